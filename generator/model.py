@@ -1,0 +1,216 @@
+"""The campaign model: everything a Vietnamese communication guidance document carries, as data.
+
+The JSON Schema published in ``schema/campaign.schema.json`` is generated from these classes
+(``campaign schema``), so editors and the generator agree on the format by construction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def _parse_date(value: Any) -> Any:
+    """Accept ``2021-05-21`` (YAML's own date) and ``21/5/2021``, as Vietnamese documents write."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str) and (match := _VN_DATE.match(value.strip())):
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            raise ValueError(f"ngày '{value}' không tồn tại") from None
+    return value
+
+
+def _text_to_mapping(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class _StringOrObject:
+    """Schema for items written either as a bare string or as a mapping with ``text``."""
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"anyOf": [{"type": "string", "minLength": 1}, handler(core_schema)]}
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_parse_date),
+    Field(json_schema_extra={"anyOf": [
+        {"type": "string", "format": "date"},
+        {"type": "string", "pattern": r"^\d{1,2}/\d{1,2}/\d{4}$"},
+    ]}),
+]
+Text = Annotated[str, Field(min_length=1)]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=80)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
+                              coerce_numbers_to_str=True)
+
+
+class Point(_Model):
+    """A paragraph of the guidance, optionally with bullet points and a footnote reference."""
+
+    text: Text = Field(description="Nội dung, viết nguyên văn như trong văn bản.")
+    points: list[Text] = Field(default_factory=list, description="Các ý gạch đầu dòng.")
+    footnote: Slug | None = Field(default=None, description="Mã chú thích (khóa id trong footnotes).")
+
+
+PointItem = Annotated[Point, BeforeValidator(_text_to_mapping), _StringOrObject()]
+
+
+class Document(_Model):
+    """A document the guidance cites: plan, programme, decision, directive, resolution, law."""
+
+    id: Slug = Field(description="Mã ngắn, duy nhất, dùng làm neo liên kết, ví dụ kh-105-2021.")
+    kind: Text = Field(description="Loại văn bản: Kế hoạch, Chương trình, Quyết định, Chỉ thị...")
+    number: Text | None = Field(default=None, description="Số, ký hiệu, ví dụ 105/KH-UBND.")
+    date: Date | None = Field(default=None, description="Ngày ban hành.")
+    issuer: Text | None = Field(default=None, description="Cơ quan ban hành.")
+    title: Text | None = Field(default=None, description="Tên hoặc trích yếu nội dung.")
+
+
+class Theme(_Model):
+    """The year's theme slogan (chủ đề năm) that the guidance asks everyone to carry."""
+
+    text: Text = Field(description="Chủ đề năm, ví dụ: Kỷ cương, trách nhiệm, hành động...")
+    year: int = Field(ge=1945, le=2100, description="Năm của chủ đề.")
+
+
+class Topic(_Model):
+    """One content topic (nội dung tuyên truyền)."""
+
+    title: Text = Field(description="Tiêu đề ngắn của nhóm nội dung.")
+    text: Text = Field(description="Đoạn văn của nhóm nội dung, nguyên văn.")
+    points: list[PointItem] = Field(default_factory=list, description="Các ý cụ thể.")
+    footnote: Slug | None = Field(default=None, description="Mã chú thích gắn cuối đoạn văn.")
+
+
+class Form(_Model):
+    """A form of communication (hình thức tuyên truyền) and its channels."""
+
+    kind: Literal["direct", "media", "visual"] = Field(
+        description="direct: trực tiếp; media: thông tin đại chúng; visual: trực quan.")
+    title: Text = Field(description="Tên hình thức.")
+    channels: list[PointItem] = Field(min_length=1, description="Các kênh, kèm ví dụ (points).")
+    requirement: Text | None = Field(default=None, description="Yêu cầu kèm theo, nếu có.")
+
+
+class Responsibility(_Model):
+    """What one agency, or one group of agencies, must do."""
+
+    id: Slug = Field(description="Mã ngắn của cơ quan, dùng làm địa chỉ trang.")
+    agency: Text = Field(description="Tên cơ quan, đơn vị, nguyên văn.")
+    tasks: list[PointItem] = Field(min_length=1, description="Nhiệm vụ.")
+
+
+class Reporting(_Model):
+    """The reporting rhythm the guidance sets."""
+
+    text: Text = Field(description="Yêu cầu báo cáo, nguyên văn.")
+    every_months: int | None = Field(default=None, ge=1, le=12,
+                                     description="Báo cáo định kỳ mỗi bao nhiêu tháng.")
+    year_end: bool = Field(default=False, description="Có báo cáo cuối năm không.")
+    by: list[Slug] = Field(default_factory=list,
+                           description="Mã các cơ quan phải báo cáo (id trong responsibilities).")
+
+
+class Footnote(_Model):
+    id: Slug = Field(description="Mã chú thích, ví dụ 1.")
+    text: Text = Field(description="Nội dung chú thích, nguyên văn.")
+
+
+class Slogan(_Model):
+    text: Text = Field(description="Khẩu hiệu.")
+
+
+SloganItem = Annotated[Slogan, BeforeValidator(_text_to_mapping), _StringOrObject()]
+
+
+class Recipient(_Model):
+    name: Text = Field(description="Nơi nhận.")
+    purpose: Text | None = Field(default=None, description="Ví dụ: để báo cáo, để thực hiện.")
+
+
+RecipientItem = Annotated[Recipient, BeforeValidator(lambda v: {"name": v} if isinstance(v, str)
+                                                     else v), _StringOrObject()]
+
+
+class Signatory(_Model):
+    authority: Text | None = Field(default=None, description="Thẩm quyền ký, ví dụ K/T TRƯỞNG BAN.")
+    position: Text = Field(description="Chức vụ người ký.")
+    name: Text = Field(description="Họ và tên người ký.")
+
+
+class Index(_Model):
+    """A governance index the campaign reports on (PAR INDEX, SIPAS, PAPI...)."""
+
+    code: Text = Field(description="Tên viết tắt, ví dụ PAPI.")
+    name: Text = Field(description="Tên đầy đủ.")
+    publisher: Text | None = Field(default=None, description="Cơ quan công bố.")
+
+
+class Abbreviation(_Model):
+    short: Text = Field(description="Chữ viết tắt, ví dụ CCHC.")
+    full: Text = Field(description="Nghĩa đầy đủ, ví dụ cải cách hành chính.")
+
+
+class Campaign(_Model):
+    """A communication campaign, as set out in one guidance document."""
+
+    model_config = ConfigDict(title="Chiến dịch thông tin, tuyên truyền",
+                              json_schema_extra={"$schema":
+                                                 "https://json-schema.org/draft/2020-12/schema"})
+
+    id: Slug = Field(description="Mã chiến dịch: chữ thường không dấu, số, dấu '-'; "
+                                 "là địa chỉ trang, ví dụ cchc-ha-noi-2021.")
+    kind: Text = Field(default="Hướng dẫn", description="Loại văn bản gốc.")
+    title: Text = Field(description="Tên đầy đủ của văn bản hướng dẫn.")
+    short_title: Text = Field(description="Tên ngắn, dùng trong trình đơn và áp phích.")
+    summary: Text = Field(description="Một hai câu giới thiệu cho người dân (mô tả trang).")
+    issuer: Text = Field(description="Cơ quan ban hành.")
+    place: Text = Field(description="Địa danh ghi trên văn bản.")
+    date: Date = Field(description="Ngày ban hành.")
+    year: int = Field(ge=1945, le=2100, description="Năm của chiến dịch.")
+    theme: Theme | None = Field(default=None, description="Chủ đề năm.")
+    basis: list[Slug] = Field(default_factory=list,
+                              description="Căn cứ: mã các văn bản (id trong documents).")
+    documents: list[Document] = Field(default_factory=list, description="Mọi văn bản được dẫn.")
+    purposes: list[PointItem] = Field(min_length=1, description="Mục đích, yêu cầu.")
+    topics: list[Topic] = Field(min_length=1, description="Nội dung tuyên truyền.")
+    forms: list[Form] = Field(min_length=1, description="Hình thức tuyên truyền.")
+    responsibilities: list[Responsibility] = Field(min_length=1,
+                                                   description="Tổ chức thực hiện.")
+    reporting: Reporting | None = Field(default=None, description="Chế độ báo cáo.")
+    footnotes: list[Footnote] = Field(default_factory=list, description="Chú thích.")
+    slogans: list[SloganItem] = Field(default_factory=list, description="Khẩu hiệu.")
+    indices: list[Index] = Field(default_factory=list, description="Các chỉ số được nhắc tới.")
+    abbreviations: list[Abbreviation] = Field(default_factory=list,
+                                              description="Chữ viết tắt dùng trong văn bản.")
+    recipients: list[RecipientItem] = Field(default_factory=list, description="Nơi nhận.")
+    signatory: Signatory | None = Field(default=None, description="Người ký.")
+
+    def document(self, doc_id: str) -> Document:
+        return next(d for d in self.documents if d.id == doc_id)
+
+    def responsibility(self, agency_id: str) -> Responsibility:
+        return next(r for r in self.responsibilities if r.id == agency_id)

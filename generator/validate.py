@@ -1,0 +1,200 @@
+"""Loading a campaign file into the model, with every problem placed at its line and column."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import types
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.errors import Problem, UserError
+from generator.model import Campaign
+from generator.yamlsource import Loc, SourceDocument, read_yaml
+
+
+def load_campaign(path: Path) -> Campaign:
+    """Read and validate one campaign file; raise :class:`UserError` with all its problems."""
+    doc = read_yaml(path)
+    if not isinstance(doc.data, dict):
+        raise UserError([doc.problem((), "tệp chiến dịch phải là một bảng 'khóa: giá trị' "
+                                         "(bắt đầu bằng id:, title:, ...)")])
+    try:
+        campaign = Campaign.model_validate(doc.data)
+    except ValidationError as exc:
+        raise UserError(_problem(doc, error) for error in exc.errors()) from None
+    problems = list(_reference_problems(doc, campaign))
+    if path.stem != campaign.id:
+        problems.append(doc.problem(("id",), f"mã chiến dịch '{campaign.id}' phải trùng tên tệp "
+                                             f"'{path.stem}'; hãy đổi một trong hai cho khớp"))
+    if problems:
+        raise UserError(problems)
+    return campaign
+
+
+def load_campaigns(paths: Iterable[Path]) -> list[Campaign]:
+    """Load several files, reporting the problems of all of them before giving up."""
+    campaigns: list[Campaign] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            campaigns.append(load_campaign(path))
+        except UserError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise UserError(problems)
+    return sorted(campaigns, key=lambda c: (-c.year, c.id))
+
+
+def _reference_problems(doc: SourceDocument, campaign: Campaign) -> Iterator[Problem]:
+    """Ids must be unique and every reference must point at something that exists."""
+    for section, items in (("documents", campaign.documents),
+                           ("responsibilities", campaign.responsibilities),
+                           ("footnotes", campaign.footnotes)):
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                yield doc.problem((section, i, "id"), f"mã '{item.id}' đã dùng ở một mục khác "
+                                                      f"trong {section}; mỗi mục cần một mã riêng")
+            seen.add(item.id)
+
+    def check(loc: Loc, ref: str | None, section: str, known: set[str]) -> Iterator[Problem]:
+        if ref is not None and ref not in known:
+            close = difflib.get_close_matches(ref, sorted(known), n=1)
+            hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+            yield doc.problem(loc, f"'{ref}' không có trong {section}{hint}")
+
+    documents = {d.id for d in campaign.documents}
+    footnotes = {f.id for f in campaign.footnotes}
+    agencies = {r.id for r in campaign.responsibilities}
+    for i, ref in enumerate(campaign.basis):
+        yield from check(("basis", i), ref, "documents", documents)
+    if campaign.reporting:
+        for i, ref in enumerate(campaign.reporting.by):
+            yield from check(("reporting", "by", i), ref, "responsibilities", agencies)
+    for section, points in (("purposes", campaign.purposes), ("topics", campaign.topics)):
+        for i, point in enumerate(points):
+            yield from check((section, i, "footnote"), point.footnote, "footnotes", footnotes)
+
+
+def _problem(doc: SourceDocument, error: ErrorDetails) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    name = _name(loc)
+    if kind == "extra_forbidden":
+        return doc.problem(loc, _unknown_key_message(loc), key=True)
+    if kind == "missing":
+        field = _field(loc)
+        about = f" ({field.description.rstrip('.')})" if field and field.description else ""
+        where = f" trong {_where(loc[:-1])}" if loc[:-1] else ""
+        return doc.problem(loc[:-1], f"thiếu khóa bắt buộc '{loc[-1]}'{where}{about}")
+    got = _describe(error.get("input"))
+    expected = _EXPECTED.get(kind)
+    if expected is None and kind.startswith("date"):
+        expected = "phải là một ngày có thật, dạng YYYY-MM-DD (ví dụ 2021-05-21) hoặc DD/MM/YYYY"
+    if kind == "string_pattern_mismatch":
+        expected = ("chỉ được gồm chữ thường không dấu, chữ số và dấu '-' (ví dụ "
+                    "cchc-ha-noi-2021)")
+    if kind == "literal_error":
+        expected = f"phải là một trong: {error.get('ctx', {}).get('expected', '')}"
+    if kind == "too_short":
+        expected = f"cần ít nhất {error.get('ctx', {}).get('min_length', 1)} mục"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        ctx = error.get("ctx", {})
+        bound = ctx.get("ge", ctx.get("le"))
+        expected = f"phải {'lớn' if 'ge' in ctx else 'nhỏ'} hơn hoặc bằng {bound}"
+    if kind == "value_error":
+        expected = str(error.get("ctx", {}).get("error", error["msg"]))
+    message = expected or error["msg"]
+    return doc.problem(loc, f"'{name}' {message}; đang là {got}")
+
+
+_EXPECTED = {
+    "string_type": "phải là một đoạn văn bản",
+    "string_too_short": "không được để trống",
+    "int_type": "phải là một số nguyên",
+    "int_parsing": "phải là một số nguyên",
+    "int_from_float": "phải là một số nguyên",
+    "bool_type": "phải là true hoặc false",
+    "bool_parsing": "phải là true hoặc false",
+    "list_type": "phải là một danh sách, mỗi mục một dòng bắt đầu bằng '- '",
+    "dict_type": "phải là một bảng các dòng 'khóa: giá trị'",
+    "model_type": "phải là một bảng các dòng 'khóa: giá trị'",
+    "model_attributes_type": "phải là một bảng các dòng 'khóa: giá trị'",
+}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "trống"
+    if isinstance(value, bool):
+        return f"giá trị đúng/sai ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"số {value}"
+    if isinstance(value, dt.date):
+        return f"ngày {value.isoformat()}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"văn bản '{shown}'"
+    if isinstance(value, list):
+        return f"danh sách {len(value)} mục"
+    if isinstance(value, dict):
+        return "bảng khóa: giá trị"
+    return type(value).__name__
+
+
+def _name(loc: Loc) -> str:
+    keys = [part for part in loc if isinstance(part, str)]
+    if not keys:
+        return "tệp"
+    if isinstance(loc[-1], int):
+        return f"{keys[-1]} (mục {loc[-1] + 1})"
+    return keys[-1]
+
+
+def _where(loc: Loc) -> str:
+    return " › ".join(f"mục {part + 1}" if isinstance(part, int) else part for part in loc)
+
+
+def _unknown_key_message(loc: Loc) -> str:
+    key = str(loc[-1])
+    model = _model_at(loc[:-1])
+    allowed = sorted(model.model_fields) if model else []
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    where = f" trong {_where(loc[:-1])}" if loc[:-1] else ""
+    hint = f"có phải ý bạn là '{close[0]}'?" if close else f"các khóa được dùng: {', '.join(allowed)}"
+    return f"khóa '{key}' không có trong định dạng chiến dịch{where}; {hint}"
+
+
+def _field(loc: Loc) -> Any:
+    model = _model_at(loc[:-1])
+    return model.model_fields.get(str(loc[-1])) if model else None
+
+
+def _model_at(loc: Loc) -> type[BaseModel] | None:
+    """The model class whose fields are valid at ``loc``, following lists and optionals."""
+    current: type[BaseModel] | None = Campaign
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        field = current.model_fields.get(part)
+        current = _inner_model(field.annotation) if field else None
+    return current
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    while True:
+        origin = get_origin(annotation)
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if origin is Annotated or origin is list:
+            annotation = args[0]
+        elif origin in (Union, types.UnionType) and len(args) == 1:
+            annotation = args[0]
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        else:
+            return None
