@@ -1,0 +1,42 @@
+"""Writing campaign text into Markdown safely: escaped, linked, with front matter."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Mapping
+
+import yaml
+
+# Campaign text is content, never markup: every character that Python-Markdown or its
+# extensions (tables, attr_list, footnotes, abbr) would read as syntax is neutralised.
+_ESCAPES = str.maketrans({
+    "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]",
+    "{": "\\{", "}": "\\}", "#": "\\#", "|": "\\|", "!": "\\!",
+    "<": "&lt;", ">": "&gt;", "&": "&amp;",
+})
+_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=:])")
+_SPACE = re.compile(r"\s+")
+
+
+def escape(text: str) -> str:
+    """Markdown that renders exactly ``text``, as one line, whatever characters it holds."""
+    flat = _SPACE.sub(" ", text).strip().translate(_ESCAPES)
+    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", flat)
+
+
+def link(label_md: str, target: str, from_page: str) -> str:
+    """A Markdown link from page ``from_page`` to ``target`` (both docs-relative ``.md`` paths)."""
+    return f"[{label_md}]({relative(target, from_page)})"
+
+
+def relative(target: str, from_page: str) -> str:
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def front_matter(meta: Mapping[str, str]) -> str:
+    """YAML front matter block; values go through the YAML emitter so any text is safe."""
+    body = yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{body}---\n\n"

@@ -1,0 +1,353 @@
+"""Campaign data in, Markdown pages out: the public site's content, independent of MkDocs.
+
+Every generated page is a plain Markdown file with YAML front matter and only standard
+extensions (admonition, attr_list, footnotes, abbr), so MkDocs and Zensical publish it alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from generator.markdown import escape, front_matter, link
+from generator.model import Campaign, Document, Point
+
+HOME = "index.md"
+GUIDE = "huong-dan/viet-chien-dich.md"
+
+_FORM_KINDS = {"direct": "Trực tiếp", "media": "Đại chúng", "visual": "Trực quan"}
+
+
+@dataclass(frozen=True)
+class CampaignPaths:
+    """Where each page of one campaign lives in the docs tree."""
+
+    campaign_id: str
+
+    def _at(self, name: str) -> str:
+        return f"{self.campaign_id}/{name}"
+
+    @property
+    def overview(self) -> str:
+        return self._at("index.md")
+
+    @property
+    def topics(self) -> str:
+        return self._at("noi-dung.md")
+
+    @property
+    def forms(self) -> str:
+        return self._at("hinh-thuc.md")
+
+    @property
+    def agencies(self) -> str:
+        return self._at("trach-nhiem/index.md")
+
+    def agency(self, agency_id: str) -> str:
+        return self._at(f"trach-nhiem/{agency_id}.md")
+
+    @property
+    def documents(self) -> str:
+        return self._at("van-ban.md")
+
+    @property
+    def slogans(self) -> str:
+        return self._at("khau-hieu.md")
+
+
+def generate_site(campaigns: Sequence[Campaign]) -> dict[str, str]:
+    """All generated pages of the site, keyed by docs-relative path."""
+    pages = {HOME: home_page(campaigns)}
+    for campaign in campaigns:
+        pages.update(campaign_pages(campaign))
+    return pages
+
+
+def home_page(campaigns: Sequence[Campaign]) -> str:
+    lines = [
+        front_matter({"title": "Trang chủ",
+                      "description": "Thông tin về các chiến dịch thông tin, tuyên truyền: nội "
+                                     "dung, hình thức, trách nhiệm của từng cơ quan, văn bản "
+                                     "và khẩu hiệu."}),
+        "# Thông tin, tuyên truyền",
+        "",
+        "Trang này giới thiệu các chiến dịch thông tin, tuyên truyền: mỗi chiến dịch tuyên "
+        "truyền nội dung gì, bằng hình thức nào, cơ quan nào phải làm gì, dựa trên văn bản nào.",
+        "",
+    ]
+    if not campaigns:
+        lines += ["Chưa có chiến dịch nào. Cán bộ phụ trách xem "
+                  f"{link('hướng dẫn viết tệp chiến dịch', GUIDE, HOME)}.", ""]
+    for year in sorted({c.year for c in campaigns}, reverse=True):
+        lines += [f"## Năm {year}", ""]
+        for campaign in (c for c in campaigns if c.year == year):
+            paths = CampaignPaths(campaign.id)
+            lines += [f"- **{link(escape(campaign.short_title), paths.overview, HOME)}**  ",
+                      f"  {escape(campaign.summary)}"]
+        lines.append("")
+    lines += ["## Dành cho cán bộ phụ trách", "",
+              f"- {link('Hướng dẫn viết tệp chiến dịch', GUIDE, HOME)}", ""]
+    return "\n".join(lines)
+
+
+def campaign_pages(campaign: Campaign) -> dict[str, str]:
+    """The pages of one campaign. The documents page comes last: it lists where each is cited."""
+    writer = _Writer(campaign)
+    pages = {
+        writer.paths.overview: writer.overview(),
+        writer.paths.topics: writer.topics(),
+        writer.paths.forms: writer.forms(),
+        writer.paths.agencies: writer.agencies(),
+    }
+    for agency in campaign.responsibilities:
+        pages[writer.paths.agency(agency.id)] = writer.agency(agency.id)
+    pages[writer.paths.slogans] = writer.slogans()
+    pages[writer.paths.documents] = writer.documents()
+    return pages
+
+
+def document_label(doc: Document) -> str:
+    """How Vietnamese texts name a document: 'Kế hoạch số 105/KH-UBND', or its title."""
+    if doc.number:
+        return f"{doc.kind} số {doc.number}"
+    return (doc.title or doc.kind).strip("“”\"")
+
+
+def short_date(day: dt.date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def long_date(day: dt.date) -> str:
+    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+@dataclass
+class _Writer:
+    """Writes one campaign's pages, linking each document number to its entry as it goes."""
+
+    campaign: Campaign
+    paths: CampaignPaths = field(init=False)
+    _numbers: re.Pattern[str] | None = field(init=False)
+    _by_number: dict[str, str] = field(init=False)
+    _cited_in: dict[str, dict[str, str]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.paths = CampaignPaths(self.campaign.id)
+        self._by_number = {escape(d.number): d.id for d in self.campaign.documents if d.number}
+        numbers = sorted(self._by_number, key=len, reverse=True)
+        self._numbers = (re.compile(r"(?<![\w/-])(" + "|".join(map(re.escape, numbers))
+                                    + r")(?![\w/-])") if numbers else None)
+
+    # -- text helpers -------------------------------------------------------------------------
+
+    def text(self, value: str, page: str, page_title: str) -> str:
+        """Escaped text in which every cited document number links to its entry."""
+        escaped = escape(value)
+        if self._numbers is None:
+            return escaped
+
+        def to_link(match: re.Match[str]) -> str:
+            doc_id = self._by_number[match[1]]
+            if page != self.paths.documents:
+                self._cited_in.setdefault(doc_id, {})[page] = page_title
+            return link(match[1], f"{self.paths.documents}#{doc_id}", page)
+
+        return self._numbers.sub(to_link, escaped)
+
+    def points(self, items: Iterable[Point], page: str, title: str, *, ordered: bool = False,
+               footnotes: bool = True) -> list[str]:
+        lines = []
+        for number, item in enumerate(items, start=1):
+            marker = f"{number}." if ordered else "-"
+            note = f"[^{item.footnote}]" if item.footnote and footnotes else ""
+            lines.append(f"{marker} {self.text(item.text, page, title)}{note}")
+            lines += [f"    - {self.text(sub, page, title)}" for sub in item.points]
+        return [*lines, ""]
+
+    def footnote_defs(self, ids: Iterable[str | None], page: str, title: str) -> list[str]:
+        wanted = [i for i in dict.fromkeys(ids) if i]
+        lines = [f"[^{note.id}]: {self.text(note.text, page, title)}"
+                 for note in self.campaign.footnotes if note.id in wanted]
+        return [*lines, ""] if lines else []
+
+    def abbreviations(self) -> list[str]:
+        return [f"*[{a.short}]: {escape(a.full)}" for a in self.campaign.abbreviations]
+
+    def page(self, path: str, title: str, description: str, body: list[str]) -> str:
+        back = ([link(f"← {escape(self.campaign.short_title)}", self.paths.overview, path), ""]
+                if path != self.paths.overview else [])
+        return "\n".join([front_matter({"title": title, "description": description}).rstrip(),
+                          "", *back, f"# {escape(title)}", "", *body, *self.abbreviations(),
+                          ""])
+
+    def theme_box(self) -> list[str]:
+        theme = self.campaign.theme
+        if theme is None:
+            return []
+        return [f'!!! quote "Chủ đề công tác năm {theme.year}"', "",
+                f"    **{escape(theme.text)}**", ""]
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def overview(self) -> str:
+        c, path = self.campaign, self.paths.overview
+        title = c.short_title
+        body = [escape(c.summary), "", *self.theme_box(),
+                f"- **Văn bản:** {escape(c.kind)} {escape(c.title)}",
+                f"- **Cơ quan ban hành:** {escape(c.issuer)}",
+                f"- **Nơi, ngày ban hành:** {escape(c.place)}, {long_date(c.date)}", ""]
+        if c.basis:
+            body += ["## Căn cứ", ""]
+            body += [f"- {self.document_mention(c.document(ref), path, title)}" for ref in c.basis]
+            body.append("")
+        body += ["## Mục đích, yêu cầu", "",
+                 *self.points(c.purposes, path, title, ordered=True),
+                 *self.footnote_defs((p.footnote for p in c.purposes), path, title)]
+        body += ["## Trong hướng dẫn này", "",
+                 f"- {link('Nội dung tuyên truyền', self.paths.topics, path)}: "
+                 f"{len(c.topics)} nhóm nội dung cần tuyên truyền.",
+                 f"- {link('Hình thức tuyên truyền', self.paths.forms, path)}: "
+                 + ", ".join(escape(f.title) for f in c.forms) + ".",
+                 f"- {link('Trách nhiệm của các cơ quan', self.paths.agencies, path)}: "
+                 f"việc của từng cơ quan, đơn vị ({len(c.responsibilities)} nhóm).",
+                 f"- {link('Văn bản được dẫn', self.paths.documents, path)}: "
+                 f"{len(c.documents)} văn bản.",
+                 f"- {link('Khẩu hiệu', self.paths.slogans, path)}: "
+                 f"{len(c.slogans)} khẩu hiệu.", ""]
+        if c.reporting:
+            body += ["## Chế độ báo cáo", "", *self.reporting_lines(path, title)]
+        if c.indices:
+            body += ["## Các chỉ số được nhắc đến", ""]
+            body += [f"- **{escape(i.code)}**: {escape(i.name)}"
+                     + (f" (công bố: {escape(i.publisher)})" if i.publisher else "")
+                     for i in c.indices]
+            body.append("")
+        if c.abbreviations:
+            body += ["## Chữ viết tắt", ""]
+            body += [f"- **{escape(a.short)}**: {escape(a.full)}" for a in c.abbreviations]
+            body.append("")
+        if c.recipients:
+            body += ["## Nơi nhận", ""]
+            body += [f"- {escape(r.name)}" + (f" ({escape(r.purpose)})" if r.purpose else "")
+                     for r in c.recipients]
+            body.append("")
+        if c.signatory:
+            s = c.signatory
+            body += ["## Người ký", ""]
+            body += [f"{escape(s.authority)}  " if s.authority else "",
+                     f"{escape(s.position)}  ", f"**{escape(s.name)}**", ""]
+        return self.page(path, title, c.summary, body)
+
+    def reporting_lines(self, page: str, title: str) -> list[str]:
+        reporting = self.campaign.reporting
+        assert reporting is not None
+        lines = [self.text(reporting.text, page, title), ""]
+        rhythm = []
+        if reporting.every_months:
+            rhythm.append(f"định kỳ {reporting.every_months} tháng một lần")
+        if reporting.year_end:
+            rhythm.append("cuối năm")
+        if rhythm:
+            lines += [f"- **Khi nào:** {' và '.join(rhythm)}."]
+        for agency_id in reporting.by:
+            agency = self.campaign.responsibility(agency_id)
+            lines.append(f"- **Cơ quan báo cáo:** "
+                         f"{link(escape(agency.agency), self.paths.agency(agency_id), page)}")
+        return [*lines, ""]
+
+    def topics(self) -> str:
+        c, path, title = self.campaign, self.paths.topics, "Nội dung tuyên truyền"
+        body = [f"Hướng dẫn nêu {len(c.topics)} nhóm nội dung cần tuyên truyền.", ""]
+        for number, topic in enumerate(c.topics, start=1):
+            note = f"[^{topic.footnote}]" if topic.footnote else ""
+            body += [f"## {number}. {escape(topic.title)}", "",
+                     f"{self.text(topic.text, path, title)}{note}", ""]
+            body += self.points(topic.points, path, title) if topic.points else []
+        notes = [t.footnote for t in c.topics]
+        notes += [p.footnote for t in c.topics for p in t.points]
+        body += self.footnote_defs(notes, path, title)
+        return self.page(path, title, f"Nội dung tuyên truyền của {c.short_title}.", body)
+
+    def forms(self) -> str:
+        c, path, title = self.campaign, self.paths.forms, "Hình thức tuyên truyền"
+        body = [f"Hướng dẫn nêu {len(c.forms)} hình thức tuyên truyền.", ""]
+        for number, form in enumerate(c.forms, start=1):
+            body += [f"## {number}. {escape(form.title)}", "",
+                     f"*Loại hình: {_FORM_KINDS[form.kind]}*", "",
+                     *self.points(form.channels, path, title)]
+            if form.requirement:
+                body += ['!!! warning "Yêu cầu"', "",
+                         f"    {self.text(form.requirement, path, title)}", ""]
+        return self.page(path, title, f"Các hình thức tuyên truyền của {c.short_title}.", body)
+
+    def agencies(self) -> str:
+        c, path, title = self.campaign, self.paths.agencies, "Trách nhiệm của các cơ quan"
+        body = ["Chọn cơ quan, đơn vị của bạn để xem những việc phải làm.", ""]
+        for agency in c.responsibilities:
+            tasks = sum(1 + len(t.points) for t in agency.tasks)
+            body.append(f"- {link(escape(agency.agency), self.paths.agency(agency.id), path)} "
+                        f"({tasks} việc)")
+        body.append("")
+        return self.page(path, title, f"Việc của từng cơ quan trong {c.short_title}.", body)
+
+    def agency(self, agency_id: str) -> str:
+        c, path = self.campaign, self.paths.agency(agency_id)
+        agency = c.responsibility(agency_id)
+        title = agency.agency
+        body = [f"Những việc cơ quan, đơn vị này phải làm theo {escape(c.kind.lower())} "
+                f"“{escape(c.short_title)}”.", "", *self.theme_box(), "## Nhiệm vụ", "",
+                *self.points(agency.tasks, path, title, ordered=True)]
+        if c.reporting and agency_id in c.reporting.by:
+            body += ["## Báo cáo", "", *self.reporting_lines(path, title)]
+        body += ["## Xem thêm", "",
+                 f"- {link('Nội dung cần tuyên truyền', self.paths.topics, path)}",
+                 f"- {link('Hình thức tuyên truyền', self.paths.forms, path)}",
+                 f"- {link('Khẩu hiệu', self.paths.slogans, path)}",
+                 f"- {link('Các cơ quan khác', self.paths.agencies, path)}", ""]
+        return self.page(path, title, f"Việc của {agency.agency} trong {c.short_title}.", body)
+
+    def slogans(self) -> str:
+        c, path, title = self.campaign, self.paths.slogans, "Khẩu hiệu"
+        body = [*self.theme_box()]
+        if c.slogans:
+            body += ["Các khẩu hiệu dùng trên băng rôn, pa-nô, áp phích và màn hình LED:", ""]
+            body += [f"{n}. {self.text(s.text, path, title)}"
+                     for n, s in enumerate(c.slogans, start=1)]
+            body.append("")
+        else:
+            body += ["Chiến dịch này chưa có khẩu hiệu.", ""]
+        return self.page(path, title, f"Khẩu hiệu của {c.short_title}.", body)
+
+    def documents(self) -> str:
+        c, path, title = self.campaign, self.paths.documents, "Văn bản được dẫn"
+        body = [f"{len(c.documents)} văn bản được nhắc đến trong hướng dẫn, mỗi văn bản một "
+                "mục. Số hiệu văn bản ở các trang khác đều dẫn về đây.", ""]
+        for doc in c.documents:
+            body += [f"## {escape(document_label(doc))} {{#{doc.id}}}", ""]
+            facts = []
+            if doc.date:
+                facts.append(f"- **Ngày ban hành:** {short_date(doc.date)}")
+            if doc.issuer:
+                facts.append(f"- **Cơ quan ban hành:** {escape(doc.issuer)}")
+            if doc.title and doc.number:
+                facts.append(f"- **Trích yếu:** {self.text(doc.title, path, title)}")
+            cited = self._cited_in.get(doc.id, {})
+            if cited:
+                facts.append("- **Được nhắc đến ở:** " + ", ".join(
+                    link(escape(name), page, path) for page, name in cited.items()))
+            body += [*facts, ""] if facts else [f"*{escape(doc.kind)}*", ""]
+        return self.page(path, title, f"Các văn bản được dẫn trong {c.short_title}.", body)
+
+    def document_mention(self, doc: Document, page: str, title: str) -> str:
+        label = link(escape(document_label(doc)), f"{self.paths.documents}#{doc.id}", page)
+        self._cited_in.setdefault(doc.id, {})[page] = title
+        parts = [label]
+        if doc.date:
+            parts.append(f"ngày {short_date(doc.date)}")
+        if doc.issuer:
+            parts.append(f"của {escape(doc.issuer)}")
+        if doc.title and doc.number:
+            parts.append(self.text(doc.title, page, title))
+        return " ".join(parts)
