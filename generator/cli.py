@@ -6,7 +6,6 @@ import argparse
 import json
 import logging
 import os
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +13,8 @@ from pathlib import Path
 from generator import __version__
 from generator.errors import Problem, UserError
 from generator.output import staged
-from generator.project import campaign_files, generated_pages, shadowed
+from generator.export import export_tree
+from generator.project import campaign_files, load_project
 from generator.schema import campaign_schema
 from generator.validate import load_campaigns
 
@@ -95,7 +95,7 @@ def _build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     root = _root(args)
-    generated_pages(root / "campaigns")
+    load_project(root / "campaigns")
     with staged(root / "site") as staging:
         config = load_config(config_file=str(args.config_file), site_dir=str(staging),
                              strict=args.strict)
@@ -116,27 +116,14 @@ def _serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
     root = _root(args)
-    generated_pages(root / "campaigns")
+    load_project(root / "campaigns")
     serve(config_file=str(args.config_file), dev_addr=args.dev_addr, livereload=True)
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    """The complete docs tree on disk, so a builder without our plugin (Zensical) can publish it."""
-    root = _root(args)
-    pages = generated_pages(root / "campaigns")
-    docs = root / "docs"
-    with staged(args.out.resolve()) as staging:
-        shutil.copytree(docs, staging / "docs")
-        for path in shadowed(pages, docs):
-            logging.info(f"docs/{path} do người viết được dùng thay cho trang tự sinh cùng tên")
-            del pages[path]
-        for path, content in pages.items():
-            target = staging / "docs" / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
-        shutil.copy2(args.config_file, staging / "mkdocs.yml")
-    print(f"Đã ghi cây trang vào {args.out}: {len(pages)} trang tự sinh cùng các trang viết tay.")
+    count = export_tree(_root(args), args.out.resolve())
+    print(f"Đã ghi cây trang vào {args.out}: {count} trang tự sinh cùng các trang viết tay.")
     return 0
 
 

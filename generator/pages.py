@@ -115,12 +115,20 @@ def document_label(doc: Document) -> str:
     return (doc.title or doc.kind).strip("“”\"")
 
 
+def _day_month(day: dt.date) -> tuple[str, str]:
+    """Day and month as Decree 30/2020/NĐ-CP writes them: a leading zero for days below 10
+    and for January and February only."""
+    return f"{day.day:02d}", f"{day.month:02d}" if day.month <= 2 else str(day.month)
+
+
 def short_date(day: dt.date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    d, m = _day_month(day)
+    return f"{d}/{m}/{day.year}"
 
 
 def long_date(day: dt.date) -> str:
-    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    d, m = _day_month(day)
+    return f"ngày {d} tháng {m} năm {day.year}"
 
 
 @dataclass

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Problem, UserError
 from generator.model import Campaign
+from generator.navigation import NavItem, site_nav
 from generator.pages import generate_site
 from generator.validate import load_campaigns
 
@@ -34,11 +36,20 @@ def load_project(campaigns_dir: Path) -> list[Campaign]:
     return load_campaigns(campaign_files(campaigns_dir))
 
 
-def generated_pages(campaigns_dir: Path) -> dict[str, str]:
-    """Every generated page, or none when the project has no campaigns folder (an export)."""
+@dataclass(frozen=True)
+class GeneratedSite:
+    """What the generator adds to a docs tree: pages in memory and the navigation."""
+
+    pages: dict[str, str]
+    nav: list[NavItem] | None
+
+
+def generate(campaigns_dir: Path, docs_dir: Path) -> GeneratedSite:
+    """Everything generated, or nothing when the project has no campaigns folder (an export)."""
     if not campaigns_dir.is_dir():
-        return {}
-    return generate_site(load_project(campaigns_dir))
+        return GeneratedSite({}, None)
+    campaigns = load_project(campaigns_dir)
+    return GeneratedSite(generate_site(campaigns), site_nav(campaigns, docs_dir))
 
 
 def shadowed(pages: dict[str, str], docs_dir: Path) -> list[str]:

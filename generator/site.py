@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.errors import UserError
-from generator.project import generated_pages, shadowed
+from generator.project import GeneratedSite, generate, shadowed
 
 log = logging.getLogger("mkdocs.plugins.campaign")
 
@@ -29,23 +29,26 @@ class CampaignPluginConfig(base.Config):
 
 class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
     def __init__(self) -> None:
-        self.pages: dict[str, str] = {}
+        self.generated = GeneratedSite({}, None)
         self.campaigns_dir = Path("campaigns")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         root = Path(config.config_file_path or ".").resolve().parent
         self.campaigns_dir = root / self.config.campaigns_dir
         try:
-            self.pages = generated_pages(self.campaigns_dir)
+            self.generated = generate(self.campaigns_dir, Path(config.docs_dir))
         except UserError as exc:
             raise PluginError(f"tệp chiến dịch có lỗi:\n{exc}") from None
+        if config.nav is None and self.generated.nav is not None:
+            config.nav = self.generated.nav
         return config
 
     # Runs before other plugins (search, blog) so that they see the generated pages as files.
     @event_priority(50)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        hand_written = set(shadowed(self.pages, Path(config.docs_dir)))
-        for path, content in self.pages.items():
+        pages = self.generated.pages
+        hand_written = set(shadowed(pages, Path(config.docs_dir)))
+        for path, content in pages.items():
             if path in hand_written:
                 log.info(f"docs/{path} do người viết được dùng thay cho trang tự sinh cùng tên")
                 continue

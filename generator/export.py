@@ -1,0 +1,45 @@
+"""Writing the complete docs tree to disk, for builders that run no MkDocs plugin (Zensical)."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+from generator.output import staged
+from generator.project import generate, shadowed
+
+log = logging.getLogger(__name__)
+
+# Folders next to mkdocs.yml that a build reads besides docs/ (theme overrides).
+_SUPPORT_DIRS = ("overrides",)
+
+
+def export_tree(root: Path, out: Path) -> int:
+    """Write ``docs/`` with the generated pages and a ``mkdocs.yml`` naming the navigation.
+
+    Returns the number of generated pages written. ``out`` is replaced only once complete.
+    """
+    generated = generate(root / "campaigns", root / "docs")
+    pages = dict(generated.pages)
+    for path in shadowed(pages, root / "docs"):
+        log.info(f"docs/{path} do người viết được dùng thay cho trang tự sinh cùng tên")
+        del pages[path]
+    with staged(out) as staging:
+        shutil.copytree(root / "docs", staging / "docs")
+        for name in _SUPPORT_DIRS:
+            if (root / name).is_dir():
+                shutil.copytree(root / name, staging / name)
+        for path, content in pages.items():
+            target = staging / "docs" / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        if generated.nav is not None and not re.search(r"^nav\s*:", config, re.M):
+            nav = yaml.safe_dump({"nav": generated.nav}, allow_unicode=True, sort_keys=False)
+            config = f"{config.rstrip()}\n\n# Trình đơn do campaign export tạo.\n{nav}"
+        (staging / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return len(pages)

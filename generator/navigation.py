@@ -1,0 +1,72 @@
+"""The site's navigation, in reading order rather than MkDocs' alphabetical folder order.
+
+Without it, MkDocs and Zensical name a campaign's section after its folder ("Cchc ha noi 2021")
+and sort its pages alphabetically. The same structure is given to MkDocs by the plugin and
+written into ``mkdocs.yml`` by ``campaign export``, so both builders show one menu.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from generator.model import Campaign
+from generator.pages import HOME, CampaignPaths
+
+NavItem = str | dict[str, Any]
+
+
+def site_nav(campaigns: Sequence[Campaign], docs_dir: Path) -> list[NavItem]:
+    """Home, then each campaign newest first, then the pages people wrote, by folder."""
+    nav: list[NavItem] = [{"Trang chủ": HOME}]
+    owned = {HOME}
+    for campaign in campaigns:
+        paths = CampaignPaths(campaign.id)
+        agencies = [paths.agencies, *(paths.agency(r.id) for r in campaign.responsibilities)]
+        section = [paths.overview, paths.topics, paths.forms,
+                   {"Trách nhiệm các cơ quan": agencies}, paths.slogans, paths.documents]
+        nav.append({campaign.short_title: section})
+        owned.update([paths.overview, paths.topics, paths.forms, paths.slogans,
+                      paths.documents, *agencies])
+    nav += _folder_nav(docs_dir, docs_dir, owned)
+    return nav
+
+
+def _folder_nav(folder: Path, docs_dir: Path, owned: set[str]) -> list[NavItem]:
+    if not folder.is_dir():
+        return []
+    items: list[NavItem] = []
+    entries = sorted(p for p in folder.iterdir() if not p.name.startswith((".", "_")))
+    for page in (p for p in entries if p.is_file() and p.suffix == ".md"):
+        path = page.relative_to(docs_dir).as_posix()
+        if path not in owned:
+            items.append(path)
+    for sub in (p for p in entries if p.is_dir()):
+        children = _folder_nav(sub, docs_dir, owned)
+        if len(children) == 1:
+            items.append(children[0])
+        elif children:
+            items.append({_folder_title(sub): children})
+    return items
+
+
+def _folder_title(folder: Path) -> str:
+    index = folder / "index.md"
+    if index.is_file():
+        title = page_title(index.read_text(encoding="utf-8"))
+        if title:
+            return title
+    return folder.name.replace("-", " ").capitalize()
+
+
+def page_title(markdown: str) -> str | None:
+    """The title a builder would show: front matter ``title``, else the first ``#`` heading."""
+    match = re.match(r"---\n(.*?)\n---\n", markdown, re.S)
+    if match:
+        found = re.search(r"^title:\s*(.+)$", match[1], re.M)
+        if found:
+            return found[1].strip().strip("\"'")
+    heading = re.search(r"^# (.+)$", markdown, re.M)
+    return heading[1].strip() if heading else None

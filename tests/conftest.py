@@ -1,0 +1,104 @@
+"""Shared fixtures: a throwaway copy of the project, and running the real ``campaign`` command."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "campaigns" / "cchc-ha-noi-2021.yml"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@dataclass
+class Project:
+    root: Path
+
+    @property
+    def campaign(self) -> Path:
+        return self.root / "campaigns" / "cchc-ha-noi-2021.yml"
+
+    def run(self, *args: str | Path) -> Result:
+        """The real console entry point in a child process, as a communicator would run it."""
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        proc = subprocess.run([sys.executable, "-m", "generator", *map(str, args)],
+                              cwd=self.root, capture_output=True, text=True, env=env,
+                              timeout=300, check=False)
+        return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def copy_project(target: Path) -> Project:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("campaigns", "docs", "schema", "overrides"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return Project(target)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample project built once by ``campaign build`` (real MkDocs, strict)."""
+    proj = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = proj.run("build")
+    assert result.code == 0, result.err
+    (proj.root / "build.log").write_text(result.out + result.err, encoding="utf-8")
+    return proj.root / "site"
+
+
+class _Text(HTMLParser):
+    """Visible text of an HTML page's article, whitespace folded."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag in _BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+        if tag in _BLOCKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+_BLOCKS = {"p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "div", "td", "th", "tr",
+           "table", "br", "section", "article", "nav", "header", "footer", "blockquote", "details",
+           "summary", "dt", "dd", "title", "label", "sup"}
+
+
+def page_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join("".join(parser.parts).split())
+
+
+def site_text(site: Path) -> str:
+    """All visible text of the built site, for 'does this sentence reach a reader' checks."""
+    return " ".join(page_text(p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*.html")))

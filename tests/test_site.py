@@ -1,0 +1,235 @@
+"""The published site, built by the real ``campaign build`` (MkDocs + Material, strict)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from conftest import REPO, Project, page_text, site_text
+
+SEED = REPO / "tests" / "data" / "seed-cchc-ha-noi-2021.txt"
+CAMPAIGN = "cchc-ha-noi-2021"
+
+
+def seed_clauses(*sections: str) -> list[str]:
+    """Clauses of the seed's given Roman-numbered sections, as a reader would find them."""
+    text = SEED.read_text(encoding="utf-8").replace("*", "").replace("⁽¹⁾", "")
+    footnote = re.search(r"\n¹ (.*)\n", text)
+    assert footnote
+    text = text.replace(footnote[0], "\n")
+    text = re.sub(r"\n+(?=[a-zđ])", " ", text)  # sentences broken across a page break
+    parts = re.split(r"\n(I{1,3}V?|IV)\. ", text)
+    chosen = " ".join(parts[i + 1] for i in range(1, len(parts) - 1, 2) if parts[i] in sections)
+    chosen += "\n" + footnote[1]
+    chosen = chosen.split("Nơi nhận:")[0]
+    clauses = (c.strip(" -") for c in re.split(r"[;:()\n]|\.\.\.|\./|\.(?=\s|$)", chosen))
+    return [" ".join(c.split()) for c in clauses if len(c.split()) >= 4
+            and not c.strip().isupper()]
+
+
+def test_build_is_strict_and_quiet(built_site: Path) -> None:
+    log = (built_site.parent / "build.log").read_text(encoding="utf-8")
+    assert "WARNING" not in log
+    assert (built_site / "index.html").is_file()
+    assert (built_site / CAMPAIGN / "index.html").is_file()
+
+
+@pytest.mark.parametrize("clause", seed_clauses("I", "II", "IV"))
+def test_every_clause_of_purposes_topics_and_tasks_reaches_the_site(
+        built_site: Path, clause: str) -> None:
+    assert clause in site_text(built_site)
+
+
+def _text(site: Path, page: str) -> str:
+    return page_text((site / CAMPAIGN / page).read_text(encoding="utf-8"))
+
+
+def test_header_theme_and_signatory_reach_the_overview(built_site: Path) -> None:
+    text = _text(built_site, "index.html")
+    for expected in [
+        "Hướng dẫn công tác thông tin, tuyên truyền về cải cách hành chính Nhà nước trên địa bàn "
+        "thành phố Hà Nội năm 2021",
+        "Ban Tuyên giáo Thành ủy Hà Nội", "Hà Nội, ngày 21 tháng 5 năm 2021",
+        "Kỷ cương, trách nhiệm, hành động, sáng tạo, phát triển",
+        "Định kỳ 6 tháng, cuối năm báo cáo kết quả thông tin, tuyên truyền.",
+        "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Đinh Thị Lan Duyên",
+        "PAR INDEX", "SIPAS", "PAPI",
+    ]:
+        assert expected in text
+
+
+def test_recipients_reach_the_overview(built_site: Path) -> None:
+    text = _text(built_site, "index.html")
+    for recipient in ["Thường trực TU, HĐND-UBND TP (để báo cáo)",
+                      "Đ/c Trưởng Ban Tuyên giáo TU (để báo cáo)",
+                      "Thường trực, BTG quận, huyện, thị ủy, Đảng ủy trực thuộc (để thực hiện)",
+                      "MTTQ và các tổ chức CT-XH TP (để thực hiện)", "Các sở TT&TT, VH&TT",
+                      "Các cơ quan báo chí Hà Nội", "Lưu VP, TT-TH"]:
+        assert recipient in text
+
+
+def test_all_three_forms_and_their_channels(built_site: Path) -> None:
+    text = _text(built_site, "hinh-thuc/index.html")
+    for expected in [
+        "Tuyên truyền trực tiếp", "các hội nghị, cuộc họp, giao ban...",
+        "các hoạt động truyền thông tương tác, cùng tham gia", "tiếp xúc cử tri...",
+        "sinh hoạt chi bộ, hội họp của MTTQ và các tổ chức thành viên, của khu dân cư, tổ dân phố",
+        "thông qua đội ngũ cộng tác viên, người thân trong gia đình...",
+        "phải đảm bảo hiệu quả công tác phòng chống dịch COVID-19 phù hợp với diễn biến mới",
+        "tất cả các loại hình báo chí", "đài truyền thanh", "Cổng thông tin điện tử",
+        "các website của cơ quan, đơn vị", "các trang mạng xã hội",
+        "các ứng dụng công nghệ, kỹ thuật số...", "Tuyên truyền trực quan",
+        "tài liệu, sách, tranh ảnh, tờ rơi, sổ tay", "panô, áp phích, khẩu hiệu, biển hiệu",
+        "bảng thông báo, bảng công khai tại trụ sở các cơ quan nhà nước",
+        "bảng tin, màn hình LED tại các cụm dân cư, tổ dân phố, tòa nhà chung cư...",
+    ]:
+        assert expected in text
+
+
+def test_contest_and_each_agency_has_its_own_page(built_site: Path) -> None:
+    agencies = {
+        "ban-tuyen-giao-thanh-uy": "Ban Tuyên giáo Thành ủy",
+        "cap-uy-quan-huyen-mttq": "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội",
+        "so-vhtt-so-tttt": "Sở Văn hoá và Thể thao, Sở Thông tin và Truyền thông",
+        "co-quan-bao-dai-ban-tin": "Các cơ quan báo, đài, bản tin Thành phố",
+    }
+    for slug, name in agencies.items():
+        assert name in _text(built_site, f"trach-nhiem/{slug}/index.html")
+    contest = "Tổ chức Cuộc thi tìm hiểu dịch vụ công trực tuyến cho đoàn viên, thanh niên"
+    assert contest in _text(built_site, "trach-nhiem/cap-uy-quan-huyen-mttq/index.html")
+
+
+DOCUMENTS = ["08-CTr/TU", "105/KH-UBND", "171-KH/TU", "97/2019/QH14", "232/KH-UBND",
+             "34/2007/PL-UBTVQH11", "210/KH-UBND", "115/2020/QH14", "253/KH-UBND",
+             "629/QĐ-UBND", "36/KH-UBND", "07/KH-UBND", "24/KH-UBND", "25/KH-UBND",
+             "04/CT-UBND"]
+UNNUMBERED = ["Chương trình tổng thể cải cách hành chính Nhà nước giai đoạn 2021 - 2030",
+              "Luật Thủ đô", "Kế hoạch phát triển công nghệ - thông tin năm 2021 của Thành phố",
+              "Chương trình mục tiêu ứng dụng công nghệ thông tin trong hoạt động của cơ quan "
+              "Nhà nước thành phố Hà Nội giai đoạn 2021 - 2025"]
+
+
+class _Anchors(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self._href: str | None = None
+        self._label: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.append(str(values["id"]))
+        if tag == "a" and values.get("href"):
+            self._href, self._label = values["href"], []
+
+    def handle_data(self, data: str) -> None:
+        if self._href is not None:
+            self._label.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._href is not None:
+            self.links.append((self._href, "".join(self._label)))
+            self._href = None
+
+
+def test_each_document_is_listed_once_with_an_anchor(built_site: Path) -> None:
+    html = (built_site / CAMPAIGN / "van-ban" / "index.html").read_text(encoding="utf-8")
+    parser = _Anchors()
+    parser.feed(html)
+    headings = re.findall(r"<h2[^>]*>(.*?)<a class=\"headerlink\"", html)
+    labels = [page_text(h) for h in headings]
+    for number in DOCUMENTS:
+        assert sum(number in label for label in labels) == 1, number
+    for title in UNNUMBERED:
+        assert labels.count(title) == 1, title
+    assert len(labels) == len(set(parser.ids) & {*re.findall(r'<h2 id="([^"]+)"', html)})
+
+
+def test_every_document_number_in_the_text_links_to_its_entry(built_site: Path) -> None:
+    checked = 0
+    for page in sorted((built_site / CAMPAIGN).rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        article = html.split("<article", 1)[1].split("</article>", 1)[0]
+        parser = _Anchors()
+        parser.feed(article)
+        linked = {label for href, label in parser.links if "van-ban/#" in href
+                  or href.startswith("#")}
+        body = re.sub(r"<h2[^>]*>.*?</h2>", "", article) if page.parent.name == "van-ban" \
+            else article
+        for number in DOCUMENTS:
+            if number in page_text(body):
+                assert any(number in label for label in linked), f"{number} unlinked in {page}"
+                checked += 1
+    assert checked >= len(DOCUMENTS)
+
+
+def test_home_lists_campaigns_by_year(built_site: Path) -> None:
+    text = page_text((built_site / "index.html").read_text(encoding="utf-8"))
+    assert "Năm 2021" in text
+    assert "Tuyên truyền cải cách hành chính Hà Nội 2021" in text
+
+
+def test_material_is_configured_for_vietnamese(built_site: Path) -> None:
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="vi"' in html
+    assert "Tìm kiếm" in html
+    config = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"lang":["vi"]' in config.replace(" ", "")
+
+
+_NOT_FETCHED = {"canonical", "alternate", "prev", "next", "author", "license"}
+
+
+class _Requests(HTMLParser):
+    """Every URL a browser would fetch while loading the page (not links it may follow)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for attr in ("src", "srcset", "data", "poster"):
+            if values.get(attr):
+                self.urls.append(str(values[attr]).split()[0])
+        if tag == "link" and values.get("href") and values.get("rel") not in _NOT_FETCHED:
+            self.urls.append(str(values["href"]))
+
+
+def test_site_requests_nothing_from_another_host(built_site: Path) -> None:
+    external = []
+    for page in built_site.rglob("*.html"):
+        parser = _Requests()
+        parser.feed(page.read_text(encoding="utf-8"))
+        external += [(page.name, u) for u in parser.urls if urlparse(u).netloc]
+    for css in built_site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", text)
+        urls += re.findall(r"@import\s+['\"]([^'\"]+)", text)
+        external += [(css.name, u) for u in urls if urlparse(u).netloc or u.startswith("//")]
+    assert external == []
+    assert "fonts.googleapis" not in site_text(built_site)
+
+
+def test_hand_written_page_wins_and_is_reported(project: Project) -> None:
+    page = project.root / "docs" / "index.md"
+    page.write_text("# Trang chủ của tôi\n\nViết tay.\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (project.root / "docs").rglob("*") if p.is_file()}
+    result = project.run("build")
+    assert result.code == 0, result.err
+    log = result.out + result.err
+    assert log.count("docs/index.md do người viết được dùng thay cho trang tự sinh") == 1
+    assert "Viết tay." in (project.root / "site" / "index.html").read_text(encoding="utf-8")
+    after = {p: p.read_bytes() for p in (project.root / "docs").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_build_writes_nothing_into_docs(project: Project) -> None:
+    before = sorted(p.relative_to(project.root) for p in (project.root / "docs").rglob("*"))
+    assert project.run("build").code == 0
+    assert sorted(p.relative_to(project.root) for p in (project.root / "docs").rglob("*")) == before
