@@ -12,8 +12,8 @@ from pathlib import Path
 
 from generator import __version__
 from generator.errors import Problem, UserError
-from generator.output import staged
 from generator.export import export_tree
+from generator.output import staged
 from generator.project import campaign_files, load_project
 from generator.schema import campaign_schema
 from generator.validate import load_campaigns

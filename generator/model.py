@@ -16,6 +16,7 @@ from pydantic import (
     ConfigDict,
     Field,
     GetJsonSchemaHandler,
+    WithJsonSchema,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
@@ -53,13 +54,17 @@ class _StringOrObject:
 Date = Annotated[
     dt.date,
     BeforeValidator(_parse_date),
-    Field(json_schema_extra={"anyOf": [
+    WithJsonSchema({"anyOf": [
         {"type": "string", "format": "date"},
         {"type": "string", "pattern": r"^\d{1,2}/\d{1,2}/\d{4}$"},
     ]}),
 ]
 Text = Annotated[str, Field(min_length=1)]
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=80)]
+# Numbers are accepted too (``footnote: 1``): the model turns them into text.
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=80),
+                 WithJsonSchema({"anyOf": [
+                     {"type": "string", "pattern": SLUG_PATTERN, "minLength": 1, "maxLength": 80},
+                     {"type": "integer", "minimum": 0}]})]
 
 
 class _Model(BaseModel):
@@ -72,7 +77,8 @@ class Point(_Model):
 
     text: Text = Field(description="Nội dung, viết nguyên văn như trong văn bản.")
     points: list[Text] = Field(default_factory=list, description="Các ý gạch đầu dòng.")
-    footnote: Slug | None = Field(default=None, description="Mã chú thích (khóa id trong footnotes).")
+    footnote: Slug | None = Field(default=None,
+                                  description="Mã chú thích (khóa id trong footnotes).")
 
 
 PointItem = Annotated[Point, BeforeValidator(_text_to_mapping), _StringOrObject()]

@@ -203,7 +203,7 @@ class _Writer:
         c, path = self.campaign, self.paths.overview
         title = c.short_title
         body = [escape(c.summary), "", *self.theme_box(),
-                f"- **Văn bản:** {escape(c.kind)} {escape(c.title)}",
+                f"- **Văn bản:** {escape(c.title)}",
                 f"- **Cơ quan ban hành:** {escape(c.issuer)}",
                 f"- **Nơi, ngày ban hành:** {escape(c.place)}, {long_date(c.date)}", ""]
         if c.basis:

@@ -52,15 +52,18 @@ def load_campaigns(paths: Iterable[Path]) -> list[Campaign]:
 
 def _reference_problems(doc: SourceDocument, campaign: Campaign) -> Iterator[Problem]:
     """Ids must be unique and every reference must point at something that exists."""
-    for section, items in (("documents", campaign.documents),
-                           ("responsibilities", campaign.responsibilities),
-                           ("footnotes", campaign.footnotes)):
+    sections: dict[str, list[str]] = {
+        "documents": [d.id for d in campaign.documents],
+        "responsibilities": [r.id for r in campaign.responsibilities],
+        "footnotes": [f.id for f in campaign.footnotes],
+    }
+    for section, ids in sections.items():
         seen: set[str] = set()
-        for i, item in enumerate(items):
-            if item.id in seen:
-                yield doc.problem((section, i, "id"), f"mã '{item.id}' đã dùng ở một mục khác "
+        for i, item_id in enumerate(ids):
+            if item_id in seen:
+                yield doc.problem((section, i, "id"), f"mã '{item_id}' đã dùng ở một mục khác "
                                                       f"trong {section}; mỗi mục cần một mã riêng")
-            seen.add(item.id)
+            seen.add(item_id)
 
     def check(loc: Loc, ref: str | None, section: str, known: set[str]) -> Iterator[Problem]:
         if ref is not None and ref not in known:
@@ -76,9 +79,12 @@ def _reference_problems(doc: SourceDocument, campaign: Campaign) -> Iterator[Pro
     if campaign.reporting:
         for i, ref in enumerate(campaign.reporting.by):
             yield from check(("reporting", "by", i), ref, "responsibilities", agencies)
-    for section, points in (("purposes", campaign.purposes), ("topics", campaign.topics)):
-        for i, point in enumerate(points):
-            yield from check((section, i, "footnote"), point.footnote, "footnotes", footnotes)
+    notes: list[tuple[Loc, str | None]] = [
+        *((("purposes", i, "footnote"), p.footnote) for i, p in enumerate(campaign.purposes)),
+        *((("topics", i, "footnote"), t.footnote) for i, t in enumerate(campaign.topics)),
+    ]
+    for loc, note in notes:
+        yield from check(loc, note, "footnotes", footnotes)
 
 
 def _problem(doc: SourceDocument, error: ErrorDetails) -> Problem:
@@ -166,7 +172,8 @@ def _unknown_key_message(loc: Loc) -> str:
     allowed = sorted(model.model_fields) if model else []
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     where = f" trong {_where(loc[:-1])}" if loc[:-1] else ""
-    hint = f"có phải ý bạn là '{close[0]}'?" if close else f"các khóa được dùng: {', '.join(allowed)}"
+    hint = (f"có phải ý bạn là '{close[0]}'?" if close
+            else f"các khóa được dùng: {', '.join(allowed)}")
     return f"khóa '{key}' không có trong định dạng chiến dịch{where}; {hint}"
 
 
@@ -190,9 +197,8 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     while True:
         origin = get_origin(annotation)
         args = [a for a in get_args(annotation) if a is not type(None)]
-        if origin is Annotated or origin is list:
-            annotation = args[0]
-        elif origin in (Union, types.UnionType) and len(args) == 1:
+        unwraps = origin is Annotated or origin is list
+        if unwraps or (origin in (Union, types.UnionType) and len(args) == 1):
             annotation = args[0]
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
             return annotation

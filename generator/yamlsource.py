@@ -21,6 +21,7 @@ Loc = tuple[str | int, ...]
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 # PyYAML's messages, said so that someone who has never heard of YAML can act on them.
 _SYNTAX_HINTS = (
@@ -151,8 +152,9 @@ class _Converter:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                self.problems.append(Problem(self.path, *where, "tên khóa phải là một chữ đơn giản"))
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE_TAG:
+                self.problems.append(Problem(self.path, *where,
+                                             "tên khóa phải là một chữ đơn giản"))
                 continue
             key = clean_text(str(key_node.value))
             if key in result:

@@ -1,0 +1,75 @@
+"""``campaign export``: the complete docs tree, publishable by Zensical as well as by MkDocs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import Project, page_text
+
+CAMPAIGN = "cchc-ha-noi-2021"
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_export_writes_every_page_and_keeps_docs_untouched(project: Project) -> None:
+    docs_before = _tree(project.root / "docs")
+    result = project.run("export", "export")
+    assert result.code == 0, result.err
+    out = project.root / "export"
+    exported = _tree(out / "docs")
+    for page in ["index.md", f"{CAMPAIGN}/index.md", f"{CAMPAIGN}/noi-dung.md",
+                 f"{CAMPAIGN}/hinh-thuc.md", f"{CAMPAIGN}/trach-nhiem/index.md",
+                 f"{CAMPAIGN}/trach-nhiem/ban-tuyen-giao-thanh-uy.md",
+                 f"{CAMPAIGN}/van-ban.md", f"{CAMPAIGN}/khau-hieu.md",
+                 "huong-dan/viet-chien-dich.md"]:
+        assert page in exported
+    assert "nav:" in (out / "mkdocs.yml").read_text(encoding="utf-8")
+    assert _tree(project.root / "docs") == docs_before
+
+
+def test_export_refuses_a_folder_a_person_made(project: Project) -> None:
+    mine = project.root / "ban-cua-toi"
+    mine.mkdir()
+    (mine / "ghi-chu.txt").write_text("đừng xóa", encoding="utf-8")
+    result = project.run("export", "ban-cua-toi")
+    assert result.code == 2
+    assert result.err.startswith("ban-cua-toi:1:1: thư mục này có tệp không do công cụ tạo ra")
+    assert (mine / "ghi-chu.txt").read_text(encoding="utf-8") == "đừng xóa"
+
+
+def test_export_again_replaces_its_own_output(project: Project) -> None:
+    assert project.run("export", "export").code == 0
+    assert project.run("export", "export").code == 0
+
+
+def _build(command: list[str], cwd: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env,
+                          timeout=600, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def _check_site(site: Path) -> None:
+    overview = page_text((site / CAMPAIGN / "index.html").read_text(encoding="utf-8"))
+    assert "Kỷ cương, trách nhiệm, hành động, sáng tạo, phát triển" in overview
+    topics = (site / CAMPAIGN / "noi-dung" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../van-ban/#kh-171-tu-2019"' in topics
+    assert '<html lang="vi"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_exported_tree_builds_with_zensical(project: Project) -> None:
+    assert project.run("export", "export").code == 0
+    zensical = Path(sys.executable).with_name("zensical")
+    _build([str(zensical), "build", "--clean"], project.root / "export")
+    _check_site(project.root / "export" / "site")
+
+
+def test_exported_tree_builds_with_mkdocs(project: Project) -> None:
+    assert project.run("export", "export").code == 0
+    _build([sys.executable, "-m", "mkdocs", "build", "--strict"], project.root / "export")
+    _check_site(project.root / "export" / "site")
