@@ -1,0 +1,69 @@
+"""``campaign serve``: editing a campaign file or a page rebuilds the preview."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+from conftest import Project
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def _wait_for(url: str, needle: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = _fetch(url)
+            if needle in last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{needle!r} never appeared at {url}")
+
+
+@pytest.fixture
+def served(project: Project) -> Iterator[str]:
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a",
+                             f"127.0.0.1:{port}"], cwd=project.root, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_serve_rebuilds_when_a_campaign_changes(project: Project, served: str) -> None:
+    page = served + "cchc-ha-noi-2021/"
+    _wait_for(page, "Tuyên truyền cải cách hành chính Hà Nội 2021")
+    text = project.campaign.read_text(encoding="utf-8")
+    project.campaign.write_text(text.replace("short_title: Tuyên truyền cải cách hành chính",
+                                             "short_title: Tuyên truyền CCHC"), encoding="utf-8")
+    _wait_for(page, "Tuyên truyền CCHC Hà Nội 2021")
+
+
+def test_serve_rebuilds_when_a_page_changes(project: Project, served: str) -> None:
+    _wait_for(served, "Thông tin, tuyên truyền")
+    (project.root / "docs" / "tin-moi.md").write_text("# Tin mới\n\nBản tin số một.\n",
+                                                      encoding="utf-8")
+    _wait_for(served + "tin-moi/", "Bản tin số một.")
