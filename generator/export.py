@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from generator.output import staged
-from generator.project import generate, shadowed
+from generator.project import generate, read_site_url, shadowed
 
 log = logging.getLogger(__name__)
 
@@ -23,11 +23,14 @@ def export_tree(root: Path, out: Path) -> int:
 
     Returns the number of generated pages written. ``out`` is replaced only once complete.
     """
-    generated = generate(root / "campaigns", root / "docs")
+    generated = generate(root / "campaigns", root / "docs",
+                         site_url=read_site_url(root / "mkdocs.yml"), cache_dir=root / ".cache")
     pages = dict(generated.pages)
-    for path in shadowed(pages, root / "docs"):
-        log.info(f"docs/{path} do người viết được dùng thay cho trang tự sinh cùng tên")
-        del pages[path]
+    assets = dict(generated.assets)
+    for path in shadowed([*pages, *assets], root / "docs"):
+        log.info(f"docs/{path} do người viết được dùng thay cho tệp tự sinh cùng tên")
+        pages.pop(path, None)
+        assets.pop(path, None)
     with staged(out) as staging:
         shutil.copytree(root / "docs", staging / "docs")
         for name in _SUPPORT_DIRS:
@@ -37,6 +40,10 @@ def export_tree(root: Path, out: Path) -> int:
             target = staging / "docs" / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
+        for path, source in assets.items():
+            target = staging / "docs" / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
         config = (root / "mkdocs.yml").read_text(encoding="utf-8")
         if generated.nav is not None and not re.search(r"^nav\s*:", config, re.M):
             nav = yaml.safe_dump({"nav": generated.nav}, allow_unicode=True, sort_keys=False)

@@ -21,6 +21,8 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from generator.posters.formats import DEFAULT_FORMATS
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
@@ -147,6 +149,8 @@ class Footnote(_Model):
 
 class Slogan(_Model):
     text: Text = Field(description="Khẩu hiệu.")
+    formats: list[Text] | None = Field(
+        default=None, description="Khổ in riêng cho khẩu hiệu này; mặc định lấy posters.formats.")
 
 
 SloganItem = Annotated[Slogan, BeforeValidator(_text_to_mapping), _StringOrObject()]
@@ -178,6 +182,48 @@ class Index(_Model):
 class Abbreviation(_Model):
     short: Text = Field(description="Chữ viết tắt, ví dụ CCHC.")
     full: Text = Field(description="Nghĩa đầy đủ, ví dụ cải cách hành chính.")
+
+
+Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$",
+                             description="Mã màu dạng #RRGGBB, ví dụ #A50F15.")]
+
+
+class Palette(_Model):
+    """Poster colours; the default follows the red-and-yellow of Vietnamese public banners."""
+
+    background: Color = Field(default="#A50F15", description="Màu nền.")
+    headline: Color = Field(default="#FFE14D", description="Màu chữ khẩu hiệu.")
+    text: Color = Field(default="#FFFFFF", description="Màu chữ phụ (tên chiến dịch, chủ đề).")
+
+
+class CustomFormat(_Model):
+    """A format the campaign adds: a print size in mm, or a screen size in pixels."""
+
+    name: Slug = Field(description="Tên khổ, dùng trong formats, ví dụ pa-no-3x1m.")
+    label: Text = Field(description="Tên hiển thị, ví dụ Pa-nô 3 × 1 m.")
+    width_mm: float | None = Field(default=None, gt=0, le=20000, description="Rộng (mm).")
+    height_mm: float | None = Field(default=None, gt=0, le=20000, description="Cao (mm).")
+    dpi: int | None = Field(default=None, ge=72, le=600, description="Độ phân giải in.")
+    width_px: int | None = Field(default=None, gt=0, le=10000, description="Rộng (điểm ảnh).")
+    height_px: int | None = Field(default=None, gt=0, le=10000, description="Cao (điểm ảnh).")
+
+
+class PosterSettings(_Model):
+    """How the campaign's slogans become posters, banners and screen images."""
+
+    formats: list[Text] = Field(
+        default_factory=lambda: list(DEFAULT_FORMATS),
+        description="Các khổ được in cho mọi khẩu hiệu (tên trong danh mục khổ).")
+    custom_formats: list[CustomFormat] = Field(default_factory=list,
+                                               description="Khổ riêng của chiến dịch.")
+    large_format_dpi: int = Field(default=100, ge=100, le=150,
+                                  description="Độ phân giải băng rôn, pa-nô (100–150 dpi).")
+    palette: Palette = Field(default_factory=Palette, description="Màu áp phích.")
+    headline_font: Text | None = Field(default=None,
+                                       description="Tệp phông TTF/OTF cho khẩu hiệu.")
+    text_font: Text | None = Field(default=None, description="Tệp phông TTF/OTF cho chữ phụ.")
+    logo: Text | None = Field(default=None, description="Tệp ảnh biểu trưng (PNG, JPEG).")
+    crop_marks: bool = Field(default=False, description="In thêm dấu cắt ở lề.")
 
 
 class Campaign(_Model):
@@ -214,6 +260,8 @@ class Campaign(_Model):
                                               description="Chữ viết tắt dùng trong văn bản.")
     recipients: list[RecipientItem] = Field(default_factory=list, description="Nơi nhận.")
     signatory: Signatory | None = Field(default=None, description="Người ký.")
+    posters: PosterSettings = Field(default_factory=PosterSettings,
+                                    description="Áp phích, băng rôn, màn hình LED.")
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from generator.markdown import escape, front_matter, link
+from generator.markdown import escape, front_matter, link, relative
 from generator.model import Campaign, Document, Point
 
 HOME = "index.md"
@@ -56,12 +56,31 @@ class CampaignPaths:
     def slogans(self) -> str:
         return self._at("khau-hieu.md")
 
+    @property
+    def gallery(self) -> str:
+        return self._at("an-pham.md")
 
-def generate_site(campaigns: Sequence[Campaign]) -> dict[str, str]:
+    def poster(self, name: str) -> str:
+        return f"posters/{self.campaign_id}/{name}"
+
+
+@dataclass(frozen=True)
+class GalleryItem:
+    """One poster as the gallery shows it: its file stem, format and thumbnail size."""
+
+    stem: str
+    format_label: str
+    slogan: str
+    printable: bool
+    thumb_size: tuple[int, int]
+
+
+def generate_site(campaigns: Sequence[Campaign],
+                  galleries: Mapping[str, Sequence[GalleryItem]] | None = None) -> dict[str, str]:
     """All generated pages of the site, keyed by docs-relative path."""
     pages = {HOME: home_page(campaigns)}
     for campaign in campaigns:
-        pages.update(campaign_pages(campaign))
+        pages.update(campaign_pages(campaign, (galleries or {}).get(campaign.id, ())))
     return pages
 
 
@@ -92,7 +111,7 @@ def home_page(campaigns: Sequence[Campaign]) -> str:
     return "\n".join(lines)
 
 
-def campaign_pages(campaign: Campaign) -> dict[str, str]:
+def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = ()) -> dict[str, str]:
     """The pages of one campaign. The documents page comes last: it lists where each is cited."""
     writer = _Writer(campaign)
     pages = {
@@ -104,6 +123,7 @@ def campaign_pages(campaign: Campaign) -> dict[str, str]:
     for agency in campaign.responsibilities:
         pages[writer.paths.agency(agency.id)] = writer.agency(agency.id)
     pages[writer.paths.slogans] = writer.slogans()
+    pages[writer.paths.gallery] = writer.gallery(gallery)
     pages[writer.paths.documents] = writer.documents()
     return pages
 
@@ -223,7 +243,8 @@ class _Writer:
                  f"- {link('Văn bản được dẫn', self.paths.documents, path)}: "
                  f"{len(c.documents)} văn bản.",
                  f"- {link('Khẩu hiệu', self.paths.slogans, path)}: "
-                 f"{len(c.slogans)} khẩu hiệu.", ""]
+                 f"{len(c.slogans)} khẩu hiệu.",
+                 f"- {link('Áp phích, băng rôn', self.paths.gallery, path)}: tệp in sẵn.", ""]
         if c.reporting:
             body += ["## Chế độ báo cáo", "", *self.reporting_lines(path, title)]
         if c.indices:
@@ -327,6 +348,33 @@ class _Writer:
         else:
             body += ["Chiến dịch này chưa có khẩu hiệu.", ""]
         return self.page(path, title, f"Khẩu hiệu của {c.short_title}.", body)
+
+    def gallery(self, items: Sequence[GalleryItem]) -> str:
+        c, path, title = self.campaign, self.paths.gallery, "Áp phích, băng rôn"
+        pack = self.paths.poster(f"{c.id}-goi-in.zip")
+        body = ["Áp phích, băng rôn, pa-nô và ảnh màn hình LED in từ các khẩu hiệu của chiến "
+                "dịch. Bấm vào ảnh để tải tệp gốc (PNG) đủ độ phân giải để in.", ""]
+        if not items:
+            return self.page(path, title, f"Ấn phẩm của {c.short_title}.",
+                             [*body[:-1], "", "Chiến dịch chưa có khẩu hiệu để in.", ""])
+        body += [f"- {link('Tải gói in (ZIP)', pack, path)}: mọi tệp PNG, PDF kèm bảng kê "
+                 "kích thước cho nhà in.",
+                 f"- {link('Bảng kê các tệp (CSV)', self.paths.poster('manifest.csv'), path)}", ""]
+        for slogan in dict.fromkeys(item.slogan for item in items):
+            body += [f"## {escape(slogan)}", "", '<div class="poster-gallery" markdown>', ""]
+            for item in (i for i in items if i.slogan == slogan):
+                png = self.paths.poster(f"{item.stem}.png")
+                thumb = self.paths.poster(f"thumbs/{item.stem}.jpg")
+                width, height = item.thumb_size
+                image = (f"![{escape(slogan)}]({relative(thumb, path)})"
+                         f'{{ loading=lazy width="{width}" height="{height}" }}')
+                files = [link("PNG", png, path)]
+                if item.printable:
+                    files.append(link("PDF", self.paths.poster(f"{item.stem}.pdf"), path))
+                body += [f"[{image}]({relative(png, path)})  ",
+                         f"**{escape(item.format_label)}**: {', '.join(files)}", ""]
+            body += ["</div>", ""]
+        return self.page(path, title, f"Áp phích, băng rôn của {c.short_title}.", body)
 
     def documents(self) -> str:
         c, path, title = self.campaign, self.paths.documents, "Văn bản được dẫn"

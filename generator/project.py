@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 from generator.errors import Problem, UserError
 from generator.model import Campaign
 from generator.navigation import NavItem, site_nav
-from generator.pages import generate_site
+from generator.pages import CampaignPaths, GalleryItem, generate_site
+from generator.posters.build import publish
+from generator.posters.plan import plan_posters
+from generator.posters.render import thumbnail_size
 from generator.validate import load_campaigns
 
 CAMPAIGN_SUFFIXES = (".yml", ".yaml")
@@ -38,20 +44,52 @@ def load_project(campaigns_dir: Path) -> list[Campaign]:
 
 @dataclass(frozen=True)
 class GeneratedSite:
-    """What the generator adds to a docs tree: pages in memory and the navigation."""
+    """What the generator adds to a docs tree: pages in memory, the navigation, and files
+    (posters) already on disk, each keyed by its docs-relative path."""
 
     pages: dict[str, str]
     nav: list[NavItem] | None
+    assets: dict[str, Path]
 
 
-def generate(campaigns_dir: Path, docs_dir: Path) -> GeneratedSite:
+def generate(campaigns_dir: Path, docs_dir: Path, *, site_url: str | None,
+             cache_dir: Path, progress: bool | None = None) -> GeneratedSite:
     """Everything generated, or nothing when the project has no campaigns folder (an export)."""
     if not campaigns_dir.is_dir():
-        return GeneratedSite({}, None)
+        return GeneratedSite({}, None, {})
     campaigns = load_project(campaigns_dir)
-    return GeneratedSite(generate_site(campaigns), site_nav(campaigns, docs_dir))
+    galleries: dict[str, list[GalleryItem]] = {}
+    assets: dict[str, Path] = {}
+    for campaign in campaigns:
+        jobs = plan_posters(campaign, campaigns_dir, site_url)
+        galleries[campaign.id] = [
+            GalleryItem(job.stem, job.fmt.label, job.slogan, job.fmt.is_print,
+                        thumbnail_size(job.fmt.pixels(job.crop_marks))) for job in jobs]
+        published = publish(jobs, cache_dir / "posters" / campaign.id, campaign.id,
+                            progress=progress)
+        paths = CampaignPaths(campaign.id)
+        assets.update({paths.poster(name): path for name, path in published.items()})
+    return GeneratedSite(generate_site(campaigns, galleries), site_nav(campaigns, docs_dir),
+                         assets)
 
 
-def shadowed(pages: dict[str, str], docs_dir: Path) -> list[str]:
+def shadowed(pages: Iterable[str], docs_dir: Path) -> list[str]:
     """Generated paths that a person has written by hand in ``docs_dir``: theirs wins."""
     return [path for path in pages if (docs_dir / path).exists()]
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing or rejecting its !!python and !ENV tags."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_site_url(config_file: Path) -> str | None:
+    """The ``site_url`` of a MkDocs configuration, without MkDocs."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError):
+        return None
+    url = config.get("site_url") if isinstance(config, dict) else None
+    return url if isinstance(url, str) and url else None

@@ -25,18 +25,21 @@ log = logging.getLogger("mkdocs.plugins.campaign")
 
 class CampaignPluginConfig(base.Config):
     campaigns_dir = c.Type(str, default="campaigns")
+    cache_dir = c.Type(str, default=".cache")
 
 
 class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
     def __init__(self) -> None:
-        self.generated = GeneratedSite({}, None)
+        self.generated = GeneratedSite({}, None, {})
         self.campaigns_dir = Path("campaigns")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         root = Path(config.config_file_path or ".").resolve().parent
         self.campaigns_dir = root / self.config.campaigns_dir
         try:
-            self.generated = generate(self.campaigns_dir, Path(config.docs_dir))
+            self.generated = generate(self.campaigns_dir, Path(config.docs_dir),
+                                      site_url=config.site_url,
+                                      cache_dir=root / self.config.cache_dir)
         except UserError as exc:
             raise PluginError(f"tệp chiến dịch có lỗi:\n{exc}") from None
         if config.nav is None and self.generated.nav is not None:
@@ -46,13 +49,16 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
     # Runs before other plugins (search, blog) so that they see the generated pages as files.
     @event_priority(50)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        pages = self.generated.pages
-        hand_written = set(shadowed(pages, Path(config.docs_dir)))
-        for path, content in pages.items():
-            if path in hand_written:
-                log.info(f"docs/{path} do người viết được dùng thay cho trang tự sinh cùng tên")
-                continue
-            files.append(File.generated(config, path, content=content))
+        generated = self.generated
+        hand_written = set(shadowed([*generated.pages, *generated.assets], Path(config.docs_dir)))
+        for path in sorted(hand_written):
+            log.info(f"docs/{path} do người viết được dùng thay cho tệp tự sinh cùng tên")
+        for path, content in generated.pages.items():
+            if path not in hand_written:
+                files.append(File.generated(config, path, content=content))
+        for path, source in generated.assets.items():
+            if path not in hand_written:
+                files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,

@@ -14,6 +14,7 @@ from pydantic_core import ErrorDetails
 
 from generator.errors import Problem, UserError
 from generator.model import Campaign
+from generator.posters.check import poster_problems
 from generator.yamlsource import Loc, SourceDocument, read_yaml
 
 
@@ -28,6 +29,7 @@ def load_campaign(path: Path) -> Campaign:
     except ValidationError as exc:
         raise UserError(_problem(doc, error) for error in exc.errors()) from None
     problems = list(_reference_problems(doc, campaign))
+    problems += [doc.problem(loc, message) for loc, message in poster_problems(doc, campaign)]
     if path.stem != campaign.id:
         problems.append(doc.problem(("id",), f"mã chiến dịch '{campaign.id}' phải trùng tên tệp "
                                              f"'{path.stem}'; hãy đổi một trong hai cho khớp"))

@@ -223,7 +223,7 @@ def test_hand_written_page_wins_and_is_reported(project: Project) -> None:
     result = project.run("build")
     assert result.code == 0, result.err
     log = result.out + result.err
-    assert log.count("docs/index.md do người viết được dùng thay cho trang tự sinh") == 1
+    assert log.count("docs/index.md do người viết được dùng thay cho tệp tự sinh cùng tên") == 1
     assert "Viết tay." in (project.root / "site" / "index.html").read_text(encoding="utf-8")
     after = {p: p.read_bytes() for p in (project.root / "docs").rglob("*") if p.is_file()}
     assert after == before

@@ -1,0 +1,1 @@
+"""Print-ready posters, banners and screen images rendered from a campaign's slogans."""

@@ -1,0 +1,229 @@
+"""Rendering a campaign's posters into a cache folder, in parallel, redrawing only what changed.
+
+The cache folder (``.cache/posters/<campaign-id>/``) belongs to the tool: it holds the PNG, PDF
+and thumbnail of every poster, and ``cache.json`` maps each poster to the content hash it was
+drawn from. The site and ``campaign posters --out`` receive copies of these files.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import multiprocessing
+import os
+import sys
+import zipfile
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from PIL import Image
+from tqdm import tqdm
+
+from generator.posters.layout import layout_poster
+from generator.posters.plan import PosterJob
+from generator.posters.render import (
+    Artwork,
+    draw_poster,
+    qr_symbol,
+    save_pdf,
+    save_png,
+    save_thumbnail,
+)
+
+CACHE_FILE = "cache.json"
+MANIFEST_COLUMNS = ("file", "kind", "format", "label", "slogan", "width_px", "height_px",
+                    "width_mm", "height_mm", "dpi", "bleed_mm", "sha256")
+
+
+@dataclass(frozen=True)
+class PosterFile:
+    """One row of the manifest: a file and what a print shop needs to know about it."""
+
+    file: str
+    kind: str
+    format: str
+    label: str
+    slogan: str
+    width_px: int
+    height_px: int
+    width_mm: float | None
+    height_mm: float | None
+    dpi: int | None
+    bleed_mm: float
+    sha256: str
+
+
+@dataclass(frozen=True)
+class PosterSet:
+    folder: Path
+    files: tuple[PosterFile, ...]
+    drawn: int  # how many posters were drawn this time (the rest came from the cache)
+
+
+def render_job(job: PosterJob, folder: Path) -> list[PosterFile]:
+    """Draw one poster and write its PNG, thumbnail and (print formats) PDF into ``folder``."""
+    fmt = job.fmt
+    modules = len(qr_symbol(job.qr_url).matrix) if job.qr_url else None
+    layout = layout_poster(fmt, job.texts, job.fonts, job.colors, qr_modules=modules,
+                           logo=job.logo is not None, crop_marks=job.crop_marks)
+    image = draw_poster(fmt, layout, Artwork(job.background, job.qr_url, job.logo,
+                                             job.crop_marks))
+    png = folder / f"{job.stem}.png"
+    thumb = folder / "thumbs" / f"{job.stem}.jpg"
+    thumb.parent.mkdir(parents=True, exist_ok=True)
+    save_png(image, png, fmt.dpi if fmt.is_print else 72)
+    save_thumbnail(image, thumb)
+    size = image.size
+    del image
+    width_mm, height_mm = fmt.canvas_mm(job.crop_marks) if fmt.is_print else (None, None)
+    dpi = fmt.dpi if fmt.is_print else None
+
+    def row(path: Path, kind: str, px: tuple[int, int]) -> PosterFile:
+        return PosterFile(path.relative_to(folder).as_posix(), kind, fmt.name, fmt.label,
+                          job.slogan, px[0], px[1], width_mm, height_mm, dpi, fmt.bleed_mm(),
+                          _sha256(path))
+
+    with Image.open(thumb) as small:
+        thumb_size = small.size
+    rows = [row(png, "png", size), row(thumb, "thumbnail", thumb_size)]
+    if fmt.is_print:
+        pdf = folder / f"{job.stem}.pdf"
+        save_pdf(png, pdf, fmt, job.crop_marks)
+        rows.append(row(pdf, "pdf", size))
+    return rows
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def build_posters(jobs: Sequence[PosterJob], folder: Path, *, workers: int | None = None,
+                  progress: bool | None = None) -> PosterSet:
+    """Bring ``folder`` up to date with ``jobs``: unchanged posters are never drawn again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cache = _read_cache(folder)
+    keys = {job.stem: job.key() for job in jobs}
+    todo = [job for job in jobs if not _fresh(cache.get(job.stem), keys[job.stem], folder)]
+    results: dict[str, list[PosterFile]] = {
+        job.stem: [PosterFile(**row) for row in cache[job.stem]["files"]]
+        for job in jobs if job not in todo}
+    show = sys.stderr.isatty() if progress is None else progress
+    with tqdm(total=len(todo), desc="Vẽ áp phích", unit="tấm", disable=not show or not todo,
+              file=sys.stderr) as bar:
+        for job, rows in _run(todo, folder, workers):
+            results[job.stem] = rows
+            cache[job.stem] = {"key": keys[job.stem], "files": [asdict(r) for r in rows]}
+            _write_cache(folder, cache)
+            bar.update()
+    _forget_stale(folder, cache, set(keys))
+    files = tuple(row for job in jobs for row in results[job.stem])
+    return PosterSet(folder, files, len(todo))
+
+
+def _run(jobs: list[PosterJob], folder: Path,
+         workers: int | None) -> list[tuple[PosterJob, list[PosterFile]]]:
+    count = min(workers or os.cpu_count() or 1, len(jobs))
+    if count <= 1:
+        return [(job, render_job(job, folder)) for job in jobs]
+    done = []
+    # forkserver: workers start clean even when the caller has threads (mkdocs serve).
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(count, mp_context=context) as pool:
+        futures = {pool.submit(render_job, job, folder): job for job in jobs}
+        for future in as_completed(futures):
+            done.append((futures[future], future.result()))
+    return done
+
+
+def _fresh(entry: dict[str, object] | None, key: str, folder: Path) -> bool:
+    if not entry or entry.get("key") != key:
+        return False
+    rows = entry.get("files")
+    return isinstance(rows, list) and all((folder / str(r["file"])).is_file() for r in rows)
+
+
+def _read_cache(folder: Path) -> dict[str, dict[str, object]]:
+    try:
+        data = json.loads((folder / CACHE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_cache(folder: Path, cache: dict[str, dict[str, object]]) -> None:
+    partial = folder / f".{CACHE_FILE}.partial"
+    partial.write_text(json.dumps(cache, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(partial, folder / CACHE_FILE)
+
+
+def _forget_stale(folder: Path, cache: dict[str, dict[str, object]], wanted: set[str]) -> None:
+    """Posters no longer asked for leave the cache, files and all (the cache is ours alone)."""
+    for stem in [s for s in cache if s not in wanted]:
+        rows = cache.pop(stem).get("files")
+        for row in rows if isinstance(rows, list) else []:
+            (folder / str(row["file"])).unlink(missing_ok=True)
+    _write_cache(folder, cache)
+
+
+def manifest_json(files: Sequence[PosterFile]) -> str:
+    return json.dumps([asdict(f) for f in files], ensure_ascii=False, indent=2) + "\n"
+
+
+def manifest_csv(files: Sequence[PosterFile]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(asdict(f) for f in files)
+    return out.getvalue()
+
+
+PRINT_NOTE = """HƯỚNG DẪN IN
+
+Mỗi áp phích có tệp PNG (ảnh gốc) và tệp PDF (cùng ảnh, không nén lại).
+- Kích thước trong tệp đã gồm lề xén (bleed) 3 mm mỗi cạnh: in đúng 100%, không co giãn,
+  rồi xén theo khung TrimBox của tệp PDF (bằng khổ ghi trong cột label của manifest.csv).
+- Độ phân giải ghi trong cột dpi và trong chính tệp PNG.
+- Chữ và mã QR nằm trong vùng an toàn, cách mép xén ít nhất 5 mm.
+- manifest.csv liệt kê từng tệp: khổ, kích thước (px, mm), dpi, lề xén, mã kiểm tra sha256.
+"""
+
+
+def write_print_pack(target: Path, folder: Path, files: Sequence[PosterFile]) -> None:
+    """A zip of every print file, the manifest and a note for the print shop."""
+    partial = target.with_name(f".{target.name}.partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as pack:
+        pack.writestr("DOC-TRUOC-KHI-IN.txt", PRINT_NOTE)
+        pack.writestr("manifest.csv", manifest_csv(files))
+        for row in files:
+            if row.kind in ("png", "pdf"):
+                pack.write(folder / row.file, row.file)
+    os.replace(partial, target)
+
+
+def publish(jobs: Sequence[PosterJob], folder: Path, campaign_id: str, *,
+            workers: int | None = None, progress: bool | None = None) -> dict[str, Path]:
+    """Render (or reuse) every poster and return the files to publish, keyed by their path
+    under ``posters/<campaign-id>/``: images, thumbnails, PDFs, manifests, print pack."""
+    posters = build_posters(jobs, folder, workers=workers, progress=progress)
+    files = {row.file: folder / row.file for row in posters.files}
+    for name, text in (("manifest.json", manifest_json(posters.files)),
+                       ("manifest.csv", manifest_csv(posters.files))):
+        path = folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            partial = folder / f".{name}.partial"
+            partial.write_text(text, encoding="utf-8")
+            os.replace(partial, path)
+        files[name] = path
+    pack = folder / f"{campaign_id}-goi-in.zip"
+    if posters.drawn or not pack.is_file() or pack.stat().st_mtime < files["manifest.csv"].stat().st_mtime:
+        write_print_pack(pack, folder, posters.files)
+    files[pack.name] = pack
+    return files

@@ -1,0 +1,135 @@
+"""Poster problems found before anything is drawn, each placed at its line in the campaign file."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from generator.fonts import FontError, missing_characters
+from generator.model import Campaign
+from generator.posters.layout import LayoutError, layout_poster
+from generator.posters.plan import formats_for, plan_posters, poster_fonts
+from generator.yamlsource import Loc, SourceDocument
+
+MIN_CONTRAST = 4.5
+MAX_LOGO_BYTES = 20 * 1024 * 1024
+MAX_LOGO_PIXELS = 40_000_000
+
+
+def poster_problems(doc: SourceDocument, campaign: Campaign) -> Iterator[tuple[Loc, str]]:
+    """Every reason the campaign's posters cannot be drawn, as (location, message)."""
+    settings = campaign.posters
+    known = formats_for(campaign)
+    wanted: list[tuple[Loc, str]] = [(("posters", "formats", i), n)
+                                     for i, n in enumerate(settings.formats)]
+    for s, slogan in enumerate(campaign.slogans):
+        wanted += [(("slogans", s, "formats", i), n) for i, n in enumerate(slogan.formats or [])]
+    unknown = False
+    for loc, name in wanted:
+        if name not in known:
+            unknown = True
+            close = difflib.get_close_matches(name, sorted(known), n=1)
+            hint = f"có phải ý bạn là '{close[0]}'?" if close else (
+                "các khổ có sẵn: " + ", ".join(sorted(known)))
+            yield loc, f"khổ '{name}' không có trong danh mục; {hint}"
+    for i, spec in enumerate(settings.custom_formats):
+        by_mm, by_px = spec.width_mm and spec.height_mm, spec.width_px and spec.height_px
+        if bool(by_mm) == bool(by_px):
+            yield (("posters", "custom_formats", i), "khổ riêng cần hoặc width_mm và height_mm "
+                   "(khổ in), hoặc width_px và height_px (màn hình), không cả hai")
+            unknown = True
+    yield from _contrast_problems(campaign)
+    base = doc.path.parent
+    fonts = poster_fonts(campaign, base)
+    font_ok = True
+    for key, path, texts in (
+            ("headline_font", fonts.headline,
+             [campaign.short_title, *(s.text for s in campaign.slogans)]),
+            ("text_font", fonts.text, [campaign.issuer, campaign.issuer.upper(),
+                                       campaign.theme.text if campaign.theme else "",
+                                       "Chủ đề năm: Quét mã QR để xem chi tiết. ·0123456789"])):
+        loc: Loc = ("posters", key)
+        if not path.is_file():
+            font_ok = False
+            yield loc, f"không thấy tệp phông '{path.name}' ({path}); hãy kiểm tra đường dẫn"
+            continue
+        try:
+            missing = missing_characters(path, " ".join(texts))
+        except FontError as exc:
+            font_ok = False
+            yield loc, str(exc)
+            continue
+        if missing:
+            font_ok = False
+            chars = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:8])
+            yield loc, (f"phông {path.name} thiếu ký tự {chars}; hãy chọn phông có đủ chữ "
+                        "tiếng Việt")
+    logo_ok = True
+    if settings.logo:
+        problem = _logo_problem(base / settings.logo)
+        if problem:
+            logo_ok = False
+            yield ("posters", "logo"), problem
+    if font_ok and logo_ok and not unknown:
+        yield from _fit_problems(campaign, base)
+
+
+def _fit_problems(campaign: Campaign, base: Path) -> Iterator[tuple[Loc, str]]:
+    index = {s.text: i for i, s in enumerate(campaign.slogans)}
+    for job in plan_posters(campaign, base, "https://x.invalid/"):
+        try:
+            layout_poster(job.fmt, job.texts, job.fonts, job.colors,
+                          qr_modules=33 if job.qr_url else None, logo=job.logo is not None,
+                          crop_marks=job.crop_marks)
+        except LayoutError as exc:
+            yield (("slogans", index[job.slogan]),
+                   f"khẩu hiệu quá dài cho khổ {job.fmt.label}: {exc}; hãy rút gọn khẩu hiệu "
+                   "hoặc bỏ khổ này khỏi formats của khẩu hiệu")
+
+
+def _logo_problem(path: Path) -> str | None:
+    if not path.is_file():
+        return f"không thấy tệp biểu trưng '{path.name}' ({path})"
+    if path.stat().st_size > MAX_LOGO_BYTES:
+        return f"tệp biểu trưng quá lớn (hơn {MAX_LOGO_BYTES // 1024 // 1024} MB)"
+    try:
+        with Image.open(path) as image:
+            if image.width * image.height > MAX_LOGO_PIXELS:
+                return (f"ảnh biểu trưng quá lớn ({image.width} × {image.height} điểm ảnh); "
+                        "hãy dùng ảnh nhỏ hơn 40 triệu điểm ảnh")
+            image.load()
+    except Image.DecompressionBombError:
+        return "ảnh biểu trưng quá lớn để mở an toàn; hãy dùng ảnh nhỏ hơn"
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return f"tệp biểu trưng '{path.name}' không phải ảnh đọc được (PNG, JPEG) hoặc đã hỏng"
+    return None
+
+
+def _luminance(color: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two #RRGGBB colours."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _contrast_problems(campaign: Campaign) -> Iterator[tuple[Loc, str]]:
+    palette = campaign.posters.palette
+    for key in ("headline", "text"):
+        color = getattr(palette, key)
+        ratio = contrast_ratio(color, palette.background)
+        if ratio < MIN_CONTRAST:
+            yield (("posters", "palette", key),
+                   f"màu chữ {key} {color} trên nền {palette.background} chỉ đạt độ tương phản "
+                   f"{ratio:.2f}:1, cần ít nhất {MIN_CONTRAST}:1; hãy chọn màu sáng hơn hoặc nền "
+                   "tối hơn")

@@ -1,0 +1,120 @@
+"""Which posters a campaign asks for: one job per slogan and format, with its content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from generator.fonts import default_headline_font, default_text_font
+from generator.model import Campaign, CustomFormat
+from generator.posters.formats import PosterFormat, catalogue
+from generator.posters.layout import Fonts, PosterTexts
+
+# Part of every poster's content hash: bump when the drawing changes, so caches redraw.
+RENDERER_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class PosterJob:
+    """Everything that decides one poster's pixels."""
+
+    campaign_id: str
+    stem: str
+    slogan: str
+    fmt: PosterFormat
+    texts: PosterTexts
+    fonts: Fonts
+    colors: tuple[str, str]
+    background: str
+    qr_url: str | None
+    logo: Path | None
+    crop_marks: bool
+
+    def key(self) -> str:
+        """Content hash of the inputs, the font and logo bytes and the renderer version."""
+        data = asdict(self)
+        data["files"] = {str(p): file_digest(p) for p in
+                         (self.fonts.headline, self.fonts.text, self.logo) if p is not None}
+        data["renderer"] = RENDERER_VERSION
+        blob = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=64)
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def slugify(text: str, limit: int = 40) -> str:
+    """ASCII file-name form of Vietnamese text: 'Kỷ cương' becomes 'ky-cuong'."""
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return slug[:limit].rstrip("-") or "khau-hieu"
+
+
+def formats_for(campaign: Campaign) -> dict[str, PosterFormat]:
+    """The built-in catalogue plus the campaign's own formats."""
+    formats = catalogue(campaign.posters.large_format_dpi)
+    formats.update({c.name: custom_format(c, campaign.posters.large_format_dpi)
+                    for c in campaign.posters.custom_formats})
+    return formats
+
+
+def custom_format(spec: CustomFormat, dpi: int) -> PosterFormat:
+    if spec.width_px and spec.height_px:
+        return PosterFormat(spec.name, spec.label, spec.label, "screen",
+                            width_px=spec.width_px, height_px=spec.height_px)
+    assert spec.width_mm and spec.height_mm
+    return PosterFormat(spec.name, spec.label, spec.label, "print", spec.width_mm,
+                        spec.height_mm, spec.dpi or dpi)
+
+
+def poster_fonts(campaign: Campaign, base_dir: Path) -> Fonts:
+    settings = campaign.posters
+    return Fonts(
+        base_dir / settings.headline_font if settings.headline_font else default_headline_font(),
+        base_dir / settings.text_font if settings.text_font else default_text_font(),
+    )
+
+
+def campaign_url(site_url: str, campaign_id: str) -> str:
+    return f"{site_url.rstrip('/')}/{campaign_id}/"
+
+
+def footer_text(campaign: Campaign, slogan: str, qr: bool) -> str:
+    parts = []
+    if campaign.theme:
+        theme = campaign.theme
+        parts.append(f"Chủ đề công tác năm {theme.year}" if slogan == theme.text
+                     else f"Chủ đề năm {theme.year}: {theme.text}")
+    if qr:
+        parts.append("Quét mã QR để xem chi tiết")
+    return ". ".join(parts) + "." if parts else campaign.place
+
+
+def plan_posters(campaign: Campaign, base_dir: Path, site_url: str | None) -> list[PosterJob]:
+    """One job per slogan and format, in a stable order."""
+    settings = campaign.posters
+    formats = formats_for(campaign)
+    fonts = poster_fonts(campaign, base_dir)
+    logo = base_dir / settings.logo if settings.logo else None
+    palette = settings.palette
+    url = campaign_url(site_url, campaign.id) if site_url else None
+    jobs = []
+    for number, slogan in enumerate(campaign.slogans, start=1):
+        for name in slogan.formats or settings.formats:
+            fmt = formats[name]
+            qr = url if fmt.qr else None
+            texts = PosterTexts(slogan.text, campaign.short_title, campaign.issuer,
+                                footer_text(campaign, slogan.text, qr is not None))
+            jobs.append(PosterJob(campaign.id, f"{number:02d}-{slugify(slogan.text)}--{name}",
+                                  slogan.text, fmt, texts, fonts,
+                                  (palette.headline, palette.text), palette.background, qr,
+                                  logo, settings.crop_marks))
+    return jobs

@@ -1,0 +1,133 @@
+"""Drawing a laid-out poster with Pillow and writing its PNG, thumbnail and PDF."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import img2pdf
+import segno
+from PIL import Image, ImageDraw
+
+from generator.fonts import load
+from generator.posters.formats import PosterFormat
+from generator.posters.layout import QR_QUIET_MODULES, Layout
+
+# zlib level 1 with Pillow's default filter: flat-colour posters compress almost as well as at
+# level 9 for a fraction of the time (see bench/); optimize=True would take minutes on an A0.
+PNG_COMPRESS_LEVEL = 1
+THUMBNAIL_WIDTH = 480
+_CROP_MARK = "#000000"
+_SLUG = "#FFFFFF"
+_QR_DARK = "#000000"
+_QR_LIGHT = "#FFFFFF"
+
+
+@dataclass(frozen=True)
+class Artwork:
+    """Everything the renderer draws besides the layout's own boxes."""
+
+    background: str
+    qr_url: str | None
+    logo: Path | None
+    crop_marks: bool
+
+
+def qr_symbol(url: str) -> segno.QRCode:
+    """Medium error correction: survives wear and a logo-free print, stays small."""
+    return segno.make(url, error="m", micro=False)
+
+
+def draw_poster(fmt: PosterFormat, layout: Layout, art: Artwork) -> Image.Image:
+    """The poster as one RGB image: the only full-size buffer the render holds."""
+    canvas = Image.new("RGB", layout.canvas, _SLUG if art.crop_marks else art.background)
+    draw = ImageDraw.Draw(canvas)
+    if art.crop_marks:
+        draw.rectangle(_inclusive(layout.bleed), fill=art.background)
+        _crop_marks(draw, fmt, layout)
+    for block in layout.blocks:
+        font = load(block.font, block.size)
+        for origin, line in zip(block.origins, block.lines, strict=True):
+            draw.text(origin, line, font=font, fill=block.color, anchor="ls")
+    if layout.qr and art.qr_url:
+        _draw_qr(draw, layout, art.qr_url)
+    if layout.logo and art.logo:
+        _paste_logo(canvas, layout.logo, art.logo)
+    return canvas
+
+
+def _inclusive(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    return box[0], box[1], box[2] - 1, box[3] - 1
+
+
+def _draw_qr(draw: ImageDraw.ImageDraw, layout: Layout, url: str) -> None:
+    assert layout.qr is not None
+    qr = layout.qr
+    draw.rectangle(_inclusive(qr.box), fill=_QR_LIGHT)
+    origin_x = qr.x + QR_QUIET_MODULES * qr.module
+    origin_y = qr.y + QR_QUIET_MODULES * qr.module
+    for row, bits in enumerate(qr_symbol(url).matrix):
+        for col, dark in enumerate(bits):
+            if dark:
+                x, y = origin_x + col * qr.module, origin_y + row * qr.module
+                draw.rectangle((x, y, x + qr.module - 1, y + qr.module - 1), fill=_QR_DARK)
+
+
+def _paste_logo(canvas: Image.Image, box: tuple[int, int, int, int], path: Path) -> None:
+    with Image.open(path) as source:
+        logo = source.convert("RGBA")
+    logo.thumbnail((box[2] - box[0], box[3] - box[1]), Image.Resampling.LANCZOS)
+    x = box[0] + (box[2] - box[0] - logo.width) // 2
+    y = box[1] + (box[3] - box[1] - logo.height) // 2
+    canvas.paste(logo, (x, y), logo)
+
+
+def _crop_marks(draw: ImageDraw.ImageDraw, fmt: PosterFormat, layout: Layout) -> None:
+    """Hairlines in the slug, in line with the trim edges, stopping short of the bleed."""
+    left, top, right, bottom = layout.trim
+    outer = layout.bleed[0]
+    width = max(1, fmt.px(0.25))
+    w, h = layout.canvas
+    for x in (left, right):
+        draw.line((x, 0, x, outer - fmt.px(1)), fill=_CROP_MARK, width=width)
+        draw.line((x, h - outer + fmt.px(1), x, h), fill=_CROP_MARK, width=width)
+    for y in (top, bottom):
+        draw.line((0, y, outer - fmt.px(1), y), fill=_CROP_MARK, width=width)
+        draw.line((w - outer + fmt.px(1), y, w, y), fill=_CROP_MARK, width=width)
+
+
+def save_png(image: Image.Image, path: Path, dpi: int) -> None:
+    """Write atomically: a killed render never leaves a truncated PNG under the real name."""
+    partial = path.with_name(f".{path.name}.partial")
+    image.save(partial, "PNG", dpi=(dpi, dpi), compress_level=PNG_COMPRESS_LEVEL)
+    os.replace(partial, path)
+
+
+def thumbnail_size(canvas: tuple[int, int]) -> tuple[int, int]:
+    """The gallery thumbnail's size for a canvas, known before anything is drawn."""
+    width, height = canvas
+    scale = min(1.0, THUMBNAIL_WIDTH / width, THUMBNAIL_WIDTH * 4 / height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def save_thumbnail(image: Image.Image, path: Path) -> None:
+    """A small JPEG for the gallery, made by integer reduction so no full-size copy is made."""
+    factor = max(1, image.width // (THUMBNAIL_WIDTH * 2))
+    small = image.reduce(factor) if factor > 1 else image.copy()
+    small.thumbnail((THUMBNAIL_WIDTH, THUMBNAIL_WIDTH * 4), Image.Resampling.LANCZOS)
+    partial = path.with_name(f".{path.name}.partial")
+    small.save(partial, "JPEG", quality=82, optimize=True, progressive=True)
+    os.replace(partial, path)
+
+
+def save_pdf(png: Path, path: Path, fmt: PosterFormat, crop_marks: bool) -> None:
+    """The PNG wrapped in a PDF without recompression, with TrimBox and BleedBox set."""
+    points_per_mm = 72 / 25.4
+    slug = fmt.slug_mm(crop_marks) * points_per_mm
+    trim = (fmt.slug_mm(crop_marks) + fmt.bleed_mm()) * points_per_mm
+    partial = path.with_name(f".{path.name}.partial")
+    with partial.open("wb") as out:
+        img2pdf.convert(str(png), outputstream=out, trimborder=(trim, trim),
+                        bleedborder=(slug, slug))
+    os.replace(partial, path)
