@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,9 @@ from generator import __version__
 from generator.errors import Problem, UserError
 from generator.export import export_tree
 from generator.output import staged
-from generator.project import campaign_files, load_project
+from generator.posters.build import publish
+from generator.posters.plan import plan_posters
+from generator.project import campaign_files, load_project, read_site_url
 from generator.schema import campaign_schema
 from generator.validate import load_campaigns
 
@@ -66,6 +69,13 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="ghi cây trang đầy đủ ra thư mục (cho Zensical)")
     export.add_argument("out", type=Path, metavar="THƯ_MỤC")
     export.set_defaults(run=_export)
+
+    posters = commands.add_parser("posters", help="vẽ áp phích của một chiến dịch vào thư mục")
+    posters.add_argument("file", type=Path, metavar="TỆP.yml")
+    posters.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC")
+    posters.add_argument("--site-url", help="địa chỉ trang web cho mã QR (mặc định: site_url "
+                                            "trong mkdocs.yml)")
+    posters.set_defaults(run=_posters)
 
     schema = commands.add_parser("schema", help="ghi JSON Schema của định dạng chiến dịch")
     schema.add_argument("--check", action="store_true",
@@ -124,6 +134,24 @@ def _serve(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     count = export_tree(_root(args), args.out.resolve())
     print(f"Đã ghi cây trang vào {args.out}: {count} trang tự sinh cùng các trang viết tay.")
+    return 0
+
+
+def _posters(args: argparse.Namespace) -> int:
+    """One campaign's posters into a folder of their own, without building the site."""
+    [campaign] = load_campaigns([args.file])
+    site_url = args.site_url or read_site_url(args.config_file)
+    if site_url is None:
+        logging.warning("không có site_url: áp phích sẽ không có mã QR")
+    jobs = plan_posters(campaign, args.file.resolve().parent, site_url)
+    cache = Path(".cache") / "posters" / campaign.id
+    published = publish(jobs, cache, campaign.id)
+    with staged(args.out.resolve()) as staging:
+        for name, source in published.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    print(f"Đã ghi {len(jobs)} áp phích vào {args.out}")
     return 0
 
 

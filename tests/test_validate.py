@@ -196,7 +196,7 @@ def test_failed_build_leaves_site_untouched(project: Project) -> None:
     assert result.err.startswith(f"{F}:")
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in project.root.iterdir()) == sorted(
-        ["campaigns", "docs", "mkdocs.yml", "overrides", "schema", "site"])
+        [".cache", "campaigns", "docs", "mkdocs.yml", "overrides", "schema", "site"])
 
 
 def test_failed_first_build_creates_nothing(project: Project) -> None:

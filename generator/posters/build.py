@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 from tqdm import tqdm
@@ -143,14 +144,14 @@ def _run(jobs: list[PosterJob], folder: Path,
     return done
 
 
-def _fresh(entry: dict[str, object] | None, key: str, folder: Path) -> bool:
+def _fresh(entry: dict[str, Any] | None, key: str, folder: Path) -> bool:
     if not entry or entry.get("key") != key:
         return False
     rows = entry.get("files")
     return isinstance(rows, list) and all((folder / str(r["file"])).is_file() for r in rows)
 
 
-def _read_cache(folder: Path) -> dict[str, dict[str, object]]:
+def _read_cache(folder: Path) -> dict[str, dict[str, Any]]:
     try:
         data = json.loads((folder / CACHE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -158,13 +159,13 @@ def _read_cache(folder: Path) -> dict[str, dict[str, object]]:
     return data if isinstance(data, dict) else {}
 
 
-def _write_cache(folder: Path, cache: dict[str, dict[str, object]]) -> None:
+def _write_cache(folder: Path, cache: dict[str, dict[str, Any]]) -> None:
     partial = folder / f".{CACHE_FILE}.partial"
     partial.write_text(json.dumps(cache, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(partial, folder / CACHE_FILE)
+    partial.replace(folder / CACHE_FILE)
 
 
-def _forget_stale(folder: Path, cache: dict[str, dict[str, object]], wanted: set[str]) -> None:
+def _forget_stale(folder: Path, cache: dict[str, dict[str, Any]], wanted: set[str]) -> None:
     """Posters no longer asked for leave the cache, files and all (the cache is ours alone)."""
     for stem in [s for s in cache if s not in wanted]:
         rows = cache.pop(stem).get("files")
@@ -205,7 +206,7 @@ def write_print_pack(target: Path, folder: Path, files: Sequence[PosterFile]) ->
         for row in files:
             if row.kind in ("png", "pdf"):
                 pack.write(folder / row.file, row.file)
-    os.replace(partial, target)
+    partial.replace(target)
 
 
 def publish(jobs: Sequence[PosterJob], folder: Path, campaign_id: str, *,
@@ -220,10 +221,11 @@ def publish(jobs: Sequence[PosterJob], folder: Path, campaign_id: str, *,
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             partial = folder / f".{name}.partial"
             partial.write_text(text, encoding="utf-8")
-            os.replace(partial, path)
+            partial.replace(path)
         files[name] = path
     pack = folder / f"{campaign_id}-goi-in.zip"
-    if posters.drawn or not pack.is_file() or pack.stat().st_mtime < files["manifest.csv"].stat().st_mtime:
+    stale = not pack.is_file() or pack.stat().st_mtime < files["manifest.csv"].stat().st_mtime
+    if posters.drawn or stale:
         write_print_pack(pack, folder, posters.files)
     files[pack.name] = pack
     return files

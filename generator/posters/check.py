@@ -51,21 +51,21 @@ def poster_problems(doc: SourceDocument, campaign: Campaign) -> Iterator[tuple[L
             ("text_font", fonts.text, [campaign.issuer, campaign.issuer.upper(),
                                        campaign.theme.text if campaign.theme else "",
                                        "Chủ đề năm: Quét mã QR để xem chi tiết. ·0123456789"])):
-        loc: Loc = ("posters", key)
+        font_loc: Loc = ("posters", key)
         if not path.is_file():
             font_ok = False
-            yield loc, f"không thấy tệp phông '{path.name}' ({path}); hãy kiểm tra đường dẫn"
+            yield font_loc, f"không thấy tệp phông '{path.name}' ({path}); hãy kiểm tra đường dẫn"
             continue
         try:
             missing = missing_characters(path, " ".join(texts))
         except FontError as exc:
             font_ok = False
-            yield loc, str(exc)
+            yield font_loc, str(exc)
             continue
         if missing:
             font_ok = False
             chars = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:8])
-            yield loc, (f"phông {path.name} thiếu ký tự {chars}; hãy chọn phông có đủ chữ "
+            yield font_loc, (f"phông {path.name} thiếu ký tự {chars}; hãy chọn phông có đủ chữ "
                         "tiếng Việt")
     logo_ok = True
     if settings.logo:

@@ -162,12 +162,14 @@ def fit_text(text: str, font: Path, box: Box, color: str, minimum: int, *,
     """Set ``text`` as large as fits ``box`` in balanced lines; raise if below ``minimum``."""
     words = text.split()
     width, height = box[2] - box[0], box[3] - box[1]
-    spans = _span_widths(tuple(words), font)
+    spans = _Spans(tuple(words), font)
     top, bottom = _extremes(font)
     low, high, best = max(minimum, 1), max(minimum, height), None
     while low <= high:
         size = (low + high) // 2
-        lines = _balanced(words, spans, width / size * _REFERENCE_SIZE, max_lines)
+        fits = _lines_that_fit(size, height, top, bottom)
+        lines = _balanced(words, spans, width / size * _REFERENCE_SIZE,
+                          min(max_lines or fits, fits))
         if lines is not None and _block_height(len(lines), size, top, bottom) <= height:
             best, low = (size, lines), size + 1
         else:
@@ -184,16 +186,23 @@ def fit_text(text: str, font: Path, box: Box, color: str, minimum: int, *,
                       f"{width} × {height}")
 
 
-@lru_cache(maxsize=512)
-def _span_widths(words: tuple[str, ...], font: Path) -> dict[tuple[int, int], float]:
-    """Ink width of every run of consecutive words, at the reference size."""
-    face = load(font, _REFERENCE_SIZE)
-    widths = {}
-    for i in range(len(words)):
-        for j in range(i + 1, len(words) + 1):
-            left, _, right, _ = face.getbbox(" ".join(words[i:j]), anchor="ls")
-            widths[i, j] = float(right - left)
-    return widths
+class _Spans:
+    """Width of any run of consecutive words at the reference size, from per-word advances.
+
+    Measuring each word once keeps fitting linear in the slogan's length; the chosen lines are
+    then measured for real (ink boxes, kerning) before they are accepted.
+    """
+
+    def __init__(self, words: tuple[str, ...], font: Path) -> None:
+        face = load(font, _REFERENCE_SIZE)
+        self._space = face.getlength(" ")
+        self._prefix = [0.0]
+        for word in words:
+            self._prefix.append(self._prefix[-1] + face.getlength(word))
+
+    def __getitem__(self, run: tuple[int, int]) -> float:
+        i, j = run
+        return self._prefix[j] - self._prefix[i] + self._space * (j - i - 1)
 
 
 @lru_cache(maxsize=32)
@@ -207,11 +216,15 @@ def _pitch(size: int, top: float, bottom: float) -> int:
     return round(max(1.15, bottom - top + 0.06) * size)
 
 
+def _lines_that_fit(size: int, height: int, top: float, bottom: float) -> int:
+    return max(0, int((height - (bottom - top) * size) // _pitch(size, top, bottom)) + 1)
+
+
 def _block_height(lines: int, size: int, top: float, bottom: float) -> float:
     return (bottom - top) * size + (lines - 1) * _pitch(size, top, bottom)
 
 
-def _balanced(words: list[str], spans: dict[tuple[int, int], float], limit: float,
+def _balanced(words: list[str], spans: _Spans, limit: float,
               max_lines: int | None) -> list[str] | None:
     """Fewest lines within ``limit``, then the split whose longest line is shortest."""
     n = len(words)
@@ -258,7 +271,7 @@ def _place(lines: list[str], font: Path, size: int, box: Box, color: str,
     baseline = box[1] + round((box[3] - box[1] - height) / 2 - top * size)
     origins, boxes = [], []
     for line in lines:
-        left, ink_top, right, ink_bottom = face.getbbox(line, anchor="ls")
+        left, ink_top, right, ink_bottom = (round(v) for v in face.getbbox(line, anchor="ls"))
         if align == "center":
             x = box[0] + round((box[2] - box[0] - (right - left)) / 2) - left
         else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,7 +100,7 @@ def save_png(image: Image.Image, path: Path, dpi: int) -> None:
     """Write atomically: a killed render never leaves a truncated PNG under the real name."""
     partial = path.with_name(f".{path.name}.partial")
     image.save(partial, "PNG", dpi=(dpi, dpi), compress_level=PNG_COMPRESS_LEVEL)
-    os.replace(partial, path)
+    partial.replace(path)
 
 
 def thumbnail_size(canvas: tuple[int, int]) -> tuple[int, int]:
@@ -118,7 +117,7 @@ def save_thumbnail(image: Image.Image, path: Path) -> None:
     small.thumbnail((THUMBNAIL_WIDTH, THUMBNAIL_WIDTH * 4), Image.Resampling.LANCZOS)
     partial = path.with_name(f".{path.name}.partial")
     small.save(partial, "JPEG", quality=82, optimize=True, progressive=True)
-    os.replace(partial, path)
+    partial.replace(path)
 
 
 def save_pdf(png: Path, path: Path, fmt: PosterFormat, crop_marks: bool) -> None:
@@ -130,4 +129,4 @@ def save_pdf(png: Path, path: Path, fmt: PosterFormat, crop_marks: bool) -> None
     with partial.open("wb") as out:
         img2pdf.convert(str(png), outputstream=out, trimborder=(trim, trim),
                         bleedborder=(slug, slug))
-    os.replace(partial, path)
+    partial.replace(path)

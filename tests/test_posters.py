@@ -1,0 +1,369 @@
+"""Posters as a print shop receives them: real Pillow renders checked by pixels and metadata."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE, Project
+from PIL import Image, ImageOps
+
+from generator.fonts import default_headline_font, missing_characters
+from generator.model import Campaign, Slogan
+from generator.posters.build import build_posters, publish
+from generator.posters.check import contrast_ratio
+from generator.posters.formats import catalogue
+from generator.posters.layout import layout_poster
+from generator.posters.plan import plan_posters
+from generator.posters.render import qr_symbol
+from generator.validate import load_campaign
+
+URL = "https://tuyentruyen.example.vn/"
+TALL = "Ổn định, Ấm no, Ẩn Ễ Ộ"
+LONG = ("Nâng cao ý thức trách nhiệm, chất lượng, hiệu quả công việc của cơ quan quản lý Nhà "
+        "nước, của đội ngũ cán bộ, công chức, viên chức; tạo sự đồng thuận trong xã hội đối "
+        "với công tác cải cách hành chính")
+
+
+def _campaign(slogans: list[str], formats: list[str]) -> Campaign:
+    campaign = load_campaign(SAMPLE)
+    posters = campaign.posters.model_copy(update={"formats": formats})
+    return campaign.model_copy(update={"slogans": [Slogan(text=s) for s in slogans],
+                                       "posters": posters})
+
+
+def _need(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{tool} is missing on CI: .ci/run must install it")
+        pytest.skip(f"{tool} is not installed")
+    return path
+
+
+@pytest.fixture(scope="session")
+def every_format(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, object]]]:
+    """One poster in every catalogue format, rendered once in parallel."""
+    campaign = _campaign([TALL], list(catalogue()))
+    folder = tmp_path_factory.mktemp("posters")
+    jobs = plan_posters(campaign, SAMPLE.parent, URL)
+    published = publish(jobs, folder, campaign.id, workers=2, progress=False)
+    rows = json.loads(published["manifest.json"].read_text(encoding="utf-8"))
+    return folder, rows
+
+
+@pytest.fixture(scope="session")
+def a4_long(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    campaign = _campaign([LONG], ["a4-doc"])
+    folder = tmp_path_factory.mktemp("a4")
+    build_posters(plan_posters(campaign, SAMPLE.parent, URL), folder, progress=False)
+    [png] = folder.glob("*.png")
+    return png
+
+
+@pytest.mark.parametrize("name", list(catalogue()))
+def test_pixel_size_and_dpi_per_format(every_format: tuple[Path, list[dict[str, object]]],
+                                       name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", None)  # an A0 is a legitimately big image
+    folder, rows = every_format
+    fmt = catalogue()[name]
+    [row] = [r for r in rows if r["format"] == name and r["kind"] == "png"]
+    with Image.open(folder / str(row["file"])) as image:
+        if fmt.is_print:
+            width_mm, height_mm = fmt.width_mm + 6, fmt.height_mm + 6
+            assert image.size == (round(width_mm / 25.4 * fmt.dpi),
+                                  round(height_mm / 25.4 * fmt.dpi))
+            assert tuple(round(v) for v in image.info["dpi"]) == (fmt.dpi, fmt.dpi)
+            assert (row["width_mm"], row["height_mm"], row["bleed_mm"]) == (width_mm, height_mm,
+                                                                            3.0)
+        else:
+            assert image.size == (fmt.width_px, fmt.height_px)
+        assert image.mode == "RGB"
+        assert (row["width_px"], row["height_px"]) == image.size
+
+
+def test_banner_and_iso_sizes_are_the_catalogue_s() -> None:
+    formats = catalogue()
+    assert formats["a4-doc"].pixels() == (2551, 3579)
+    assert formats["a0-doc"].pixels() == (10004, 14114)
+    assert formats["bang-ron-0.8x6m"].pixels() == (23646, 3173)
+    assert catalogue(150)["bang-ron-0.8x6m"].dpi == 150
+    assert formats["led-doc"].pixels() == (1080, 1920)
+    assert formats["mang-xa-hoi"].pixels() == (1200, 630)
+
+
+def test_print_formats_get_a_pdf_with_trim_and_bleed_boxes(
+        every_format: tuple[Path, list[dict[str, object]]]) -> None:
+    folder, rows = every_format
+    row = next(r for r in rows if r["format"] == "a4-doc" and r["kind"] == "pdf")
+    pdf = (folder / str(row["file"])).read_bytes()
+    png = (folder / str(row["file"]).replace(".pdf", ".png")).read_bytes()
+    assert b"/TrimBox" in pdf and b"/BleedBox" in pdf
+    trim = 3 * 72 / 25.4
+    assert f"/TrimBox [ {trim:.4f}".encode()[:14] in pdf.replace(b"[", b"[ ").replace(b"[  ", b"[ ")
+    # Embedded without recompression: the PNG's compressed image data appears verbatim.
+    idat = png[png.index(b"IDAT") + 4: png.index(b"IDAT") + 4 + 64]
+    assert idat in pdf
+    assert not any(r["kind"] == "pdf" and r["format"] == "led-ngang" for r in rows)
+
+
+def test_manifest_rows_match_the_files(every_format: tuple[Path, list[dict[str, object]]]) -> None:
+    folder, rows = every_format
+    with (folder / "manifest.csv").open(encoding="utf-8") as stream:
+        table = list(csv.DictReader(stream))
+    assert len(table) == len(rows)
+    for row in table:
+        digest = hashlib.sha256((folder / row["file"]).read_bytes()).hexdigest()
+        assert row["sha256"] == digest
+        assert row["slogan"] == TALL
+    pack = zipfile.ZipFile(folder / "cchc-ha-noi-2021-goi-in.zip")
+    names = set(pack.namelist())
+    assert {"manifest.csv", "DOC-TRUOC-KHI-IN.txt"} <= names
+    assert {r["file"] for r in table if r["kind"] in ("png", "pdf")} <= names
+
+
+def test_every_glyph_of_the_slogans_is_in_the_font() -> None:
+    campaign = load_campaign(SAMPLE)
+    for slogan in [*campaign.slogans, Slogan(text=TALL)]:
+        assert missing_characters(default_headline_font(), slogan.text) == []
+
+
+def _background_only(image: Image.Image, box: tuple[int, int, int, int], color: str) -> bool:
+    band = image.crop(box)
+    return band.getcolors(1) == [(band.width * band.height, Image.new("RGB", (1, 1),
+                                                                       color).getpixel((0, 0)))]
+
+
+@pytest.mark.parametrize("name", ["a4-doc", "a3-ngang", "bang-ron-0.8x6m", "led-doc",
+                                  "mang-xa-hoi", "pa-no-1.2x2.4m"])
+def test_text_and_qr_stay_inside_the_safe_area(
+        every_format: tuple[Path, list[dict[str, object]]], name: str) -> None:
+    folder, rows = every_format
+    [row] = [r for r in rows if r["format"] == name and r["kind"] == "png"]
+    job = next(j for j in plan_posters(_campaign([TALL], [name]), SAMPLE.parent, URL))
+    layout = layout_poster(job.fmt, job.texts, job.fonts, job.colors,
+                           qr_modules=len(qr_symbol(URL).matrix) if job.qr_url else None,
+                           logo=False)
+    safe = layout.safe
+    for block in layout.blocks:
+        for box in block.boxes:
+            assert safe[0] <= box[0] and box[2] <= safe[2] and safe[1] <= box[1]
+            assert box[3] <= safe[3]
+    if layout.qr:
+        qr = layout.qr.box
+        assert safe[0] <= qr[0] and qr[2] <= safe[2] and safe[1] <= qr[1] and qr[3] <= safe[3]
+    with Image.open(folder / str(row["file"])) as image:
+        w, h = image.size
+        background = job.background
+        for band in [(0, 0, w, safe[1]), (0, safe[3], w, h), (0, 0, safe[0], h),
+                     (safe[2], 0, w, h)]:
+            assert _background_only(image, band, background), band
+
+
+def test_tall_stacked_marks_are_not_clipped(
+        every_format: tuple[Path, list[dict[str, object]]]) -> None:
+    """The headline's first line starts with Ổ: its mark must be drawn whole, inside the
+    safe area, and clear of the line above."""
+    job = next(j for j in plan_posters(_campaign([TALL], ["a4-doc"]), SAMPLE.parent, URL))
+    layout = layout_poster(job.fmt, job.texts, job.fonts, job.colors, qr_modules=33, logo=False)
+    headline = layout.blocks[0]
+    assert headline.lines[0].startswith("Ổn")
+    tops = [box[1] for box in headline.boxes]
+    bottoms = [box[3] for box in headline.boxes]
+    assert all(bottoms[i] < tops[i + 1] for i in range(len(tops) - 1))
+    folder, rows = every_format
+    [row] = [r for r in rows if r["format"] == "a4-doc" and r["kind"] == "png"]
+    with Image.open(folder / str(row["file"])) as image:
+        region = image.crop((layout.safe[0], headline.boxes[0][1] - 40, layout.safe[2],
+                             headline.boxes[0][1]))
+        yellow = Image.new("RGB", (1, 1), job.colors[0]).getpixel((0, 0))
+        assert yellow not in {c for _, c in region.getcolors(1 << 20) or []}
+        line = image.crop(headline.boxes[0])
+        assert yellow in {c for _, c in line.getcolors(1 << 20) or []}
+
+
+def test_headline_lines_are_balanced_and_words_whole(a4_long: Path) -> None:
+    job = next(j for j in plan_posters(_campaign([LONG], ["a4-doc"]), SAMPLE.parent, URL))
+    layout = layout_poster(job.fmt, job.texts, job.fonts, job.colors, qr_modules=33, logo=False)
+    headline = layout.blocks[0]
+    assert " ".join(headline.lines) == LONG
+    widths = [box[2] - box[0] for box in headline.boxes]
+    assert min(widths) > 0.6 * max(widths)
+    assert headline.size >= job.fmt.px(7)
+
+
+def test_contrast_of_the_default_palette(a4_long: Path) -> None:
+    campaign = load_campaign(SAMPLE)
+    palette = campaign.posters.palette
+    assert contrast_ratio(palette.headline, palette.background) >= 4.5
+    assert contrast_ratio(palette.text, palette.background) >= 4.5
+    with Image.open(a4_long) as image:
+        colors = sorted(image.getcolors(1 << 24) or [], reverse=True)
+    background, headline = colors[0][1], colors[1][1]
+    hex_of = "#{:02X}{:02X}{:02X}".format
+    assert contrast_ratio(hex_of(*headline), hex_of(*background)) >= 4.5
+
+
+def test_qr_code_decodes_to_the_campaign_page(a4_long: Path) -> None:
+    zbarimg = _need("zbarimg")
+    out = subprocess.run([zbarimg, "--raw", "-q", str(a4_long)], capture_output=True,
+                         text=True, check=False, timeout=120)
+    assert out.stdout.strip() == URL + "cchc-ha-noi-2021/"
+
+
+def test_qr_code_is_at_least_2_cm_with_its_quiet_zone() -> None:
+    for name in ["a4-doc", "a4-ngang", "bang-ron-0.8x6m"]:
+        job = next(j for j in plan_posters(_campaign([LONG], [name]), SAMPLE.parent, URL))
+        modules = len(qr_symbol(URL + "cchc-ha-noi-2021/").matrix)
+        layout = layout_poster(job.fmt, job.texts, job.fonts, job.colors, qr_modules=modules,
+                               logo=False)
+        assert layout.qr is not None
+        assert layout.qr.module * layout.qr.modules >= job.fmt.px(20)
+        assert layout.qr.box[2] - layout.qr.box[0] == (modules + 8) * layout.qr.module
+
+
+def _similarity(expected: str, got: str) -> float:
+    """1 - character error rate (Levenshtein distance over the expected length)."""
+    previous = list(range(len(got) + 1))
+    for i, a in enumerate(expected, start=1):
+        current = [i]
+        for j, b in enumerate(got, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (a != b)))
+        previous = current
+    return 1 - previous[-1] / len(expected)
+
+
+def test_tesseract_reads_the_slogan_back(a4_long: Path, tmp_path: Path) -> None:
+    tesseract = _need("tesseract")
+    job = next(j for j in plan_posters(_campaign([LONG], ["a4-doc"]), SAMPLE.parent, URL))
+    layout = layout_poster(job.fmt, job.texts, job.fonts, job.colors, qr_modules=33, logo=False)
+    boxes = layout.blocks[0].boxes
+    region = (min(b[0] for b in boxes) - 20, min(b[1] for b in boxes) - 20,
+              max(b[2] for b in boxes) + 20, max(b[3] for b in boxes) + 20)
+    with Image.open(a4_long) as image:
+        gray = ImageOps.invert(image.crop(region).convert("L"))
+        gray.point(lambda v: 255 if v > 128 else 0).save(tmp_path / "headline.png")
+    out = subprocess.run([tesseract, str(tmp_path / "headline.png"), "-", "-l", "vie",
+                          "--psm", "6"], capture_output=True, text=True, check=False, timeout=300)
+    read = " ".join(out.stdout.split())
+    assert _similarity(LONG, read) >= 0.98, read
+
+
+def test_unchanged_posters_are_never_redrawn(tmp_path: Path) -> None:
+    jobs = plan_posters(_campaign(["Một", "Hai"], ["mang-xa-hoi", "led-ngang"]), SAMPLE.parent,
+                        URL)
+    first = build_posters(jobs, tmp_path, progress=False)
+    assert first.drawn == 4
+    stamp = {p: p.stat().st_mtime_ns for p in tmp_path.glob("*.png")}
+    assert build_posters(jobs, tmp_path, progress=False).drawn == 0
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.glob("*.png")} == stamp
+    changed = plan_posters(_campaign(["Một", "Hai đã sửa"], ["mang-xa-hoi", "led-ngang"]),
+                           SAMPLE.parent, URL)
+    again = build_posters(changed, tmp_path, progress=False)
+    assert again.drawn == 2
+    assert not list(tmp_path.glob("02-hai--*.png"))
+
+
+# -- bad input, through the real command -------------------------------------------------------
+
+F = "campaigns/cchc-ha-noi-2021.yml"
+
+
+def _with_posters(project: Project, block: str) -> None:
+    text = project.campaign.read_text(encoding="utf-8")
+    project.campaign.write_text(text + "\nposters:\n" + block, encoding="utf-8")
+
+
+def _line(project: Project, needle: str) -> int:
+    lines = project.campaign.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if needle in line)
+
+
+def _fails(project: Project) -> list[str]:
+    result = project.run("posters", F, "--out", "out")
+    assert result.code == 2, result.out + result.err
+    assert "Traceback" not in result.err
+    assert not (project.root / "out").exists()
+    return result.err.splitlines()[:-1]
+
+
+def test_missing_font_file(project: Project) -> None:
+    _with_posters(project, "  headline_font: fonts/khong-co.ttf\n")
+    line = _line(project, "headline_font:")
+    [problem] = _fails(project)
+    assert problem.startswith(f"{F}:{line}:18: không thấy tệp phông 'khong-co.ttf'")
+
+
+def test_font_without_vietnamese_names_the_character(project: Project) -> None:
+    font = default_headline_font().with_name("cmr10.ttf")
+    shutil.copy(font, project.root / "campaigns" / "cmr10.ttf")
+    _with_posters(project, "  headline_font: cmr10.ttf\n")
+    line = _line(project, "headline_font:")
+    [problem] = _fails(project)
+    assert problem.startswith(f"{F}:{line}:18: phông cmr10.ttf thiếu ký tự 'ê' (U+00EA), 'ề'")
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"khong phai anh", "không phải ảnh đọc được"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "không phải ảnh đọc được"),
+])
+def test_corrupt_logo(project: Project, content: bytes, message: str) -> None:
+    (project.root / "campaigns" / "logo.png").write_bytes(content)
+    _with_posters(project, "  logo: logo.png\n")
+    [problem] = _fails(project)
+    assert problem.startswith(f"{F}:{_line(project, 'logo:')}:9: tệp biểu trưng 'logo.png' ")
+    assert message in problem
+
+
+def test_oversized_logo(project: Project) -> None:
+    Image.new("1", (8000, 8000)).save(project.root / "campaigns" / "logo.png")
+    _with_posters(project, "  logo: logo.png\n")
+    [problem] = _fails(project)
+    assert problem == (f"{F}:{_line(project, 'logo:')}:9: ảnh biểu trưng quá lớn (8000 × 8000 "
+                       "điểm ảnh); hãy dùng ảnh nhỏ hơn 40 triệu điểm ảnh")
+
+
+def test_unknown_format_name(project: Project) -> None:
+    _with_posters(project, "  formats: [a4-doc, a5-doc]\n")
+    [problem] = _fails(project)
+    assert problem == (f"{F}:{_line(project, 'formats: [a4')}:21: khổ 'a5-doc' không có trong "
+                       "danh mục; có phải ý bạn là 'a4-doc'?")
+
+
+def test_slogan_that_cannot_fit(project: Project) -> None:
+    text = project.campaign.read_text(encoding="utf-8")
+    long = " ".join(["cải cách hành chính"] * 150)
+    project.campaign.write_text(text.replace(
+        "  - Tích cực tham gia thực hiện dịch vụ công trực tuyến mức độ 3, mức độ 4\n",
+        f"  - {long}\n"), encoding="utf-8")
+    problems = _fails(project)
+    line = _line(project, "  - cải cách hành chính cải cách")
+    assert problems[0].startswith(f"{F}:{line}:5: khẩu hiệu quá dài cho khổ ")
+
+
+def test_low_contrast_palette(project: Project) -> None:
+    _with_posters(project, "  palette:\n    background: '#DA251D'\n    headline: '#FFE14D'\n")
+    [problem] = _fails(project)
+    assert problem == (f"{F}:{_line(project, 'headline:')}:15: màu chữ headline #FFE14D trên nền "
+                       "#DA251D chỉ đạt độ tương phản 3.78:1, cần ít nhất 4.5:1; hãy chọn màu sáng "
+                       "hơn hoặc nền tối hơn")
+
+
+def test_posters_command_writes_one_campaign(project: Project) -> None:
+    text = project.campaign.read_text(encoding="utf-8")
+    project.campaign.write_text(text + "\nposters:\n  formats: [mang-xa-hoi, a4-doc]\n",
+                                encoding="utf-8")
+    result = project.run("posters", F, "--out", "out")
+    assert result.code == 0, result.err
+    out = project.root / "out"
+    assert len(list(out.glob("*.png"))) == 8
+    assert len(list(out.glob("*.pdf"))) == 4
+    assert (out / "manifest.json").is_file() and (out / "cchc-ha-noi-2021-goi-in.zip").is_file()
