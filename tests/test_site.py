@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
@@ -233,3 +235,20 @@ def test_build_writes_nothing_into_docs(project: Project) -> None:
     before = sorted(p.relative_to(project.root) for p in (project.root / "docs").rglob("*"))
     assert project.run("build").code == 0
     assert sorted(p.relative_to(project.root) for p in (project.root / "docs").rglob("*")) == before
+
+
+def test_gallery_shows_every_poster_with_the_slogan_as_alt_text(built_site: Path) -> None:
+    html = (built_site / CAMPAIGN / "an-pham" / "index.html").read_text(encoding="utf-8")
+    manifest = json.loads((built_site / "posters" / CAMPAIGN / "manifest.json")
+                          .read_text(encoding="utf-8"))
+    pngs = [row for row in manifest if row["kind"] == "png"]
+    assert len(pngs) == 24
+    for row in pngs:
+        thumb = f"thumbs/{row['file'].removesuffix('.png')}.jpg"
+        image = re.search(rf'<a href="([^"]+{re.escape(row["file"])})"><img alt="([^"]+)"'
+                          rf'[^>]*src="[^"]+{re.escape(thumb)}"', html)
+        assert image, row["file"]
+        assert unescape(image[2]) == row["slogan"]
+        assert (built_site / CAMPAIGN / "an-pham" / image[1]).resolve().is_file()
+    pack = re.search(r'<a href="([^"]+cchc-ha-noi-2021-goi-in\.zip)"', html)
+    assert pack and (built_site / CAMPAIGN / "an-pham" / pack[1]).resolve().is_file()
