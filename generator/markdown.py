@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Mapping
@@ -37,6 +38,11 @@ def relative(target: str, from_page: str) -> str:
 
 
 def front_matter(meta: Mapping[str, str]) -> str:
-    """YAML front matter block; values go through the YAML emitter so any text is safe."""
-    body = yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=False, width=1000)
+    """YAML front matter block, safe for any text.
+
+    Values go through the YAML emitter, and are HTML-escaped because MkDocs and Material
+    insert page titles and descriptions into HTML (navigation, meta tags) without escaping.
+    """
+    escaped = {key: html.escape(value, quote=True) for key, value in meta.items()}
+    body = yaml.safe_dump(escaped, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{body}---\n\n"

@@ -61,7 +61,7 @@ Date = Annotated[
         {"type": "string", "pattern": r"^\d{1,2}/\d{1,2}/\d{4}$"},
     ]}),
 ]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1, max_length=5000)]
 # Numbers are accepted too (``footnote: 1``): the model turns them into text.
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=80),
                  WithJsonSchema({"anyOf": [
@@ -147,8 +147,12 @@ class Footnote(_Model):
     text: Text = Field(description="Nội dung chú thích, nguyên văn.")
 
 
+MAX_SLOGAN_CHARS = 300
+
+
 class Slogan(_Model):
-    text: Text = Field(description="Khẩu hiệu.")
+    text: Annotated[str, Field(min_length=1, max_length=MAX_SLOGAN_CHARS)] = Field(
+        description=f"Khẩu hiệu, tối đa {MAX_SLOGAN_CHARS} ký tự.")
     formats: list[Text] | None = Field(
         default=None, description="Khổ in riêng cho khẩu hiệu này; mặc định lấy posters.formats.")
 
@@ -254,7 +258,8 @@ class Campaign(_Model):
                                                    description="Tổ chức thực hiện.")
     reporting: Reporting | None = Field(default=None, description="Chế độ báo cáo.")
     footnotes: list[Footnote] = Field(default_factory=list, description="Chú thích.")
-    slogans: list[SloganItem] = Field(default_factory=list, description="Khẩu hiệu.")
+    slogans: list[SloganItem] = Field(default_factory=list, max_length=100,
+                                      description="Khẩu hiệu (tối đa 100).")
     indices: list[Index] = Field(default_factory=list, description="Các chỉ số được nhắc tới.")
     abbreviations: list[Abbreviation] = Field(default_factory=list,
                                               description="Chữ viết tắt dùng trong văn bản.")

@@ -1,5 +1,7 @@
 """The site's navigation, in reading order rather than MkDocs' alphabetical folder order.
 
+Section titles are HTML-escaped: Material writes them into the menu without escaping.
+
 Without it, MkDocs and Zensical name a campaign's section after its folder ("Cchc ha noi 2021")
 and sort its pages alphabetically. The same structure is given to MkDocs by the plugin and
 written into ``mkdocs.yml`` by ``campaign export``, so both builders show one menu.
@@ -7,6 +9,7 @@ written into ``mkdocs.yml`` by ``campaign export``, so both builders show one me
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,7 +31,7 @@ def site_nav(campaigns: Sequence[Campaign], docs_dir: Path) -> list[NavItem]:
         section = [paths.overview, paths.topics, paths.forms,
                    {"Trách nhiệm các cơ quan": agencies}, paths.slogans, paths.gallery,
                    paths.documents]
-        nav.append({campaign.short_title: section})
+        nav.append({html.escape(campaign.short_title): section})
         owned.update([paths.overview, paths.topics, paths.forms, paths.slogans, paths.gallery,
                       paths.documents, *agencies])
     nav += _folder_nav(docs_dir, docs_dir, owned)
@@ -49,7 +52,7 @@ def _folder_nav(folder: Path, docs_dir: Path, owned: set[str]) -> list[NavItem]:
         if len(children) == 1:
             items.append(children[0])
         elif children:
-            items.append({_folder_title(sub): children})
+            items.append({html.escape(_folder_title(sub)): children})
     return items
 
 

@@ -1,15 +1,22 @@
 """Replacing an output folder only when a build has completely succeeded.
 
-Builds write into a sibling staging folder; the finished folder then takes the output's place.
-A stamp file marks folders this tool made, so it never replaces a folder a person made.
+Builds write into a hidden sibling staging folder; the finished folder then takes the output's
+place in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``), so a reader or a web server
+sees either the old output or the new one, never a half-built or missing one, even if the
+build is killed. A stamp file lists what this tool wrote; a folder holding anything else is
+never replaced, so nobody's own files are deleted.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from generator.errors import Problem, UserError
@@ -17,14 +24,33 @@ from generator.errors import Problem, UserError
 STAMP = ".campaign-output"
 _STAGING = ".{name}.staging-"
 _RETIRED = ".{name}.old-"
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
 
 
 def check_replaceable(target: Path) -> None:
-    """Refuse to touch ``target`` if it holds files this tool did not make."""
-    if target.exists() and not (target / STAMP).exists() and any(target.iterdir()):
+    """Refuse to touch ``target`` if it holds files this tool did not write there."""
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise UserError([Problem(target, 1, 1, "đây là một tệp, không phải thư mục do công cụ "
+                                               "tạo ra; công cụ không ghi đè")])
+    stamp = target / STAMP
+    if not stamp.is_file():
+        if any(target.iterdir()):
+            raise UserError([Problem(target, 1, 1, (
+                "thư mục này có tệp không do công cụ tạo ra; công cụ không ghi đè. Hãy đổi tên "
+                "hoặc chuyển thư mục đi, hoặc chọn thư mục khác"))])
+        return
+    written = _read_stamp(stamp)
+    foreign = sorted(rel for rel, size in _inventory(target).items()
+                     if rel != STAMP and written.get(rel) != size)
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (" ..." if len(foreign) > 5 else "")
         raise UserError([Problem(target, 1, 1, (
-            "thư mục này có tệp không do công cụ tạo ra; công cụ không ghi đè. Hãy đổi tên hoặc "
-            "chuyển thư mục đi, hoặc chọn thư mục khác"))])
+            f"có tệp được thêm hoặc sửa tay sau lần tạo trước ({shown}); công cụ không xóa "
+            "chúng. Hãy chuyển các tệp này ra ngoài (trang viết tay đặt trong docs/) rồi chạy "
+            "lại"))])
 
 
 @contextmanager
@@ -34,25 +60,71 @@ def staged(target: Path) -> Iterator[Path]:
     ``target`` itself is untouched until the staged build is complete. A previous run killed
     half-way leaves only hidden staging folders behind, which the next run clears away.
     """
-    check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     _recover(target)
+    check_replaceable(target)
     staging = target.parent / (_STAGING.format(name=target.name) + str(os.getpid()))
+    shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
         yield staging
-        (staging / STAMP).write_text("Thư mục do lệnh campaign tạo ra.\n", encoding="utf-8")
+        inventory = _inventory(staging)
+        (staging / STAMP).write_text(json.dumps(inventory, ensure_ascii=False, indent=0),
+                                     encoding="utf-8")
         _swap(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _inventory(folder: Path) -> dict[str, list[int]]:
+    """Every file below ``folder`` with its size and modification time: what the stamp
+    remembers, so that a file added or edited by hand afterwards is noticed."""
+    result = {}
+    for path in folder.rglob("*"):
+        if path.is_file() or path.is_symlink():
+            info = path.lstat()
+            result[path.relative_to(folder).as_posix()] = [info.st_size, info.st_mtime_ns]
+    return result
+
+
+def _read_stamp(stamp: Path) -> dict[str, list[int]]:
+    try:
+        data = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def _swap(staging: Path, target: Path) -> None:
+    """Put ``staging`` at ``target``; the old output, if any, ends up at ``staging``."""
+    if target.exists() and _exchange(staging, target):
+        return
     retired = target.parent / (_RETIRED.format(name=target.name) + str(os.getpid()))
     if target.exists():
         target.rename(retired)
     staging.rename(target)
     shutil.rmtree(retired, ignore_errors=True)
+
+
+@lru_cache(maxsize=1)
+def _renameat2() -> Callable[..., int] | None:
+    name = ctypes.util.find_library("c")
+    try:
+        function: Callable[..., int] | None = (
+            ctypes.CDLL(name, use_errno=True).renameat2 if name else None)
+    except (OSError, AttributeError):
+        return None
+    return function
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Atomically swap two folders; False where the system cannot (not Linux, old libc)."""
+    function = _renameat2()
+    if function is None:
+        return False
+    result = function(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second),
+                      _RENAME_EXCHANGE)
+    return bool(result == 0)
 
 
 def _recover(target: Path) -> None:

@@ -28,7 +28,11 @@ def campaign_files(campaigns_dir: Path) -> list[Path]:
                    if p.suffix in CAMPAIGN_SUFFIXES and p.is_file() and not p.name.startswith("."))
     seen: dict[str, Path] = {}
     problems = []
+    root = campaigns_dir.resolve().parent
     for path in files:
+        if not path.resolve().is_relative_to(root):
+            problems.append(Problem(path, 1, 1, "tệp là liên kết trỏ ra ngoài thư mục dự án; "
+                                                 "hãy chép tệp thật vào campaigns/"))
         if path.stem in seen:
             problems.append(Problem(path, 1, 1, f"đã có tệp {seen[path.stem].name} cho cùng "
                                                  "chiến dịch; hãy giữ một tệp"))
@@ -39,7 +43,7 @@ def campaign_files(campaigns_dir: Path) -> list[Path]:
 
 
 def load_project(campaigns_dir: Path) -> list[Campaign]:
-    return load_campaigns(campaign_files(campaigns_dir))
+    return load_campaigns(campaign_files(campaigns_dir), campaigns_dir.resolve().parent)
 
 
 @dataclass(frozen=True)

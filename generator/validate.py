@@ -18,8 +18,12 @@ from generator.posters.check import poster_problems
 from generator.yamlsource import Loc, SourceDocument, read_yaml
 
 
-def load_campaign(path: Path) -> Campaign:
-    """Read and validate one campaign file; raise :class:`UserError` with all its problems."""
+def load_campaign(path: Path, root: Path | None = None) -> Campaign:
+    """Read and validate one campaign file; raise :class:`UserError` with all its problems.
+
+    ``root`` is the project folder that files the campaign names must stay inside; by default
+    the folder above the campaign file's own (``campaigns/..``).
+    """
     doc = read_yaml(path)
     if not isinstance(doc.data, dict):
         raise UserError([doc.problem((), "tệp chiến dịch phải là một bảng 'khóa: giá trị' "
@@ -29,7 +33,9 @@ def load_campaign(path: Path) -> Campaign:
     except ValidationError as exc:
         raise UserError(_problem(doc, error) for error in exc.errors()) from None
     problems = list(_reference_problems(doc, campaign))
-    problems += [doc.problem(loc, message) for loc, message in poster_problems(doc, campaign)]
+    root = root or path.resolve().parent.parent
+    problems += [doc.problem(loc, message)
+                 for loc, message in poster_problems(doc, campaign, root)]
     if path.stem != campaign.id:
         problems.append(doc.problem(("id",), f"mã chiến dịch '{campaign.id}' phải trùng tên tệp "
                                              f"'{path.stem}'; hãy đổi một trong hai cho khớp"))
@@ -38,13 +44,13 @@ def load_campaign(path: Path) -> Campaign:
     return campaign
 
 
-def load_campaigns(paths: Iterable[Path]) -> list[Campaign]:
+def load_campaigns(paths: Iterable[Path], root: Path | None = None) -> list[Campaign]:
     """Load several files, reporting the problems of all of them before giving up."""
     campaigns: list[Campaign] = []
     problems: list[Problem] = []
     for path in paths:
         try:
-            campaigns.append(load_campaign(path))
+            campaigns.append(load_campaign(path, root))
         except UserError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -111,6 +117,10 @@ def _problem(doc: SourceDocument, error: ErrorDetails) -> Problem:
         expected = f"phải là một trong: {error.get('ctx', {}).get('expected', '')}"
     if kind == "too_short":
         expected = f"cần ít nhất {error.get('ctx', {}).get('min_length', 1)} mục"
+    if kind == "too_long":
+        expected = f"có nhiều nhất {error.get('ctx', {}).get('max_length')} mục"
+    if kind == "string_too_long":
+        expected = (f"dài quá {error.get('ctx', {}).get('max_length')} ký tự; hãy rút gọn")
     if kind in ("greater_than_equal", "less_than_equal"):
         ctx = error.get("ctx", {})
         bound = ctx.get("ge", ctx.get("le"))

@@ -15,12 +15,16 @@ from typing import Any
 import yaml
 
 from generator.errors import Problem, UserError
-from generator.text import clean_text
+from generator.text import clean_text, guess_file_encoding, legacy_encoding
 
 Loc = tuple[str | int, ...]
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _STR_TAG = "tag:yaml.org,2002:str"
+MAX_FILE_BYTES = 1024 * 1024
+# Aliases let a short file expand into millions of values ("billion laughs"); no campaign
+# comes near this many.
+MAX_NODES = 50_000
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 # PyYAML's messages, said so that someone who has never heard of YAML can act on them.
@@ -72,6 +76,10 @@ def read_yaml(path: Path) -> SourceDocument:
         raw = path.read_bytes()
     except OSError as exc:
         raise UserError([Problem(path, 1, 1, f"không đọc được tệp: {exc.strerror}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise UserError([Problem(path, 1, 1, f"tệp quá lớn ({len(raw) // 1024} KB, tối đa "
+                                             f"{MAX_FILE_BYTES // 1024} KB); hãy tách thành "
+                                             "nhiều chiến dịch")])
     text = _decode(path, raw)
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
@@ -85,13 +93,21 @@ def read_yaml(path: Path) -> SourceDocument:
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         raise UserError([_syntax_problem(path, exc)]) from None
+    except RecursionError:
+        raise UserError([Problem(path, 1, 1, "các mục lồng nhau quá sâu; hãy viết phẳng hơn")]) \
+            from None
     if len(nodes) != 1:
         line = nodes[1].start_mark.line + 1 if len(nodes) > 1 else 1
         raise UserError([Problem(path, line, 1, "tệp chỉ được chứa một chiến dịch; hãy bỏ dòng "
                                  "'---' thứ hai hoặc tách thành hai tệp")])
     converter = _Converter(path)
     doc = SourceDocument(path, None)
-    doc.data = converter.convert(nodes[0], (), doc)
+    try:
+        doc.data = converter.convert(nodes[0], (), doc)
+    except _TooLarge as exc:
+        raise UserError([Problem(path, exc.line, exc.col, (
+            f"tệp mở ra quá {MAX_NODES} giá trị (thường do tham chiếu '*' lặp lại); hãy viết "
+            "nội dung trực tiếp"))]) from None
     if converter.problems:
         raise UserError(converter.problems)
     return doc
@@ -104,9 +120,11 @@ def _decode(path: Path, raw: bytes) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        guess = guess_file_encoding(raw)
+        looks = f", có vẻ được lưu bằng bảng mã {guess}" if guess else ""
         raise UserError([Problem(path, line, col, (
-            f"tệp không phải UTF-8 (byte 0x{raw[exc.start]:02x} không hợp lệ); hãy lưu lại "
-            "tệp với bảng mã UTF-8 (trong Notepad: Lưu thành > Mã hóa: UTF-8)"))]) from None
+            f"tệp không phải UTF-8 (byte 0x{raw[exc.start]:02x} không hợp lệ){looks}; hãy lưu "
+            "lại tệp với bảng mã UTF-8 (trong Notepad: Lưu thành > Mã hóa: UTF-8)"))]) from None
 
 
 def _tab_indents(path: Path, text: str) -> list[Problem]:
@@ -131,6 +149,11 @@ def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(path, line, col, f"lỗi cú pháp YAML: {problem}")
 
 
+class _TooLarge(Exception):
+    def __init__(self, line: int, col: int) -> None:
+        self.line, self.col = line, col
+
+
 class _Converter:
     """Turns composed nodes into Python values, recording positions and every problem."""
 
@@ -138,8 +161,12 @@ class _Converter:
         self.path = path
         self.problems: list[Problem] = []
         self._constructor = yaml.SafeLoader("")
+        self._count = 0
 
     def convert(self, node: yaml.Node, loc: Loc, doc: SourceDocument) -> Any:
+        self._count += 1
+        if self._count > MAX_NODES:
+            raise _TooLarge(node.start_mark.line + 1, node.start_mark.column + 1)
         doc.value_marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc, doc)
@@ -169,7 +196,15 @@ class _Converter:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag == _STR_TAG:
-            return clean_text(node.value)
+            text = clean_text(node.value)
+            legacy = legacy_encoding(text)
+            if legacy:
+                self.problems.append(Problem(
+                    self.path, node.start_mark.line + 1, node.start_mark.column + 1,
+                    f"văn bản '{text[:30]}' có vẻ được gõ bằng bảng mã cũ {legacy}; hãy chuyển "
+                    f"sang Unicode (Unikey: Công cụ chuyển mã, từ {legacy} sang Unicode) rồi "
+                    "dán lại"))
+            return text
         try:
             value = self._constructor.construct_object(node)
         except (ValueError, OverflowError):

@@ -110,6 +110,8 @@ def build_posters(jobs: Sequence[PosterJob], folder: Path, *, workers: int | Non
                   progress: bool | None = None) -> PosterSet:
     """Bring ``folder`` up to date with ``jobs``: unchanged posters are never drawn again."""
     folder.mkdir(parents=True, exist_ok=True)
+    for partial in folder.rglob(".*.partial"):  # left by a render that was killed
+        partial.unlink()
     cache = _read_cache(folder)
     keys = {job.stem: job.key() for job in jobs}
     todo = [job for job in jobs if not _fresh(cache.get(job.stem), keys[job.stem], folder)]

@@ -17,11 +17,26 @@ from generator.yamlsource import Loc, SourceDocument
 MIN_CONTRAST = 4.5
 MAX_LOGO_BYTES = 20 * 1024 * 1024
 MAX_LOGO_PIXELS = 40_000_000
+MAX_POSTERS = 500
 
 
-def poster_problems(doc: SourceDocument, campaign: Campaign) -> Iterator[tuple[Loc, str]]:
-    """Every reason the campaign's posters cannot be drawn, as (location, message)."""
+def poster_problems(doc: SourceDocument, campaign: Campaign,
+                    root: Path) -> Iterator[tuple[Loc, str]]:
+    """Every reason the campaign's posters cannot be drawn, as (location, message).
+
+    Font and logo paths are relative to the campaign file and must stay inside ``root``, the
+    project folder, also after following symbolic links.
+    """
     settings = campaign.posters
+    outside = False
+    for key in ("headline_font", "text_font", "logo"):
+        value = getattr(settings, key)
+        problem = _path_problem(value, doc.path.parent, root) if value else None
+        if problem:
+            outside = True
+            yield ("posters", key), problem
+    if outside:
+        return
     known = formats_for(campaign)
     wanted: list[tuple[Loc, str]] = [(("posters", "formats", i), n)
                                      for i, n in enumerate(settings.formats)]
@@ -41,6 +56,11 @@ def poster_problems(doc: SourceDocument, campaign: Campaign) -> Iterator[tuple[L
             yield (("posters", "custom_formats", i), "khổ riêng cần hoặc width_mm và height_mm "
                    "(khổ in), hoặc width_px và height_px (màn hình), không cả hai")
             unknown = True
+    count = sum(len(s.formats or settings.formats) for s in campaign.slogans)
+    if count > MAX_POSTERS:
+        unknown = True
+        yield (("slogans",), f"chiến dịch cần {count} áp phích, nhiều hơn giới hạn {MAX_POSTERS}; "
+               "hãy bớt khẩu hiệu hoặc khổ in")
     yield from _contrast_problems(campaign)
     base = doc.path.parent
     fonts = poster_fonts(campaign, base)
@@ -88,6 +108,16 @@ def _fit_problems(campaign: Campaign, base: Path) -> Iterator[tuple[Loc, str]]:
             yield (("slogans", index[job.slogan]),
                    f"khẩu hiệu quá dài cho khổ {job.fmt.label}: {exc}; hãy rút gọn khẩu hiệu "
                    "hoặc bỏ khổ này khỏi formats của khẩu hiệu")
+
+
+def _path_problem(value: str, base: Path, root: Path) -> str | None:
+    if Path(value).is_absolute() or value.startswith("~"):
+        return (f"đường dẫn '{value}' là đường dẫn tuyệt đối; hãy đặt tệp trong thư mục dự án "
+                "và ghi đường dẫn tính từ thư mục chứa tệp chiến dịch")
+    if not (base / value).resolve().is_relative_to(root.resolve()):
+        return (f"đường dẫn '{value}' trỏ ra ngoài thư mục dự án; hãy chép tệp vào thư mục dự "
+                "án (ví dụ campaigns/) và ghi đường dẫn tới bản chép")
+    return None
 
 
 def _logo_problem(path: Path) -> str | None:
