@@ -157,7 +157,8 @@ def test_hostile_strings_are_shown_as_text_never_run(project: Project) -> None:
              f"short_title: {_yaml_quote(SCRIPT + ' Tiêu đề')}")
     _replace(project, "    agency: Ban Tuyên giáo Thành ủy\n",
              f"    agency: {_yaml_quote(IMG + ' Ban')}\n")
-    _replace(project, "  - Không ngừng cải cách hành chính nhằm phục vụ người dân ngày càng tốt hơn",
+    _replace(project, "  - Không ngừng cải cách hành chính nhằm phục vụ người dân ngày càng "
+                      "tốt hơn",
              "  - '[bấm vào đây](javascript:alert(1)) <b onmouseover=alert(1)>x</b>'")
     _replace(project, "issuer: Ban Tuyên giáo Thành ủy Hà Nội",
              "issuer: '\"><svg onload=alert(1)> Ban Tuyên giáo'")
