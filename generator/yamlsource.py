@@ -93,6 +93,12 @@ def read_yaml(path: Path) -> SourceDocument:
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         raise UserError([_syntax_problem(path, exc)]) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        raise UserError([Problem(path, line, col, (
+            f"ký tự điều khiển U+{exc.character:04X} không được phép trong tệp; hãy xóa ký tự "
+            "này (thường do dán từ phần mềm khác)"))]) from None
     except RecursionError:
         raise UserError([Problem(path, 1, 1, "các mục lồng nhau quá sâu; hãy viết phẳng hơn")]) \
             from None
