@@ -48,7 +48,14 @@ def legacy_encoding(value: str) -> str | None:
 
 
 def guess_file_encoding(raw: bytes) -> str | None:
-    """For a file that is not UTF-8: the Vietnamese encoding it was most likely saved in."""
+    """For a file that is not UTF-8: the Vietnamese encoding it was most likely saved in.
+
+    A UTF-8 file with a few damaged bytes is not guessed at: it decodes mostly fine.
+    """
+    as_utf8 = raw.decode("utf-8", errors="replace")
+    damaged = as_utf8.count("\ufffd")
+    if sum(1 for ch in as_utf8 if ord(ch) > 127) - damaged > damaged:
+        return None
     as_1258 = unicodedata.normalize("NFC", raw.decode("cp1258", errors="replace"))
     if len(_VIETNAMESE.findall(as_1258)) >= 3:
         return "Windows-1258"

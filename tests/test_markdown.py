@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
+
 import markdown
 import pytest
+import yaml
 
 from generator.markdown import escape, front_matter, relative
 
@@ -35,5 +38,7 @@ def test_relative_links() -> None:
 def test_front_matter_survives_any_title() -> None:
     block = front_matter({"title": "Tiêu đề: có \"ngoặc\" và # dấu", "description": "---"})
     assert block.startswith("---\n") and block.endswith("---\n\n")
-    import yaml
-    assert yaml.safe_load(block.split("---\n")[1])["title"] == "Tiêu đề: có \"ngoặc\" và # dấu"
+    meta = yaml.safe_load(block.split("---\n")[1])
+    # HTML-escaped: MkDocs and Material write titles into HTML as they are.
+    assert meta["title"] == "Tiêu đề: có &quot;ngoặc&quot; và # dấu"
+    assert html.unescape(meta["title"]) == "Tiêu đề: có \"ngoặc\" và # dấu"

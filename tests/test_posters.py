@@ -340,13 +340,13 @@ def test_unknown_format_name(project: Project) -> None:
 
 def test_slogan_that_cannot_fit(project: Project) -> None:
     text = project.campaign.read_text(encoding="utf-8")
-    long = " ".join(["cải cách hành chính"] * 150)
-    project.campaign.write_text(text.replace(
-        "  - Tích cực tham gia thực hiện dịch vụ công trực tuyến mức độ 3, mức độ 4\n",
-        f"  - {long}\n"), encoding="utf-8")
+    project.campaign.write_text(text + (
+        "\nposters:\n  formats: [tem]\n  custom_formats:\n"
+        "    - {name: tem, label: Tem dán, width_px: 400, height_px: 300}\n"), encoding="utf-8")
     problems = _fails(project)
-    line = _line(project, "  - cải cách hành chính cải cách")
-    assert problems[0].startswith(f"{F}:{line}:5: khẩu hiệu quá dài cho khổ ")
+    last_slogan = _line(project, "slogans:") + 4
+    assert any(p.startswith(f"{F}:{last_slogan}:5: khẩu hiệu quá dài cho khổ Tem dán: không "
+                            "đủ chỗ") for p in problems), problems
 
 
 def test_low_contrast_palette(project: Project) -> None:
