@@ -144,7 +144,9 @@ def _posters(args: argparse.Namespace) -> int:
     if site_url is None:
         logging.warning("không có site_url: áp phích sẽ không có mã QR")
     jobs = plan_posters(campaign, args.file.resolve().parent, site_url)
-    cache = Path(".cache") / "posters" / campaign.id
+    config: Path = args.config_file
+    root = config.resolve().parent if config.is_file() else Path.cwd()
+    cache = root / ".cache" / "posters" / campaign.id
     published = publish(jobs, cache, campaign.id)
     with staged(args.out.resolve()) as staging:
         for name, source in published.items():

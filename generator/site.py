@@ -5,6 +5,7 @@ Nothing is written into ``docs/``; a page a person wrote at a generated path win
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.errors import UserError
 from generator.project import GeneratedSite, generate, shadowed
+from generator.search import add_folded_fields
 
 log = logging.getLogger("mkdocs.plugins.campaign")
 
@@ -60,6 +62,15 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
             if path not in hand_written:
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
+
+    # Runs after Material's search plugin (priority 0) has written the index it amends.
+    @event_priority(-50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            data = json.loads(index.read_text(encoding="utf-8"))
+            index.write_text(json.dumps(add_folded_fields(data), ensure_ascii=False,
+                                        separators=(",", ":")), encoding="utf-8")
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer | None:

@@ -40,23 +40,36 @@ class Project:
         return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
-def copy_project(target: Path) -> Project:
+def copy_project(target: Path, cache: Path | None = None) -> Project:
     target.mkdir(parents=True, exist_ok=True)
     for name in ("campaigns", "docs", "schema", "overrides"):
         shutil.copytree(REPO / name, target / name)
     shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    if cache is not None:
+        shutil.copytree(cache, target / ".cache")
     return Project(target)
 
 
+@pytest.fixture(scope="session")
+def poster_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample's posters rendered once; projects start with a copy of this cache, as a
+    communicator's checkout would after its first build. Content hashes keep it honest: any
+    poster a test changes is drawn again."""
+    seed = copy_project(tmp_path_factory.mktemp("seed") / "project")
+    result = seed.run("posters", "campaigns/cchc-ha-noi-2021.yml", "--out", "out")
+    assert result.code == 0, result.err
+    return seed.root / ".cache"
+
+
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
-    return copy_project(tmp_path / "project")
+def project(tmp_path: Path, poster_cache: Path) -> Project:
+    return copy_project(tmp_path / "project", poster_cache)
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site(tmp_path_factory: pytest.TempPathFactory, poster_cache: Path) -> Path:
     """The sample project built once by ``campaign build`` (real MkDocs, strict)."""
-    proj = copy_project(tmp_path_factory.mktemp("built") / "project")
+    proj = copy_project(tmp_path_factory.mktemp("built") / "project", poster_cache)
     result = proj.run("build")
     assert result.code == 0, result.err
     (proj.root / "build.log").write_text(result.out + result.err, encoding="utf-8")
