@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 import shutil
@@ -9,8 +10,10 @@ from pathlib import Path
 
 import yaml
 
+from generator.cards import render_cards
+from generator.navigation import page_title
 from generator.output import staged
-from generator.project import generate, read_site_url, shadowed
+from generator.project import generate, read_site_name, read_site_url, shadowed
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +26,9 @@ def export_tree(root: Path, out: Path) -> int:
 
     Returns the number of generated pages written. ``out`` is replaced only once complete.
     """
-    generated = generate(root / "campaigns", root / "docs",
-                         site_url=read_site_url(root / "mkdocs.yml"), cache_dir=root / ".cache")
+    site_url = read_site_url(root / "mkdocs.yml")
+    generated = generate(root / "campaigns", root / "docs", site_url=site_url,
+                         cache_dir=root / ".cache")
     pages = dict(generated.pages)
     assets = dict(generated.assets)
     for path in shadowed([*pages, *assets], root / "docs"):
@@ -40,10 +44,19 @@ def export_tree(root: Path, out: Path) -> int:
             target = staging / "docs" / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
+        docs = staging / "docs"
+        titles = {}
+        for page in sorted(docs.rglob("*.md")):
+            title = page_title(page.read_text(encoding="utf-8"))
+            if title:
+                titles[page.relative_to(docs).as_posix()] = html.unescape(title)
+        assets.update(render_cards(titles, generated.sections, read_site_name(root / "mkdocs.yml"),
+                                   site_url, root / ".cache" / "cards"))
         for path, source in assets.items():
-            target = staging / "docs" / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            target = docs / path
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
         config = (root / "mkdocs.yml").read_text(encoding="utf-8")
         if generated.nav is not None and not re.search(r"^nav\s*:", config, re.M):
             nav = yaml.safe_dump({"nav": generated.nav}, allow_unicode=True, sort_keys=False)

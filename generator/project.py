@@ -54,13 +54,14 @@ class GeneratedSite:
     pages: dict[str, str]
     nav: list[NavItem] | None
     assets: dict[str, Path]
+    sections: dict[str, str]  # campaign folder → campaign title
 
 
 def generate(campaigns_dir: Path, docs_dir: Path, *, site_url: str | None,
              cache_dir: Path, progress: bool | None = None) -> GeneratedSite:
     """Everything generated, or nothing when the project has no campaigns folder (an export)."""
     if not campaigns_dir.is_dir():
-        return GeneratedSite({}, None, {})
+        return GeneratedSite({}, None, {}, {})
     campaigns = load_project(campaigns_dir)
     galleries: dict[str, list[GalleryItem]] = {}
     assets: dict[str, Path] = {}
@@ -74,7 +75,7 @@ def generate(campaigns_dir: Path, docs_dir: Path, *, site_url: str | None,
         paths = CampaignPaths(campaign.id)
         assets.update({paths.poster(name): path for name, path in published.items()})
     return GeneratedSite(generate_site(campaigns, galleries), site_nav(campaigns, docs_dir),
-                         assets)
+                         assets, {c.id: c.short_title for c in campaigns})
 
 
 def shadowed(pages: Iterable[str], docs_dir: Path) -> list[str]:
@@ -89,11 +90,19 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def read_site_url(config_file: Path) -> str | None:
-    """The ``site_url`` of a MkDocs configuration, without MkDocs."""
+def _config_value(config_file: Path, key: str) -> str | None:
+    """A top-level text setting of a MkDocs configuration, read without MkDocs."""
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except (OSError, yaml.YAMLError):
         return None
-    url = config.get("site_url") if isinstance(config, dict) else None
-    return url if isinstance(url, str) and url else None
+    value = config.get(key) if isinstance(config, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
+def read_site_url(config_file: Path) -> str | None:
+    return _config_value(config_file, "site_url")
+
+
+def read_site_name(config_file: Path) -> str:
+    return _config_value(config_file, "site_name") or "Thông tin, tuyên truyền"

@@ -5,6 +5,7 @@ Nothing is written into ``docs/``; a page a person wrote at a generated path win
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 from pathlib import Path
@@ -18,7 +19,9 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from generator.cards import render_cards
 from generator.errors import UserError
+from generator.navigation import page_title
 from generator.project import GeneratedSite, generate, shadowed
 from generator.search import add_folded_fields
 
@@ -32,16 +35,17 @@ class CampaignPluginConfig(base.Config):
 
 class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
     def __init__(self) -> None:
-        self.generated = GeneratedSite({}, None, {})
+        self.generated = GeneratedSite({}, None, {}, {})
         self.campaigns_dir = Path("campaigns")
+        self.cache_dir = Path(".cache")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         root = Path(config.config_file_path or ".").resolve().parent
         self.campaigns_dir = root / self.config.campaigns_dir
+        self.cache_dir = root / self.config.cache_dir
         try:
             self.generated = generate(self.campaigns_dir, Path(config.docs_dir),
-                                      site_url=config.site_url,
-                                      cache_dir=root / self.config.cache_dir)
+                                      site_url=config.site_url, cache_dir=self.cache_dir)
         except UserError as exc:
             raise PluginError(f"tệp chiến dịch có lỗi:\n{exc}") from None
         if config.nav is None and self.generated.nav is not None:
@@ -60,6 +64,16 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
                 files.append(File.generated(config, path, content=content))
         for path, source in generated.assets.items():
             if path not in hand_written:
+                files.append(File.generated(config, path, abs_src_path=str(source)))
+        titles = {}
+        for page in files.documentation_pages():
+            title = page_title(page.content_string)
+            if title:
+                titles[page.src_uri] = html.unescape(title)
+        cards = render_cards(titles, generated.sections, config.site_name, config.site_url,
+                             self.cache_dir / "cards")
+        for path, source in cards.items():
+            if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 

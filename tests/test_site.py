@@ -252,3 +252,24 @@ def test_gallery_shows_every_poster_with_the_slogan_as_alt_text(built_site: Path
         assert (built_site / CAMPAIGN / "an-pham" / image[1]).resolve().is_file()
     pack = re.search(r'<a href="([^"]+cchc-ha-noi-2021-goi-in\.zip)"', html)
     assert pack and (built_site / CAMPAIGN / "an-pham" / pack[1]).resolve().is_file()
+
+
+def test_every_page_has_a_share_card_of_its_own(built_site: Path) -> None:
+    from PIL import Image
+
+    pages = [p for p in built_site.rglob("index.html") if "search" not in p.parts]
+    assert len(pages) >= 12
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        meta = dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z:]+)" '
+                               r'content="([^"]*)"', html))
+        assert meta["twitter:card"] == "summary_large_image"
+        assert meta["og:title"] and meta["og:description"] and meta["og:url"]
+        image = meta["og:image"]
+        assert image == meta["twitter:image"]
+        assert image.startswith("https://tuyentruyen.example.vn/assets/cards/")
+        card = built_site / image.removeprefix("https://tuyentruyen.example.vn/")
+        with Image.open(card) as png:
+            assert png.size == (1200, 630)
+    overview = (built_site / CAMPAIGN / "index.html").read_text(encoding="utf-8")
+    assert f'content="https://tuyentruyen.example.vn/assets/cards/{CAMPAIGN}/index.png"' in overview

@@ -103,6 +103,8 @@ def layout_poster(fmt: PosterFormat, texts: PosterTexts, fonts: Fonts, colors: t
     minimum = minimum_headline_px(fmt, safe)
     sw, sh = safe[2] - safe[0], safe[3] - safe[1]
     qr_min_px = fmt.px(_QR_MIN_MM) if fmt.is_print else 0
+    # Title, issuer and footer support the headline: never larger than this.
+    small = max(1, round(min(sw, sh) * 0.06))
 
     if sw / sh >= 3:
         # Banner: logo | title, headline, footer | QR code, side by side.
@@ -115,9 +117,10 @@ def layout_poster(fmt: PosterFormat, texts: PosterTexts, fonts: Fonts, colors: t
         right = (qr.box[0] - round(sh * 0.15)) if qr else safe[2]
         blocks = [
             fit_text(f"{texts.issuer} · {texts.title}", fonts.text,
-                     (left, safe[1], right, safe[1] + header_h), text_color, 1, max_lines=1),
+                     (left, safe[1], right, safe[1] + header_h), text_color, 1, max_lines=1,
+                     maximum=small),
             fit_text(texts.footer, fonts.text, (left, safe[3] - footer_h, right, safe[3]),
-                     text_color, 1, max_lines=1),
+                     text_color, 1, max_lines=1, maximum=small),
         ]
         headline_box = (left, safe[1] + header_h + gap, right, safe[3] - footer_h - gap)
     else:
@@ -135,12 +138,13 @@ def layout_poster(fmt: PosterFormat, texts: PosterTexts, fonts: Fonts, colors: t
         blocks = [
             fit_text(texts.issuer.upper(), fonts.text,
                      (title_left, safe[1], safe[2], safe[1] + issuer_h), text_color, 1,
-                     max_lines=1, align="left"),
+                     max_lines=1, align="left", maximum=small),
             fit_text(texts.title, fonts.headline,
                      (title_left, safe[1] + issuer_h + round(header_h * 0.08), safe[2],
-                      safe[1] + header_h), text_color, 1, max_lines=2, align="left"),
+                      safe[1] + header_h), text_color, 1, max_lines=2, align="left",
+                     maximum=small),
             fit_text(texts.footer, fonts.text, (safe[0], safe[3] - side, footer_right, safe[3]),
-                     text_color, 1, max_lines=4, align="left"),
+                     text_color, 1, max_lines=4, align="left", maximum=small),
         ]
         headline_box = (safe[0], safe[1] + header_h + gap, safe[2], safe[3] - side - gap)
     headline = fit_text(texts.headline, fonts.headline, headline_box, headline_color, minimum)
@@ -158,13 +162,15 @@ def _qr(modules: int | None, x: int, y: int, side: int, min_px: int) -> QrPlacem
 
 
 def fit_text(text: str, font: Path, box: Box, color: str, minimum: int, *,
-             max_lines: int | None = None, align: str = "center") -> TextBlock:
-    """Set ``text`` as large as fits ``box`` in balanced lines; raise if below ``minimum``."""
+             max_lines: int | None = None, align: str = "center",
+             maximum: int | None = None) -> TextBlock:
+    """Set ``text`` as large as fits ``box`` (up to ``maximum``) in balanced lines; raise if
+    it fits only below ``minimum``."""
     words = text.split()
     width, height = box[2] - box[0], box[3] - box[1]
     spans = _Spans(tuple(words), font)
     top, bottom = _extremes(font)
-    low, high, best = max(minimum, 1), max(minimum, height), None
+    low, high, best = max(minimum, 1), max(minimum, min(height, maximum or height)), None
     while low <= high:
         size = (low + high) // 2
         fits = _lines_that_fit(size, height, top, bottom)
