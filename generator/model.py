@@ -131,6 +131,11 @@ class Responsibility(_Model):
     tasks: list[PointItem] = Field(min_length=1, description="Nhiệm vụ.")
 
 
+class Deadline(_Model):
+    date: Date = Field(description="Ngày.")
+    title: Text = Field(description="Tên mốc, ví dụ Báo cáo 6 tháng đầu năm.")
+
+
 class Reporting(_Model):
     """The reporting rhythm the guidance sets."""
 
@@ -140,6 +145,9 @@ class Reporting(_Model):
     year_end: bool = Field(default=False, description="Có báo cáo cuối năm không.")
     by: list[Slug] = Field(default_factory=list,
                            description="Mã các cơ quan phải báo cáo (id trong responsibilities).")
+    deadlines: list[Deadline] = Field(
+        default_factory=list,
+        description="Hạn báo cáo cụ thể; nếu không có, lịch lấy ngày cuối mỗi kỳ.")
 
 
 class Footnote(_Model):
@@ -175,12 +183,44 @@ class Signatory(_Model):
     name: Text = Field(description="Họ và tên người ký.")
 
 
+# Only web addresses: a source is published as a link, and javascript: or data: links must
+# never reach a page.
+Url = Annotated[str, Field(pattern=r"^https?://[^\s<>\"'`]+$", max_length=2000)]
+
+
+class IndexValue(_Model):
+    """One published figure of an index, with the address of the source that states it."""
+
+    year: int = Field(ge=1990, le=2100, description="Năm của số liệu.")
+    score: float | None = Field(default=None, description="Điểm hoặc tỷ lệ.")
+    rank: int | None = Field(default=None, ge=1, description="Xếp hạng.")
+    source: Url = Field(description="Địa chỉ nguồn công bố số liệu (http:// hoặc https://).")
+
+
+class IndexDimension(_Model):
+    name: Text = Field(description="Tên nội dung thành phần.")
+    score: float = Field(description="Điểm.")
+
+
 class Index(_Model):
     """A governance index the campaign reports on (PAR INDEX, SIPAS, PAPI...)."""
 
     code: Text = Field(description="Tên viết tắt, ví dụ PAPI.")
     name: Text = Field(description="Tên đầy đủ.")
     publisher: Text | None = Field(default=None, description="Cơ quan công bố.")
+    measures: Text | None = Field(default=None, description="Chỉ số đo lường điều gì.")
+    unit: Text | None = Field(default=None, description="Đơn vị điểm, ví dụ % hoặc điểm / 80.")
+    ranked_among: int | None = Field(default=None, ge=1,
+                                     description="Xếp hạng trên tổng số bao nhiêu, ví dụ 63.")
+    values: list[IndexValue] = Field(default_factory=list,
+                                     description="Số liệu của địa phương qua các năm.")
+    national_average: list[IndexValue] = Field(default_factory=list,
+                                               description="Trung bình cả nước qua các năm.")
+    dimensions: list[IndexDimension] = Field(default_factory=list,
+                                             description="Điểm các nội dung thành phần.")
+    dimensions_year: int | None = Field(default=None, description="Năm của điểm thành phần.")
+    dimensions_source: Url | None = Field(default=None,
+                                          description="Nguồn của điểm thành phần.")
 
 
 class Abbreviation(_Model):

@@ -30,10 +30,10 @@ def site_nav(campaigns: Sequence[Campaign], docs_dir: Path) -> list[NavItem]:
         agencies = [paths.agencies, *(paths.agency(r.id) for r in campaign.responsibilities)]
         section = [paths.overview, paths.topics, paths.forms,
                    {"Trách nhiệm các cơ quan": agencies}, paths.slogans, paths.gallery,
-                   paths.documents]
+                   *([paths.indices] if campaign.indices else []), paths.documents]
         nav.append({html.escape(campaign.short_title): section})
         owned.update([paths.overview, paths.topics, paths.forms, paths.slogans, paths.gallery,
-                      paths.documents, *agencies])
+                      paths.indices, paths.documents, *agencies])
     nav += _folder_nav(docs_dir, docs_dir, owned)
     return nav
 

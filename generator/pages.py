@@ -11,12 +11,15 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from generator.charts import index_chart
+from generator.charts import number as chart_number
 from generator.markdown import escape, front_matter, link, relative
-from generator.model import Campaign, Document, Point
+from generator.model import Campaign, Document, Index, Point
 
 HOME = "index.md"
 GUIDE = "huong-dan/viet-chien-dich.md"
 
+_CALENDAR_LABEL = "thêm vào lịch điện thoại, máy tính (tệp .ics)"
 _FORM_KINDS = {"direct": "Trực tiếp", "media": "Đại chúng", "visual": "Trực quan"}
 
 
@@ -59,6 +62,14 @@ class CampaignPaths:
     @property
     def gallery(self) -> str:
         return self._at("an-pham.md")
+
+    @property
+    def indices(self) -> str:
+        return self._at("chi-so.md")
+
+    @property
+    def calendar(self) -> str:
+        return self._at("lich-bao-cao.ics")
 
     def poster(self, name: str) -> str:
         return f"posters/{self.campaign_id}/{name}"
@@ -124,6 +135,8 @@ def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = ()) -> d
         pages[writer.paths.agency(agency.id)] = writer.agency(agency.id)
     pages[writer.paths.slogans] = writer.slogans()
     pages[writer.paths.gallery] = writer.gallery(gallery)
+    if campaign.indices:
+        pages[writer.paths.indices] = writer.indices()
     pages[writer.paths.documents] = writer.documents()
     return pages
 
@@ -252,7 +265,8 @@ class _Writer:
             body += [f"- **{escape(i.code)}**: {escape(i.name)}"
                      + (f" (công bố: {escape(i.publisher)})" if i.publisher else "")
                      for i in c.indices]
-            body.append("")
+            body += ["", f"Số liệu qua các năm: {link('Các chỉ số', self.paths.indices, path)}.",
+                     ""]
         if c.abbreviations:
             body += ["## Chữ viết tắt", ""]
             body += [f"- **{escape(a.short)}**: {escape(a.full)}" for a in c.abbreviations]
@@ -284,6 +298,7 @@ class _Writer:
             agency = self.campaign.responsibility(agency_id)
             lines.append(f"- **Cơ quan báo cáo:** "
                          f"{link(escape(agency.agency), self.paths.agency(agency_id), page)}")
+        lines.append(f"- **Lịch báo cáo:** {link(_CALENDAR_LABEL, self.paths.calendar, page)}")
         return [*lines, ""]
 
     def topics(self) -> str:
@@ -330,6 +345,10 @@ class _Writer:
                 *self.points(agency.tasks, path, title, ordered=True)]
         if c.reporting and agency_id in c.reporting.by:
             body += ["## Báo cáo", "", *self.reporting_lines(path, title)]
+        elif c.reporting:
+            body += ["## Lịch báo cáo của chiến dịch", "",
+                     f"- {link(_CALENDAR_LABEL, self.paths.calendar, path)}",
+                     ""]
         body += ["## Xem thêm", "",
                  f"- {link('Nội dung cần tuyên truyền', self.paths.topics, path)}",
                  f"- {link('Hình thức tuyên truyền', self.paths.forms, path)}",
@@ -375,6 +394,49 @@ class _Writer:
                          f"**{escape(item.format_label)}**: {', '.join(files)}", ""]
             body += ["</div>", ""]
         return self.page(path, title, f"Áp phích, băng rôn của {c.short_title}.", body)
+
+    def indices(self) -> str:
+        c, path, title = self.campaign, self.paths.indices, "Các chỉ số"
+        body = [f"Các chỉ số được nêu trong hướng dẫn: chỉ số đo lường điều gì, ai công bố, và "
+                f"kết quả của {escape(c.place)} qua các năm theo các nguồn đã công bố.", ""]
+        for number, index in enumerate(c.indices, start=1):
+            body += [f"## {escape(index.code)}: {escape(index.name)}", ""]
+            if index.measures:
+                body += [f"**Đo lường:** {escape(index.measures)}", ""]
+            if index.publisher:
+                body += [f"**Cơ quan công bố:** {escape(index.publisher)}", ""]
+            if index.values or index.national_average:
+                svg, legend = index_chart(index, c.place, f"chart-{number}")
+                body += ['<figure class="index-chart">', svg,
+                         f"<figcaption>{legend}</figcaption>", "</figure>", ""]
+                body += self.index_table(index)
+            if index.dimensions:
+                year = f" năm {index.dimensions_year}" if index.dimensions_year else ""
+                body += [f"**Điểm các nội dung thành phần{year}:**", "",
+                         "| Nội dung | Điểm |", "|---|---|"]
+                body += [f"| {escape(d.name)} | {chart_number(d.score)} |"
+                         for d in index.dimensions]
+                body.append("")
+                if index.dimensions_source:
+                    body += [f"Nguồn: [{escape(index.dimensions_source)}]"
+                             f"(<{index.dimensions_source}>)", ""]
+        return self.page(path, title, f"Các chỉ số cải cách hành chính trong {c.short_title}.",
+                         body)
+
+    def index_table(self, index: Index) -> list[str]:
+        unit = f" ({escape(index.unit)})" if index.unit else ""
+        rows = [f"| Năm | Điểm{unit} | Xếp hạng | Nguồn |", "|---|---|---|---|"]
+        for value in sorted([*index.values], key=lambda v: v.year):
+            score = chart_number(value.score) if value.score is not None else "—"
+            rank = (f"{value.rank}/{index.ranked_among}" if value.rank and index.ranked_among
+                    else str(value.rank or "—"))
+            rows.append(f"| {value.year} | {score} | {rank} | "
+                        f"[nguồn {value.year}](<{value.source}>) |")
+        for value in sorted(index.national_average, key=lambda v: v.year):
+            score = chart_number(value.score) if value.score is not None else "—"
+            rows.append(f"| {value.year} (trung bình cả nước) | {score} | — | "
+                        f"[nguồn {value.year}, cả nước](<{value.source}>) |")
+        return [*rows, ""]
 
     def documents(self) -> str:
         c, path, title = self.campaign, self.paths.documents, "Văn bản được dẫn"

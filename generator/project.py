@@ -8,12 +8,13 @@ from pathlib import Path
 
 import yaml
 
+from generator.calendar import campaign_calendar
 from generator.errors import Problem, UserError
 from generator.model import Campaign
 from generator.navigation import NavItem, site_nav
 from generator.pages import CampaignPaths, GalleryItem, generate_site
 from generator.posters.build import publish
-from generator.posters.plan import plan_posters
+from generator.posters.plan import campaign_url, plan_posters
 from generator.posters.render import thumbnail_size
 from generator.validate import load_campaigns
 
@@ -74,6 +75,11 @@ def generate(campaigns_dir: Path, docs_dir: Path, *, site_url: str | None,
                             progress=progress)
         paths = CampaignPaths(campaign.id)
         assets.update({paths.poster(name): path for name, path in published.items()})
+        if campaign.reporting:
+            agency_page = campaign_url(site_url or "", campaign.id) + "trach-nhiem/"
+            ics = campaign_calendar(campaign, site_url, agency_page)
+            assets[paths.calendar] = write_if_changed(cache_dir / "calendars" /
+                                                      f"{campaign.id}.ics", ics)
     return GeneratedSite(generate_site(campaigns, galleries), site_nav(campaigns, docs_dir),
                          assets, {c.id: c.short_title for c in campaigns})
 
@@ -106,3 +112,13 @@ def read_site_url(config_file: Path) -> str | None:
 
 def read_site_name(config_file: Path) -> str:
     return _config_value(config_file, "site_name") or "Thông tin, tuyên truyền"
+
+
+def write_if_changed(path: Path, content: bytes) -> Path:
+    """Write ``content`` atomically unless the file already holds it (keeps its mtime)."""
+    if not path.is_file() or path.read_bytes() != content:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.partial")
+        partial.write_bytes(content)
+        partial.replace(path)
+    return path

@@ -273,3 +273,56 @@ def test_every_page_has_a_share_card_of_its_own(built_site: Path) -> None:
             assert png.size == (1200, 630)
     overview = (built_site / CAMPAIGN / "index.html").read_text(encoding="utf-8")
     assert f'content="https://tuyentruyen.example.vn/assets/cards/{CAMPAIGN}/index.png"' in overview
+
+
+SHARED_INDICES = REPO.parent / "shared" / "data" / "hanoi-indices.yml"
+
+
+def test_indices_page_has_charts_with_text_and_tables(built_site: Path) -> None:
+    html = (built_site / CAMPAIGN / "chi-so" / "index.html").read_text(encoding="utf-8")
+    svgs = re.findall(r"<svg[^>]*role=\"img\".*?</svg>", html, re.S)
+    assert len(svgs) == 3
+    for svg in svgs:
+        assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    text = page_text(html)
+    assert "PAR INDEX — năm 2018: 83,98%, hạng 2/63" in " ".join(
+        re.findall(r"<desc[^>]*>(.*?)</desc>", html)).replace(" của Hà Nội", "")
+    for figure in ["83,98", "91,43", "92,57", "83,57", "86,5", "41,629", "43,7", "7,169"]:
+        assert figure in text
+    assert "Bộ Nội vụ" in text and "CECODES, UNDP" in text
+
+
+def test_index_figures_are_the_shared_data_with_sources(built_site: Path) -> None:
+    import yaml
+
+    if not SHARED_INDICES.is_file():
+        pytest.skip("shared/data is not beside this checkout")
+    data = yaml.safe_load(SHARED_INDICES.read_text(encoding="utf-8"))
+    html = (built_site / CAMPAIGN / "chi-so" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+    for index in data["indices"]:
+        for value in index["values"]:
+            row = next(r for r in rows if f"<td>{value['year']}</td>" in r
+                       and (value.get("score") is None
+                            or f"{value['score']:g}".replace(".", ",") in r))
+            assert f'href="{value["source"]}"' in row.replace("&amp;", "&")
+            if "rank" in value:
+                assert f"{value['rank']}/63" in row
+
+
+def test_calendar_is_valid_icalendar_and_linked_from_agency_pages(built_site: Path) -> None:
+    from icalendar import Calendar
+
+    ics = (built_site / CAMPAIGN / "lich-bao-cao.ics").read_bytes()
+    assert ics.startswith(b"BEGIN:VCALENDAR\r\n") and ics.endswith(b"END:VCALENDAR\r\n")
+    assert all(len(line) <= 75 for line in ics.split(b"\r\n"))
+    calendar = Calendar.from_ical(ics)
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    events = calendar.walk("VEVENT")
+    assert [e.decoded("DTSTART").isoformat() for e in events] == ["2021-06-30", "2021-12-31"]
+    for event in events:
+        for prop in ("UID", "DTSTAMP", "SUMMARY", "DTEND"):
+            assert event.get(prop), prop
+        assert "Định kỳ 6 tháng, cuối năm" in str(event["DESCRIPTION"])
+    for agency in (built_site / CAMPAIGN / "trach-nhiem").glob("*/index.html"):
+        assert 'href="../../lich-bao-cao.ics"' in agency.read_text(encoding="utf-8")

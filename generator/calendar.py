@@ -1,0 +1,62 @@
+"""The reporting calendar of a campaign as an iCalendar file (RFC 5545), for phones and Outlook.
+
+The guidance sets a rhythm ("every 6 months, year end") rather than dates: each period's end
+becomes an all-day event, unless the campaign lists its own dated deadlines.
+"""
+
+from __future__ import annotations
+
+import calendar as months
+import datetime as dt
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event
+
+from generator.model import Campaign
+
+
+def reporting_dates(campaign: Campaign) -> list[tuple[dt.date, str]]:
+    """Each reporting date of the campaign year with its title, in order."""
+    reporting = campaign.reporting
+    if reporting is None:
+        return []
+    if reporting.deadlines:
+        return sorted((d.date, d.title) for d in reporting.deadlines)
+    year = campaign.year
+    dates: dict[dt.date, str] = {}
+    if reporting.every_months:
+        for month in range(reporting.every_months, 13, reporting.every_months):
+            end = dt.date(year, month, months.monthrange(year, month)[1])
+            dates[end] = f"Báo cáo định kỳ {reporting.every_months} tháng (kỳ kết thúc " \
+                         f"{end.day:02d}/{end.month}/{year})"
+    if reporting.year_end:
+        dates[dt.date(year, 12, 31)] = f"Báo cáo cuối năm {year}"
+    return sorted(dates.items())
+
+
+def campaign_calendar(campaign: Campaign, site_url: str | None, agency_url: str) -> bytes:
+    """The .ics file: one all-day event per reporting date, stable UIDs, CRLF lines."""
+    host = urlsplit(site_url).netloc if site_url else "campaign.invalid"
+    cal = Calendar()
+    cal.add("prodid", "-//campaign-site-generator//lich bao cao//VI")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"Lịch báo cáo: {campaign.short_title}")
+    stamp = dt.datetime.combine(campaign.date, dt.time(), tzinfo=dt.UTC)
+    reporting = campaign.reporting
+    agencies = [campaign.responsibility(a).agency for a in reporting.by] if reporting else []
+    for day, title in reporting_dates(campaign):
+        event = Event()
+        event.add("uid", f"{campaign.id}-{day.isoformat()}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
+        event.add("summary", f"{title}: {campaign.short_title}")
+        details = [reporting.text] if reporting else []
+        if agencies:
+            details.append("Cơ quan báo cáo: " + "; ".join(agencies))
+        event.add("description", "\n".join(details))
+        event.add("url", agency_url)
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    return bytes(cal.to_ical())
