@@ -367,3 +367,41 @@ def test_posters_command_writes_one_campaign(project: Project) -> None:
     assert len(list(out.glob("*.png"))) == 8
     assert len(list(out.glob("*.pdf"))) == 4
     assert (out / "manifest.json").is_file() and (out / "cchc-ha-noi-2021-goi-in.zip").is_file()
+
+
+def test_crop_marks_sit_outside_the_bleed(tmp_path: Path) -> None:
+    campaign = _campaign(["Kỷ cương"], ["a4-doc"])
+    campaign = campaign.model_copy(update={"posters": campaign.posters.model_copy(
+        update={"crop_marks": True})})
+    [job] = plan_posters(campaign, SAMPLE.parent, URL)
+    rows = build_posters([job], tmp_path, progress=False).files
+    fmt = job.fmt
+    with Image.open(tmp_path / f"{job.stem}.png") as image:
+        assert image.size == (fmt.px(210 + 2 * 13), fmt.px(297 + 2 * 13))
+        slug, trim = fmt.px(10), fmt.px(13)
+        mark = image.getpixel((trim, slug // 2))  # in line with the left trim edge, in the slug
+        assert mark == (0, 0, 0)
+        assert image.getpixel((slug // 2, slug // 2)) == (255, 255, 255)
+        background = Image.new("RGB", (1, 1), job.background).getpixel((0, 0))
+        assert image.getpixel((slug + 2, slug + 2)) == background  # the bleed is printed
+    pdf = (tmp_path / f"{job.stem}.pdf").read_bytes()
+    assert b"/TrimBox" in pdf
+    assert [r.width_mm for r in rows if r.kind == "png"] == [236.0]
+
+
+def test_logo_is_drawn_inside_the_safe_area(tmp_path: Path) -> None:
+    logo_dir = tmp_path / "campaigns"
+    logo_dir.mkdir()
+    Image.new("RGB", (200, 200), (0, 90, 200)).save(logo_dir / "logo.png")
+    campaign = _campaign(["Kỷ cương"], ["a4-doc"])
+    campaign = campaign.model_copy(update={"posters": campaign.posters.model_copy(
+        update={"logo": "logo.png"})})
+    [job] = plan_posters(campaign, logo_dir, URL)
+    build_posters([job], tmp_path / "out", progress=False)
+    layout = layout_poster(job.fmt, job.texts, job.fonts, job.colors, qr_modules=33, logo=True)
+    assert layout.logo is not None
+    with Image.open(tmp_path / "out" / f"{job.stem}.png") as image:
+        box = layout.logo
+        assert image.getpixel(((box[0] + box[2]) // 2, (box[1] + box[3]) // 2)) == (0, 90, 200)
+        safe = layout.safe
+        assert safe[0] <= box[0] and box[2] <= safe[2] and safe[1] <= box[1]
