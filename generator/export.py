@@ -27,8 +27,9 @@ def export_tree(root: Path, out: Path) -> int:
     Returns the number of generated pages written. ``out`` is replaced only once complete.
     """
     site_url = read_site_url(root / "mkdocs.yml")
+    site_name = read_site_name(root / "mkdocs.yml")
     generated = generate(root / "campaigns", root / "docs", site_url=site_url,
-                         cache_dir=root / ".cache")
+                         site_name=site_name, cache_dir=root / ".cache")
     pages = dict(generated.pages)
     assets = dict(generated.assets)
     for path in shadowed([*pages, *assets], root / "docs"):
@@ -50,8 +51,8 @@ def export_tree(root: Path, out: Path) -> int:
             title = page_title(page.read_text(encoding="utf-8"))
             if title:
                 titles[page.relative_to(docs).as_posix()] = html.unescape(title)
-        assets.update(render_cards(titles, generated.sections, read_site_name(root / "mkdocs.yml"),
-                                   site_url, root / ".cache" / "cards"))
+        assets.update(render_cards(titles, generated.sections, site_name, site_url,
+                                   root / ".cache" / "cards"))
         for path, source in assets.items():
             target = docs / path
             if not target.exists():

@@ -47,7 +47,8 @@ def _folder_nav(folder: Path, docs_dir: Path, owned: set[str]) -> list[NavItem]:
         path = page.relative_to(docs_dir).as_posix()
         if path not in owned:
             items.append(path)
-    for sub in (p for p in entries if p.is_dir()):
+    # Blog posts (tin-tuc/posts/) are listed by the blog's own index, not in the menu.
+    for sub in (p for p in entries if p.is_dir() and p.name != "posts"):
         children = _folder_nav(sub, docs_dir, owned)
         if len(children) == 1:
             items.append(children[0])

@@ -11,6 +11,7 @@ import yaml
 from generator.calendar import campaign_calendar
 from generator.errors import Problem, UserError
 from generator.model import Campaign
+from generator.feed import FEED_PATH, read_posts, rss_feed
 from generator.navigation import NavItem, site_nav
 from generator.pages import CampaignPaths, GalleryItem, generate_site
 from generator.posters.build import publish
@@ -58,7 +59,7 @@ class GeneratedSite:
     sections: dict[str, str]  # campaign folder → campaign title
 
 
-def generate(campaigns_dir: Path, docs_dir: Path, *, site_url: str | None,
+def generate(campaigns_dir: Path, docs_dir: Path, *, site_url: str | None, site_name: str,
              cache_dir: Path, progress: bool | None = None) -> GeneratedSite:
     """Everything generated, or nothing when the project has no campaigns folder (an export)."""
     if not campaigns_dir.is_dir():
@@ -80,6 +81,10 @@ def generate(campaigns_dir: Path, docs_dir: Path, *, site_url: str | None,
             ics = campaign_calendar(campaign, site_url, agency_page)
             assets[paths.calendar] = write_if_changed(cache_dir / "calendars" /
                                                       f"{campaign.id}.ics", ics)
+    posts = read_posts(docs_dir)
+    if posts and site_url:
+        feed = rss_feed(posts, site_name, site_url)
+        assets[FEED_PATH] = write_if_changed(cache_dir / "rss.xml", feed)
     return GeneratedSite(generate_site(campaigns, galleries), site_nav(campaigns, docs_dir),
                          assets, {c.id: c.short_title for c in campaigns})
 

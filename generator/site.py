@@ -16,7 +16,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.cards import render_cards
@@ -45,7 +45,8 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         self.cache_dir = root / self.config.cache_dir
         try:
             self.generated = generate(self.campaigns_dir, Path(config.docs_dir),
-                                      site_url=config.site_url, cache_dir=self.cache_dir)
+                                      site_url=config.site_url, site_name=config.site_name,
+                                      cache_dir=self.cache_dir)
         except UserError as exc:
             raise PluginError(f"tệp chiến dịch có lỗi:\n{exc}") from None
         if config.nav is None and self.generated.nav is not None:
@@ -54,7 +55,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
 
     # Runs before other plugins (search, blog) so that they see the generated pages as files.
     @event_priority(50)
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+    def _add_generated(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         generated = self.generated
         hand_written = set(shadowed([*generated.pages, *generated.assets], Path(config.docs_dir)))
         for path in sorted(hand_written):
@@ -65,17 +66,25 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         for path, source in generated.assets.items():
             if path not in hand_written:
                 files.append(File.generated(config, path, abs_src_path=str(source)))
+        return files
+
+    # Runs after every other plugin (the blog adds its archive and category pages), so that
+    # each page, whoever made it, gets its share card.
+    @event_priority(-100)
+    def _add_cards(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         titles = {}
-        for page in files.documentation_pages():
-            title = page_title(page.content_string)
-            if title:
-                titles[page.src_uri] = html.unescape(title)
-        cards = render_cards(titles, generated.sections, config.site_name, config.site_url,
-                             self.cache_dir / "cards")
+        # The blog keeps its views out of the build until navigation time: include them all.
+        for page in files.documentation_pages(inclusion=lambda _: True):
+            title = page_title(page.content_string) or config.site_name
+            titles[page.src_uri] = html.unescape(title)
+        cards = render_cards(titles, self.generated.sections, config.site_name,
+                             config.site_url, self.cache_dir / "cards")
         for path, source in cards.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
+
+    on_files = CombinedEvent(_add_generated, _add_cards)
 
     # Runs after Material's search plugin (priority 0) has written the index it amends.
     @event_priority(-50)

@@ -326,3 +326,27 @@ def test_calendar_is_valid_icalendar_and_linked_from_agency_pages(built_site: Pa
         assert "Định kỳ 6 tháng, cuối năm" in str(event["DESCRIPTION"])
     for agency in (built_site / CAMPAIGN / "trach-nhiem").glob("*/index.html"):
         assert 'href="../../lich-bao-cao.ics"' in agency.read_text(encoding="utf-8")
+
+
+def test_news_section_with_vietnamese_dates_categories_and_feed(built_site: Path) -> None:
+    import xml.etree.ElementTree as ET
+    from email.utils import parsedate_to_datetime
+
+    news = page_text((built_site / "tin-tuc" / "index.html").read_text(encoding="utf-8"))
+    assert "21 tháng 5, 2021" in news and "1 tháng 5, 2025" in news
+    category = built_site / "tin-tuc" / "category"
+    [folder] = [p for p in category.iterdir() if p.is_dir()]
+    assert "Tuyên truyền cải cách hành chính Hà Nội 2021" in page_text(
+        (folder / "index.html").read_text(encoding="utf-8"))
+    feed = ET.fromstring((built_site / "tin-tuc" / "rss.xml").read_bytes())
+    assert feed.tag == "rss" and feed.get("version") == "2.0"
+    items = feed.findall("channel/item")
+    assert len(items) == 2
+    for item in items:
+        link = item.findtext("link") or ""
+        page = built_site / link.removeprefix("https://tuyentruyen.example.vn/") / "index.html"
+        assert page.is_file(), link
+        assert parsedate_to_datetime(item.findtext("pubDate") or "").year in (2021, 2025)
+        assert item.findtext("category") == "Tuyên truyền cải cách hành chính Hà Nội 2021"
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'type="application/rss+xml"' in home
