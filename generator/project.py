@@ -10,8 +10,8 @@ import yaml
 
 from generator.calendar import campaign_calendar
 from generator.errors import Problem, UserError
-from generator.model import Campaign
 from generator.feed import FEED_PATH, read_posts, rss_feed
+from generator.model import Campaign
 from generator.navigation import NavItem, site_nav
 from generator.pages import CampaignPaths, GalleryItem, generate_site
 from generator.posters.build import publish
