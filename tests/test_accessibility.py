@@ -1,0 +1,66 @@
+"""Every page type passes axe-core (WCAG 2.1 A and AA) with zero violations, phone and desktop."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browser import CHROMIUM_ARGS, chromium_path, serve
+from playwright.sync_api import Browser, sync_playwright
+
+PAGE_TYPES = {
+    "home": "",
+    "campaign overview": "cchc-ha-noi-2021/",
+    "topics": "cchc-ha-noi-2021/noi-dung/",
+    "forms": "cchc-ha-noi-2021/hinh-thuc/",
+    "agencies": "cchc-ha-noi-2021/trach-nhiem/",
+    "agency page": "cchc-ha-noi-2021/trach-nhiem/cap-uy-quan-huyen-mttq/",
+    "documents": "cchc-ha-noi-2021/van-ban/",
+    "slogans": "cchc-ha-noi-2021/khau-hieu/",
+    "poster gallery": "cchc-ha-noi-2021/an-pham/",
+    "indices": "cchc-ha-noi-2021/chi-so/",
+    "news": "tin-tuc/",
+    "news post": "tin-tuc/ban-hanh-huong-dan-tuyen-truyen-cchc-2021/",
+    "guide": "huong-dan/viet-chien-dich/",
+}
+WCAG_21_AA = {"runOnly": {"type": "tag",
+                          "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+VIEWPORTS = {"phone": {"width": 412, "height": 860}, "desktop": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_no_axe_violations(browser: Browser, site_url: str, kind: str, viewport: str) -> None:
+    page = browser.new_page(viewport=VIEWPORTS[viewport])
+    page.goto(site_url + PAGE_TYPES[kind])
+    violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
+    page.close()
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
+
+
+def test_no_violations_with_the_search_dialog_open(browser: Browser, site_url: str) -> None:
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    page.goto(site_url)
+    page.locator("label[for='__search']").first.click()
+    page.locator("input.md-search__input").type("cai cach")
+    page.locator(".md-search-result__item").first.wait_for()
+    violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
+    page.close()
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
