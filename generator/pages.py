@@ -15,6 +15,7 @@ from generator.charts import index_chart
 from generator.charts import number as chart_number
 from generator.markdown import escape, front_matter, link, relative
 from generator.model import Campaign, Document, Index, Point
+from generator.posters.render import THUMBNAIL_SUFFIX
 
 HOME = "index.md"
 GUIDE = "huong-dan/viet-chien-dich.md"
@@ -379,14 +380,18 @@ class _Writer:
         body += [f"- {link('Tải gói in (ZIP)', pack, path)}: mọi tệp PNG, PDF kèm bảng kê "
                  "kích thước cho nhà in.",
                  f"- {link('Bảng kê các tệp (CSV)', self.paths.poster('manifest.csv'), path)}", ""]
+        first = True
         for slogan in dict.fromkeys(item.slogan for item in items):
             body += [f"## {escape(slogan)}", "", '<div class="poster-gallery" markdown>', ""]
             for item in (i for i in items if i.slogan == slogan):
                 png = self.paths.poster(f"{item.stem}.png")
-                thumb = self.paths.poster(f"thumbs/{item.stem}.jpg")
+                thumb = self.paths.poster(f"thumbs/{item.stem}{THUMBNAIL_SUFFIX}")
                 width, height = item.thumb_size
+                # The first picture is the largest paint of the page: fetch it at once.
+                loading = 'fetchpriority="high"' if first else "loading=lazy"
+                first = False
                 image = (f"![{escape(slogan)}]({relative(thumb, path)})"
-                         f'{{ loading=lazy width="{width}" height="{height}" }}')
+                         f'{{ {loading} width="{width}" height="{height}" }}')
                 files = [link("PNG", png, path)]
                 if item.printable:
                     files.append(link("PDF", self.paths.poster(f"{item.stem}.pdf"), path))

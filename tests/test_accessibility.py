@@ -64,3 +64,19 @@ def test_no_violations_with_the_search_dialog_open(browser: Browser, site_url: s
     violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
     page.close()
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
+
+
+def test_pages_request_nothing_from_another_host(browser: Browser, site_url: str) -> None:
+    """In a real browser, with search opened: every request stays on the site's own host."""
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in PAGE_TYPES.values():
+        page.goto(site_url + path, wait_until="networkidle")
+    page.locator("label[for='__search']").first.click()
+    page.locator("input.md-search__input").type("cai cach")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.close()
+    local = site_url.rstrip("/")
+    assert [r for r in requests if not r.startswith((local, "data:", "blob:"))] == []
+    assert len(requests) > len(PAGE_TYPES)

@@ -244,7 +244,7 @@ def test_gallery_shows_every_poster_with_the_slogan_as_alt_text(built_site: Path
     pngs = [row for row in manifest if row["kind"] == "png"]
     assert len(pngs) == 24
     for row in pngs:
-        thumb = f"thumbs/{row['file'].removesuffix('.png')}.jpg"
+        thumb = f"thumbs/{row['file'].removesuffix('.png')}.webp"
         image = re.search(rf'<a href="([^"]+{re.escape(row["file"])})"><img alt="([^"]+)"'
                           rf'[^>]*src="[^"]+{re.escape(thumb)}"', html)
         assert image, row["file"]
@@ -348,5 +348,5 @@ def test_news_section_with_vietnamese_dates_categories_and_feed(built_site: Path
         assert page.is_file(), link
         assert parsedate_to_datetime(item.findtext("pubDate") or "").year in (2021, 2025)
         assert item.findtext("category") == "Tuyên truyền cải cách hành chính Hà Nội 2021"
-    home = (built_site / "index.html").read_text(encoding="utf-8")
-    assert 'type="application/rss+xml"' in home
+    news_html = (built_site / "tin-tuc" / "index.html").read_text(encoding="utf-8")
+    assert 'href="rss.xml"' in news_html

@@ -27,6 +27,7 @@ from tqdm import tqdm
 from generator.posters.layout import layout_poster
 from generator.posters.plan import PosterJob
 from generator.posters.render import (
+    THUMBNAIL_SUFFIX,
     Artwork,
     draw_poster,
     qr_symbol,
@@ -74,7 +75,7 @@ def render_job(job: PosterJob, folder: Path) -> list[PosterFile]:
     image = draw_poster(fmt, layout, Artwork(job.background, job.qr_url, job.logo,
                                              job.crop_marks))
     png = folder / f"{job.stem}.png"
-    thumb = folder / "thumbs" / f"{job.stem}.jpg"
+    thumb = folder / "thumbs" / f"{job.stem}{THUMBNAIL_SUFFIX}"
     thumb.parent.mkdir(parents=True, exist_ok=True)
     save_png(image, png, fmt.dpi if fmt.is_print else 72)
     save_thumbnail(image, thumb)
