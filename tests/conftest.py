@@ -6,11 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM_ARGS, chromium_path, serve
+from playwright.sync_api import Browser, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "campaigns" / "cchc-ha-noi-2021.yml"
@@ -30,6 +33,17 @@ class Project:
     @property
     def campaign(self) -> Path:
         return self.root / "campaigns" / "cchc-ha-noi-2021.yml"
+
+    def edit(self, old: str, new: str) -> None:
+        """Replace the first ``old`` in the sample campaign file, which must hold it."""
+        text = self.campaign.read_text(encoding="utf-8")
+        assert old in text, old
+        self.campaign.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def line(self, needle: str) -> int:
+        """The 1-based number of the first line of the campaign file holding ``needle``."""
+        lines = self.campaign.read_text(encoding="utf-8").splitlines()
+        return next(i for i, text in enumerate(lines, start=1) if needle in text)
 
     def run(self, *args: str | Path) -> Result:
         """The real console entry point in a child process, as a communicator would run it."""
@@ -115,3 +129,20 @@ def page_text(html: str) -> str:
 def site_text(site: Path) -> str:
     """All visible text of the built site, for 'does this sentence reach a reader' checks."""
     return " ".join(page_text(p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*.html")))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium driven by Playwright (never a browser Playwright downloads)."""
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built sample site on a loopback HTTP server."""
+    with serve(built_site) as url:
+        yield url

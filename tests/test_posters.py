@@ -282,11 +282,6 @@ def _with_posters(project: Project, block: str) -> None:
     project.campaign.write_text(text + "\nposters:\n" + block, encoding="utf-8")
 
 
-def _line(project: Project, needle: str) -> int:
-    lines = project.campaign.read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, start=1) if needle in line)
-
-
 def _fails(project: Project) -> list[str]:
     result = project.run("posters", F, "--out", "out")
     assert result.code == 2, result.out + result.err
@@ -297,7 +292,7 @@ def _fails(project: Project) -> list[str]:
 
 def test_missing_font_file(project: Project) -> None:
     _with_posters(project, "  headline_font: fonts/khong-co.ttf\n")
-    line = _line(project, "headline_font:")
+    line = project.line("headline_font:")
     [problem] = _fails(project)
     assert problem.startswith(f"{F}:{line}:18: không thấy tệp phông 'khong-co.ttf'")
 
@@ -306,7 +301,7 @@ def test_font_without_vietnamese_names_the_character(project: Project) -> None:
     font = default_headline_font().with_name("cmr10.ttf")
     shutil.copy(font, project.root / "campaigns" / "cmr10.ttf")
     _with_posters(project, "  headline_font: cmr10.ttf\n")
-    line = _line(project, "headline_font:")
+    line = project.line("headline_font:")
     [problem] = _fails(project)
     assert problem.startswith(f"{F}:{line}:18: phông cmr10.ttf thiếu ký tự 'ê' (U+00EA), 'ề'")
 
@@ -319,7 +314,7 @@ def test_corrupt_logo(project: Project, content: bytes, message: str) -> None:
     (project.root / "campaigns" / "logo.png").write_bytes(content)
     _with_posters(project, "  logo: logo.png\n")
     [problem] = _fails(project)
-    assert problem.startswith(f"{F}:{_line(project, 'logo:')}:9: tệp biểu trưng 'logo.png' ")
+    assert problem.startswith(f"{F}:{project.line('logo:')}:9: tệp biểu trưng 'logo.png' ")
     assert message in problem
 
 
@@ -327,14 +322,14 @@ def test_oversized_logo(project: Project) -> None:
     Image.new("1", (8000, 8000)).save(project.root / "campaigns" / "logo.png")
     _with_posters(project, "  logo: logo.png\n")
     [problem] = _fails(project)
-    assert problem == (f"{F}:{_line(project, 'logo:')}:9: ảnh biểu trưng quá lớn (8000 × 8000 "
+    assert problem == (f"{F}:{project.line('logo:')}:9: ảnh biểu trưng quá lớn (8000 × 8000 "
                        "điểm ảnh); hãy dùng ảnh nhỏ hơn 40 triệu điểm ảnh")
 
 
 def test_unknown_format_name(project: Project) -> None:
     _with_posters(project, "  formats: [a4-doc, a5-doc]\n")
     [problem] = _fails(project)
-    assert problem == (f"{F}:{_line(project, 'formats: [a4')}:21: khổ 'a5-doc' không có trong "
+    assert problem == (f"{F}:{project.line('formats: [a4')}:21: khổ 'a5-doc' không có trong "
                        "danh mục; có phải ý bạn là 'a4-doc'?")
 
 
@@ -344,7 +339,7 @@ def test_slogan_that_cannot_fit(project: Project) -> None:
         "\nposters:\n  formats: [tem]\n  custom_formats:\n"
         "    - {name: tem, label: Tem dán, width_px: 400, height_px: 300}\n"), encoding="utf-8")
     problems = _fails(project)
-    last_slogan = _line(project, "slogans:") + 4
+    last_slogan = project.line("slogans:") + 4
     assert any(p.startswith(f"{F}:{last_slogan}:5: khẩu hiệu quá dài cho khổ Tem dán: không "
                             "đủ chỗ") for p in problems), problems
 
@@ -352,7 +347,7 @@ def test_slogan_that_cannot_fit(project: Project) -> None:
 def test_low_contrast_palette(project: Project) -> None:
     _with_posters(project, "  palette:\n    background: '#DA251D'\n    headline: '#FFE14D'\n")
     [problem] = _fails(project)
-    assert problem == (f"{F}:{_line(project, 'headline:')}:15: màu chữ headline #FFE14D trên nền "
+    assert problem == (f"{F}:{project.line('headline:')}:15: màu chữ headline #FFE14D trên nền "
                        "#DA251D chỉ đạt độ tương phản 3.78:1, cần ít nhất 4.5:1; hãy chọn màu sáng "
                        "hơn hoặc nền tối hơn")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from browser import chromium_path
 from conftest import Project, page_text
 from PIL import Image
 
@@ -22,17 +22,6 @@ F = "campaigns/cchc-ha-noi-2021.yml"
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def _replace(project: Project, old: str, new: str) -> None:
-    text = project.campaign.read_text(encoding="utf-8")
-    assert old in text, old
-    project.campaign.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _line(project: Project, needle: str) -> int:
-    lines = project.campaign.read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, start=1) if needle in line)
 
 
 def _fails(project: Project, *args: str) -> list[str]:
@@ -63,9 +52,9 @@ def test_killed_build_leaves_previous_site_whole(project: Project, point: str,
                                                  ready: Callable[[Path], bool]) -> None:
     assert project.run("build").code == 0
     before = _snapshot(project.root / "site")
-    _replace(project, "short_title: Tuyên truyền cải cách hành chính Hà Nội 2021",
+    project.edit("short_title: Tuyên truyền cải cách hành chính Hà Nội 2021",
              "short_title: Tuyên truyền CCHC Hà Nội 2021")
-    _replace(project, "  - Không ngừng cải cách", "  - Luôn luôn không ngừng cải cách")
+    project.edit("  - Không ngừng cải cách", "  - Luôn luôn không ngừng cải cách")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=project.root,
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -148,19 +137,15 @@ def _yaml_quote(text: str) -> str:
 
 
 def test_hostile_strings_are_shown_as_text_never_run(project: Project) -> None:
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing on CI")
-        pytest.skip("chromium is not installed")
-    _replace(project, "short_title: Tuyên truyền cải cách hành chính Hà Nội 2021",
+    chromium = chromium_path()
+    project.edit("short_title: Tuyên truyền cải cách hành chính Hà Nội 2021",
              f"short_title: {_yaml_quote(SCRIPT + ' Tiêu đề')}")
-    _replace(project, "    agency: Ban Tuyên giáo Thành ủy\n",
+    project.edit("    agency: Ban Tuyên giáo Thành ủy\n",
              f"    agency: {_yaml_quote(IMG + ' Ban')}\n")
-    _replace(project, "  - Không ngừng cải cách hành chính nhằm phục vụ người dân ngày càng "
+    project.edit("  - Không ngừng cải cách hành chính nhằm phục vụ người dân ngày càng "
                       "tốt hơn",
              "  - '[bấm vào đây](javascript:alert(1)) <b onmouseover=alert(1)>x</b>'")
-    _replace(project, "issuer: Ban Tuyên giáo Thành ủy Hà Nội",
+    project.edit("issuer: Ban Tuyên giáo Thành ủy Hà Nội",
              "issuer: '\"><svg onload=alert(1)> Ban Tuyên giáo'")
     result = project.run("build")
     assert result.code == 0, result.err
@@ -200,7 +185,7 @@ def test_paths_cannot_escape_the_project(project: Project, key: str, value: str,
     text = project.campaign.read_text(encoding="utf-8")
     project.campaign.write_text(f"{text}\nposters:\n  {key}: {value}\n", encoding="utf-8")
     [problem] = _fails(project)
-    assert problem.startswith(f"{F}:{_line(project, key + ':')}:{len(key) + 5}: đường dẫn "
+    assert problem.startswith(f"{F}:{project.line(key + ':')}:{len(key) + 5}: đường dẫn "
                               f"'{value}' {message}")
 
 
@@ -220,7 +205,7 @@ def test_symlink_out_of_the_tree_is_refused(project: Project, tmp_path: Path) ->
 
 
 def test_campaign_id_cannot_be_a_path(project: Project) -> None:
-    _replace(project, "id: cchc-ha-noi-2021", "id: ../../etc")
+    project.edit("id: cchc-ha-noi-2021", "id: ../../etc")
     problems = _fails(project)
     assert problems[0].startswith(f"{F}:7:5: 'id' chỉ được gồm chữ thường không dấu")
 
@@ -249,9 +234,9 @@ def test_deep_nesting_is_refused(project: Project) -> None:
 
 
 def test_too_long_slogan(project: Project) -> None:
-    _replace(project, "  - Tích cực tham gia", "  - " + "rất " * 100 + "Tích cực tham gia")
+    project.edit("  - Tích cực tham gia", "  - " + "rất " * 100 + "Tích cực tham gia")
     [problem] = _fails(project)
-    assert problem.startswith(f"{F}:{_line(project, '  - rất rất')}:5: 'text' dài quá 300 ký tự")
+    assert problem.startswith(f"{F}:{project.line('  - rất rất')}:5: 'text' dài quá 300 ký tự")
 
 
 def test_too_many_posters(project: Project) -> None:
@@ -268,7 +253,7 @@ def test_too_many_posters(project: Project) -> None:
 
 def test_nfd_zero_width_and_nbsp_are_normalised(project: Project) -> None:
     messy = unicodedata.normalize("NFD", "Kỷ\u200b cương,\u00a0trách\u00ad nhiệm")
-    _replace(project, "  text: Kỷ cương, trách nhiệm, hành động, sáng tạo, phát triển",
+    project.edit("  text: Kỷ cương, trách nhiệm, hành động, sáng tạo, phát triển",
              f"  text: {messy}, hành động, sáng tạo, phát triển")
     assert project.run("build").code == 0
     html = (project.root / "site" / "cchc-ha-noi-2021" / "index.html").read_text("utf-8")
@@ -290,8 +275,8 @@ def test_windows_1258_file_is_named(project: Project) -> None:
     ("caûi caùch haønh chính Haø Noäi", "VNI"),
 ])
 def test_legacy_encoded_text_is_detected(project: Project, pasted: str, encoding: str) -> None:
-    _replace(project, "place: Hà Nội", f"place: {pasted}")
+    project.edit("place: Hà Nội", f"place: {pasted}")
     [problem] = _fails(project)
-    assert problem == (f"{F}:{_line(project, 'place:')}:8: văn bản '{pasted[:30]}' có vẻ được "
+    assert problem == (f"{F}:{project.line('place:')}:8: văn bản '{pasted[:30]}' có vẻ được "
                        f"gõ bằng bảng mã cũ {encoding}; hãy chuyển sang Unicode (Unikey: Công cụ "
                        f"chuyển mã, từ {encoding} sang Unicode) rồi dán lại")

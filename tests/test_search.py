@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser import CHROMIUM_ARGS, chromium_path, serve
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from generator.search import add_folded_fields, fold
 
@@ -24,21 +21,6 @@ def test_index_gets_folded_fields() -> None:
     assert index["config"]["fields"]["text_ascii"] == {"boost": 1.0}
     assert index["docs"][0]["title_ascii"] == "Cai cach"
     assert index["docs"][0]["text_ascii"].split() == ["Day", "manh", "&", "doi", "moi"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = chromium_path()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
-        yield url
 
 
 def _search(page: Page, url: str, query: str) -> tuple[int, list[str]]:

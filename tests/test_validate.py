@@ -13,17 +13,6 @@ from generator.validate import load_campaign
 F = "campaigns/cchc-ha-noi-2021.yml"
 
 
-def _edit(project: Project, old: str, new: str) -> None:
-    text = project.campaign.read_text(encoding="utf-8")
-    assert old in text, old
-    project.campaign.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _line_of(project: Project, needle: str) -> int:
-    lines = project.campaign.read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, start=1) if needle in line)
-
-
 def _validate(project: Project) -> list[str]:
     result = project.run("validate")
     assert result.code == 2, result.out + result.err
@@ -40,8 +29,8 @@ def test_sample_is_valid(project: Project) -> None:
 
 
 def test_unknown_key_suggests_the_close_one(project: Project) -> None:
-    _edit(project, "short_title:", "short_titel:")
-    line = _line_of(project, "short_titel:")
+    project.edit("short_title:", "short_titel:")
+    line = project.line("short_titel:")
     assert _validate(project) == [
         f"{F}:7:1: thiếu khóa bắt buộc 'short_title' (Tên ngắn, dùng trong trình đơn và áp "
         "phích)",
@@ -51,62 +40,62 @@ def test_unknown_key_suggests_the_close_one(project: Project) -> None:
 
 
 def test_unknown_nested_key_names_where(project: Project) -> None:
-    _edit(project, "    issuer: Chính phủ", "    isuer: Chính phủ")
-    line = _line_of(project, "isuer:")
+    project.edit("    issuer: Chính phủ", "    isuer: Chính phủ")
+    line = project.line("isuer:")
     assert _validate(project) == [
         f"{F}:{line}:5: khóa 'isuer' không có trong định dạng chiến dịch trong documents › "
         "mục 1; có phải ý bạn là 'issuer'?"]
 
 
 def test_duplicate_key(project: Project) -> None:
-    _edit(project, "place: Hà Nội\n", "place: Hà Nội\nplace: Hải Phòng\n")
-    first = _line_of(project, "place: Hà Nội")
+    project.edit("place: Hà Nội\n", "place: Hà Nội\nplace: Hải Phòng\n")
+    first = project.line("place: Hà Nội")
     assert _validate(project) == [
         f"{F}:{first + 1}:1: khóa 'place' bị lặp lại (đã có ở dòng {first}); hãy gộp hai chỗ "
         "hoặc xóa một chỗ"]
 
 
 def test_tab_indent_reports_every_tab(project: Project) -> None:
-    _edit(project, "  text: Kỷ cương", "\ttext: Kỷ cương")
-    _edit(project, "  year: 2021\n", "\t year: 2021\n")
-    first = _line_of(project, "\ttext: Kỷ cương")
+    project.edit("  text: Kỷ cương", "\ttext: Kỷ cương")
+    project.edit("  year: 2021\n", "\t year: 2021\n")
+    first = project.line("\ttext: Kỷ cương")
     message = "thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách, hãy thay Tab bằng dấu cách"
     assert _validate(project) == [f"{F}:{first}:1: {message}", f"{F}:{first + 1}:1: {message}"]
 
 
 def test_yaml_syntax_error(project: Project) -> None:
-    _edit(project, "place: Hà Nội", "place: Hà Nội: thủ đô")
-    line = _line_of(project, "place: Hà Nội: thủ đô")
+    project.edit("place: Hà Nội", "place: Hà Nội: thủ đô")
+    line = project.line("place: Hà Nội: thủ đô")
     assert _validate(project) == [
         f"{F}:{line}:14: lỗi cú pháp YAML: dấu ':' đặt sai chỗ; nếu văn bản có dấu ':' hãy đặt "
         "cả đoạn trong dấu ngoặc kép \"...\""]
 
 
 def test_wrong_type(project: Project) -> None:
-    _edit(project, "year: 2021\n\ntheme", "year: hai nghìn\n\ntheme")
-    line = _line_of(project, "year: hai nghìn")
+    project.edit("year: 2021\n\ntheme", "year: hai nghìn\n\ntheme")
+    line = project.line("year: hai nghìn")
     assert _validate(project) == [
         f"{F}:{line}:7: 'year' phải là một số nguyên; đang là văn bản 'hai nghìn'"]
 
 
 def test_list_expected(project: Project) -> None:
-    _edit(project, "basis:\n  - ct-tong-the-cchc-2021-2030\n  - ctr-08-tu-2016\n"
+    project.edit("basis:\n  - ct-tong-the-cchc-2021-2030\n  - ctr-08-tu-2016\n"
                    "  - kh-105-ubnd-2021\n", "basis: kh-105-ubnd-2021\n")
-    line = _line_of(project, "basis: kh-105")
+    line = project.line("basis: kh-105")
     assert _validate(project) == [
         f"{F}:{line}:8: 'basis' phải là một danh sách, mỗi mục một dòng bắt đầu bằng '- '; "
         "đang là văn bản 'kh-105-ubnd-2021'"]
 
 
 def test_missing_required_field(project: Project) -> None:
-    _edit(project, "issuer: Ban Tuyên giáo Thành ủy Hà Nội\n", "")
+    project.edit("issuer: Ban Tuyên giáo Thành ủy Hà Nội\n", "")
     assert _validate(project) == [
         f"{F}:7:1: thiếu khóa bắt buộc 'issuer' (Cơ quan ban hành)"]
 
 
 def test_missing_nested_field_points_at_its_mapping(project: Project) -> None:
-    _edit(project, "    agency: Ban Tuyên giáo Thành ủy\n", "")
-    line = _line_of(project, "- id: ban-tuyen-giao-thanh-uy")
+    project.edit("    agency: Ban Tuyên giáo Thành ủy\n", "")
+    line = project.line("- id: ban-tuyen-giao-thanh-uy")
     assert _validate(project) == [
         f"{F}:{line}:5: thiếu khóa bắt buộc 'agency' trong responsibilities › mục 1 (Tên cơ "
         "quan, đơn vị, nguyên văn)"]
@@ -114,24 +103,24 @@ def test_missing_nested_field_points_at_its_mapping(project: Project) -> None:
 
 @pytest.mark.parametrize(("written", "col"), [("2021-02-30", 7), ("30/2/2021", 7)])
 def test_impossible_date(project: Project, written: str, col: int) -> None:
-    _edit(project, "date: 2021-05-21", f"date: {written}")
-    line = _line_of(project, f"date: {written}")
+    project.edit("date: 2021-05-21", f"date: {written}")
+    line = project.line(f"date: {written}")
     [problem] = _validate(project)
     assert problem.startswith(f"{F}:{line}:{col}: ")
     assert f"'{written}' không tồn tại" in problem or "ngày '2021-02-30' không tồn tại" in problem
 
 
 def test_date_that_is_not_a_date(project: Project) -> None:
-    _edit(project, "date: 2021-05-21", "date: tháng năm")
-    line = _line_of(project, "date: tháng năm")
+    project.edit("date: 2021-05-21", "date: tháng năm")
+    line = project.line("date: tháng năm")
     assert _validate(project) == [
         f"{F}:{line}:7: 'date' phải là một ngày có thật, dạng YYYY-MM-DD (ví dụ 2021-05-21) "
         "hoặc DD/MM/YYYY; đang là văn bản 'tháng năm'"]
 
 
 def test_bad_reference_suggests(project: Project) -> None:
-    _edit(project, "  - kh-105-ubnd-2021\n\ndocuments", "  - kh-105-ubnd-2012\n\ndocuments")
-    line = _line_of(project, "  - kh-105-ubnd-2012")
+    project.edit("  - kh-105-ubnd-2021\n\ndocuments", "  - kh-105-ubnd-2012\n\ndocuments")
+    line = project.line("  - kh-105-ubnd-2012")
     assert _validate(project) == [
         f"{F}:{line}:5: 'kh-105-ubnd-2012' không có trong documents; có phải ý bạn là "
         "'kh-105-ubnd-2021'?"]
@@ -145,7 +134,7 @@ def test_empty_file(project: Project) -> None:
 
 
 def test_file_that_is_not_utf8(project: Project) -> None:
-    line = _line_of(project, "place: Hà Nội")
+    line = project.line("place: Hà Nội")
     text = project.campaign.read_text(encoding="utf-8")
     project.campaign.write_bytes(text.encode("utf-8").replace(
         "place: Hà Nội".encode(), b"place: H\xe0 N\xf4i"))
@@ -155,16 +144,16 @@ def test_file_that_is_not_utf8(project: Project) -> None:
 
 
 def test_all_problems_of_a_file_at_once(project: Project) -> None:
-    _edit(project, "short_title:", "short_titel:")
-    _edit(project, "year: 2021\n\ntheme", "year: hai nghìn\n\ntheme")
-    _edit(project, "    agency: Ban Tuyên giáo Thành ủy\n", "")
+    project.edit("short_title:", "short_titel:")
+    project.edit("year: 2021\n\ntheme", "year: hai nghìn\n\ntheme")
+    project.edit("    agency: Ban Tuyên giáo Thành ủy\n", "")
     assert len(_validate(project)) == 4
 
 
 def test_every_file_is_reported(project: Project) -> None:
     other = project.root / "campaigns" / "khac.yml"
     other.write_text("id: khac\n", encoding="utf-8")
-    _edit(project, "year: 2021\n\ntheme", "year: hai nghìn\n\ntheme")
+    project.edit("year: 2021\n\ntheme", "year: hai nghìn\n\ntheme")
     problems = _validate(project)
     assert any(p.startswith("campaigns/khac.yml:1:1: thiếu khóa bắt buộc") for p in problems)
     assert any(p.startswith(f"{F}:") for p in problems)
@@ -189,7 +178,7 @@ def test_failed_build_leaves_site_untouched(project: Project) -> None:
     assert project.run("build").code == 0
     site = project.root / "site"
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    _edit(project, "short_title:", "short_titel:")
+    project.edit("short_title:", "short_titel:")
     result = project.run("build")
     assert result.code == 2
     assert "Traceback" not in result.err
@@ -200,7 +189,7 @@ def test_failed_build_leaves_site_untouched(project: Project) -> None:
 
 
 def test_failed_first_build_creates_nothing(project: Project) -> None:
-    _edit(project, "year: 2021\n\ntheme", "year: hai nghìn\n\ntheme")
+    project.edit("year: 2021\n\ntheme", "year: hai nghìn\n\ntheme")
     assert project.run("build").code == 2
     assert not (project.root / "site").exists()
 
