@@ -14,7 +14,7 @@ from pathlib import Path
 from generator import __version__
 from generator.errors import Problem, UserError
 from generator.export import export_tree
-from generator.output import staged
+from generator.output import check_replaceable, staged
 from generator.posters.build import publish
 from generator.posters.plan import plan_posters
 from generator.project import campaign_files, load_project, read_site_url
@@ -140,6 +140,7 @@ def _export(args: argparse.Namespace) -> int:
 def _posters(args: argparse.Namespace) -> int:
     """One campaign's posters into a folder of their own, without building the site."""
     [campaign] = load_campaigns([args.file])
+    check_replaceable(args.out.resolve())  # before minutes of drawing, not after
     site_url = args.site_url or read_site_url(args.config_file)
     if site_url is None:
         logging.warning("không có site_url: áp phích sẽ không có mã QR")

@@ -13,7 +13,13 @@ import yaml
 from generator.cards import render_cards
 from generator.navigation import page_title
 from generator.output import staged
-from generator.project import generate, read_site_name, read_site_url, shadowed
+from generator.project import (
+    generate,
+    hand_written_wins,
+    read_site_name,
+    read_site_url,
+    shadowed,
+)
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +39,7 @@ def export_tree(root: Path, out: Path) -> int:
     pages = dict(generated.pages)
     assets = dict(generated.assets)
     for path in shadowed([*pages, *assets], root / "docs"):
-        log.info(f"docs/{path} do người viết được dùng thay cho tệp tự sinh cùng tên")
+        log.info(hand_written_wins(path))
         pages.pop(path, None)
         assets.pop(path, None)
     with staged(out) as staging:

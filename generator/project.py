@@ -89,6 +89,11 @@ def generate(campaigns_dir: Path, docs_dir: Path, *, site_url: str | None, site_
                          assets, {c.id: c.short_title for c in campaigns})
 
 
+def hand_written_wins(path: str) -> str:
+    """The one line a build says when a person's file replaces a generated one."""
+    return f"docs/{path} do người viết được dùng thay cho tệp tự sinh cùng tên"
+
+
 def shadowed(pages: Iterable[str], docs_dir: Path) -> list[str]:
     """Generated paths that a person has written by hand in ``docs_dir``: theirs wins."""
     return [path for path in pages if (docs_dir / path).exists()]

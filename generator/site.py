@@ -1,6 +1,8 @@
-"""The MkDocs adapter: adds the generated pages to the build as in-memory files.
+"""The MkDocs adapter: a thin plugin over the generator core.
 
-Nothing is written into ``docs/``; a page a person wrote at a generated path wins.
+It adds the generated pages (in memory), posters, calendars, feed and share cards (from the
+cache) to the build as files, and folds accents into Material's search index. Nothing is
+written into ``docs/``; a file a person wrote at a generated path wins.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from generator.cards import render_cards
 from generator.errors import UserError
 from generator.navigation import page_title
-from generator.project import GeneratedSite, generate, shadowed
+from generator.project import GeneratedSite, generate, hand_written_wins, shadowed
 from generator.search import add_folded_fields
 
 log = logging.getLogger("mkdocs.plugins.campaign")
@@ -59,7 +61,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         generated = self.generated
         hand_written = set(shadowed([*generated.pages, *generated.assets], Path(config.docs_dir)))
         for path in sorted(hand_written):
-            log.info(f"docs/{path} do người viết được dùng thay cho tệp tự sinh cùng tên")
+            log.info(hand_written_wins(path))
         for path, content in generated.pages.items():
             if path not in hand_written:
                 files.append(File.generated(config, path, content=content))
