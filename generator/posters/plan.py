@@ -16,7 +16,7 @@ from generator.posters.formats import PosterFormat, catalogue
 from generator.posters.layout import Fonts, PosterTexts
 
 # Part of every poster's content hash: bump when the drawing changes, so caches redraw.
-RENDERER_VERSION = "3"
+RENDERER_VERSION = "4"
 
 
 @dataclass(frozen=True)
