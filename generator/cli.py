@@ -17,13 +17,15 @@ from generator.export import export_tree
 from generator.output import check_replaceable, staged
 from generator.posters.build import publish
 from generator.posters.plan import plan_posters
-from generator.project import campaign_files, load_project, read_site_url
+from generator.project import campaign_files, inputs_digest, load_project, read_site_url
 from generator.schema import campaign_schema
 from generator.validate import load_campaigns
 
 EXIT_USER_ERROR = 2
 EXIT_BUILD_FAILED = 1
 SCHEMA_PATH = Path("schema/campaign.schema.json")
+# Hash of the inputs of the build that made site/: an unchanged project is not rebuilt.
+INPUTS_STAMP = ".campaign-inputs"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="tạo toàn bộ trang web vào site/")
     build.add_argument("--no-strict", dest="strict", action="store_false",
                        help="không dừng khi MkDocs cảnh báo")
+    build.add_argument("--force", action="store_true",
+                       help="tạo lại cả khi không có gì thay đổi")
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="xem trước, tự tải lại khi sửa tệp")
@@ -105,13 +109,21 @@ def _build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     root = _root(args)
+    site = root / "site"
+    digest = inputs_digest(root, f"strict={args.strict}")
+    if not args.force and (site / INPUTS_STAMP).is_file() and \
+            (site / INPUTS_STAMP).read_text(encoding="utf-8") == digest:
+        check_replaceable(site)
+        print(f"Không có gì thay đổi từ lần tạo trước: {site} vẫn mới nhất.")
+        return 0
     load_project(root / "campaigns")
-    with staged(root / "site") as staging:
+    with staged(site) as staging:
         config = load_config(config_file=str(args.config_file), site_dir=str(staging),
                              strict=args.strict)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
+            (staging / INPUTS_STAMP).write_text(digest, encoding="utf-8")
         except MkDocsException as exc:
             print(f"xây dựng trang web thất bại: {exc}; site/ giữ nguyên bản cũ.",
                   file=sys.stderr)

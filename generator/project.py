@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from generator import __version__
 from generator.calendar import campaign_calendar
 from generator.errors import Problem, UserError
 from generator.feed import FEED_PATH, read_posts, rss_feed
@@ -15,7 +17,7 @@ from generator.model import Campaign
 from generator.navigation import NavItem, site_nav
 from generator.pages import CampaignPaths, GalleryItem, generate_site
 from generator.posters.build import publish
-from generator.posters.plan import campaign_url, plan_posters
+from generator.posters.plan import RENDERER_VERSION, campaign_url, plan_posters
 from generator.posters.render import thumbnail_size
 from generator.validate import load_campaigns
 
@@ -87,6 +89,19 @@ def generate(campaigns_dir: Path, docs_dir: Path, *, site_url: str | None, site_
         assets[FEED_PATH] = write_if_changed(cache_dir / "rss.xml", feed)
     return GeneratedSite(generate_site(campaigns, galleries), site_nav(campaigns, docs_dir),
                          assets, {c.id: c.short_title for c in campaigns})
+
+
+def inputs_digest(root: Path, *extra: str) -> str:
+    """One hash of everything a build reads: campaigns, pages, theme overrides, configuration,
+    the generator's own version, and ``extra`` (command options)."""
+    digest = hashlib.sha256("\0".join([__version__, RENDERER_VERSION, *extra]).encode())
+    for folder in ("campaigns", "docs", "overrides"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update((root / "mkdocs.yml").read_bytes())
+    return digest.hexdigest()
 
 
 def hand_written_wins(path: str) -> str:

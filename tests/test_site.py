@@ -350,3 +350,20 @@ def test_news_section_with_vietnamese_dates_categories_and_feed(built_site: Path
         assert item.findtext("category") == "Tuyên truyền cải cách hành chính Hà Nội 2021"
     news_html = (built_site / "tin-tuc" / "index.html").read_text(encoding="utf-8")
     assert 'href="rss.xml"' in news_html
+
+
+def test_unchanged_project_is_not_rebuilt(project: Project) -> None:
+    first = project.run("build")
+    assert first.code == 0, first.err
+    assert "áp phích cchc-ha-noi-2021: vẽ 0, dùng lại 24 không đổi" in first.err
+    site = project.root / "site"
+    stamp = (site / "index.html").stat().st_mtime_ns
+    again = project.run("build")
+    assert again.code == 0
+    assert "Không có gì thay đổi từ lần tạo trước" in again.out
+    assert (site / "index.html").stat().st_mtime_ns == stamp
+    (project.root / "docs" / "moi.md").write_text("# Mới\n", encoding="utf-8")
+    changed = project.run("build")
+    assert "Đã tạo trang web" in changed.out and (site / "moi" / "index.html").is_file()
+    forced = project.run("build", "--force")
+    assert "Đã tạo trang web" in forced.out

@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import json
+import logging
 import multiprocessing
 import os
 import sys
@@ -37,6 +38,7 @@ from generator.posters.render import (
 )
 
 CACHE_FILE = "cache.json"
+log = logging.getLogger("mkdocs.plugins.campaign.posters")
 MANIFEST_COLUMNS = ("file", "kind", "format", "label", "slogan", "width_px", "height_px",
                     "width_mm", "height_mm", "dpi", "bleed_mm", "sha256")
 
@@ -217,6 +219,8 @@ def publish(jobs: Sequence[PosterJob], folder: Path, campaign_id: str, *,
     """Render (or reuse) every poster and return the files to publish, keyed by their path
     under ``posters/<campaign-id>/``: images, thumbnails, PDFs, manifests, print pack."""
     posters = build_posters(jobs, folder, workers=workers, progress=progress)
+    log.info(f"áp phích {campaign_id}: vẽ {posters.drawn}, dùng lại "
+             f"{len(jobs) - posters.drawn} không đổi")
     files = {row.file: folder / row.file for row in posters.files}
     for name, text in (("manifest.json", manifest_json(posters.files)),
                        ("manifest.csv", manifest_csv(posters.files))):
