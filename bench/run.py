@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -22,6 +25,7 @@ from typing import Any
 from PIL import Image
 
 from generator.model import Slogan
+from generator.posters.build import build_posters
 from generator.posters.layout import layout_poster
 from generator.posters.plan import PosterJob, plan_posters
 from generator.posters.render import (
@@ -122,6 +126,91 @@ def bench_png_levels(repeat: int) -> list[dict[str, object]]:
     return rows
 
 
+def _project(tmp: Path) -> Path:
+    root = tmp / "project"
+    for name in ("campaigns", "docs", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def _run(command: list[str], cwd: Path) -> tuple[float, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    proc = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, check=True)
+    return time.perf_counter() - start, proc.stdout + proc.stderr
+
+
+def _drawn(log: str) -> int:
+    return sum(int(n) for n in re.findall(r"áp phích [\w-]+: vẽ (\d+)", log))
+
+
+def bench_site(repeat: int) -> dict[str, object]:
+    """Whole builds through the real command line, each a fresh process."""
+    campaign = [sys.executable, "-m", "generator"]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = _project(Path(tmp))
+        colds, drawn_cold = [], 0
+        for _ in range(repeat):
+            shutil.rmtree(root / ".cache", ignore_errors=True)
+            shutil.rmtree(root / "site", ignore_errors=True)
+            seconds, log = _run([*campaign, "build"], root)
+            colds.append(seconds)
+            drawn_cold = _drawn(log)
+        noop = [_run([*campaign, "build"], root) for _ in range(repeat)]
+        warm = [_run([*campaign, "build", "--force"], root) for _ in range(repeat)]
+        # Plain MkDocs on the same generated Markdown: the exported tree, our plugin removed.
+        _run([*campaign, "export", "export"], root)
+        config = (root / "export" / "mkdocs.yml").read_text(encoding="utf-8")
+        plain_config = re.sub(r"  - campaign:\n(      .*\n)*", "", config)
+        assert plain_config != config
+        (root / "export" / "mkdocs.yml").write_text(plain_config, encoding="utf-8")
+        plain = [_run([sys.executable, "-m", "mkdocs", "build", "-q"], root / "export")[0]
+                 for _ in range(repeat)]
+        sample = (root / "campaigns" / "cchc-ha-noi-2021.yml")
+        text = sample.read_text(encoding="utf-8")
+        sample.write_text(text.replace("  - Tích cực tham gia thực hiện",
+                                       "  - Hãy tích cực tham gia thực hiện"), encoding="utf-8")
+        _, changed_log = _run([*campaign, "build"], root)
+    cold = statistics.median(colds)
+    noop_s = statistics.median(s for s, _ in noop)
+    warm_s = statistics.median(s for s, _ in warm)
+    plain_s = statistics.median(plain)
+    return {
+        "cold_build_s": round(cold, 3),
+        "posters_drawn_cold": drawn_cold,
+        "noop_build_s": round(noop_s, 3),
+        "posters_drawn_noop": max(_drawn(log) for _, log in noop),
+        "warm_build_s": round(warm_s, 3),
+        "posters_drawn_warm": max(_drawn(log) for _, log in warm),
+        "plain_mkdocs_s": round(plain_s, 3),
+        "ratio_warm_over_plain_mkdocs": round(warm_s / plain_s, 3),
+        "ratio_noop_over_cold": round(noop_s / cold, 3),
+        "posters_redrawn_one_slogan_changed": _drawn(changed_log),
+        "posters_per_slogan": len(load_campaign(SAMPLE).posters.formats),
+    }
+
+
+def bench_parallel(repeat: int) -> dict[str, object]:
+    """40 posters on 1 worker and on every core, each from an empty cache."""
+    base = load_campaign(SAMPLE)
+    slogans = [Slogan(text=f"{SLOGAN} ({n})") for n in range(1, 21)]
+    campaign = base.model_copy(update={
+        "slogans": slogans,
+        "posters": base.posters.model_copy(update={"formats": ["a4-doc", "led-ngang"]})})
+    jobs = plan_posters(campaign, SAMPLE.parent, URL)
+    times: dict[int, list[float]] = {1: [], os.cpu_count() or 1: []}
+    for _ in range(repeat):
+        for workers in times:
+            with tempfile.TemporaryDirectory() as tmp:
+                start = time.perf_counter()
+                build_posters(jobs, Path(tmp), workers=workers, progress=False)
+                times[workers].append(time.perf_counter() - start)
+    one, many = (statistics.median(t) for t in times.values())
+    return {"posters": len(jobs), "cores": max(times), "one_worker_s": round(one, 3),
+            "all_cores_s": round(many, 3), "speedup": round(one / many, 2)}
+
+
 def bench_a0_memory() -> dict[str, object]:
     """Peak memory of an A0 render in a fresh process, over the size of its RGB buffer."""
     code = (
@@ -153,11 +242,18 @@ def main() -> int:
     formats = bench_formats(repeat)
     print("PNG encoder settings on an A3 poster:")
     levels = bench_png_levels(repeat)
+    print("Site builds (fresh processes):")
+    site = bench_site(repeat)
+    print("  " + ", ".join(f"{k}={v}" for k, v in site.items()), flush=True)
+    print("Parallel rendering:")
+    parallel = bench_parallel(max(1, repeat // 2))
+    print("  " + ", ".join(f"{k}={v}" for k, v in parallel.items()), flush=True)
     print("A0 peak memory:")
     memory = bench_a0_memory()
     print(f"  peak {memory['peak_rss_bytes'] / 1e6:.0f} MB for a "
           f"{memory['buffer_bytes'] / 1e6:.0f} MB buffer: {memory['ratio_peak_over_buffer']}×")
-    results = {"posters": formats, "png_levels": levels, "a0_memory": memory}
+    results = {"posters": formats, "png_levels": levels, "site": site, "parallel": parallel,
+               "a0_memory": memory}
     here = Path(__file__).resolve().parent
     (here / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     (here / "results.md").write_text(report(results), encoding="utf-8")
@@ -181,6 +277,25 @@ def report(results: dict[str, Any]) -> str:
     for row in results["png_levels"]:
         lines.append(f"| {row['setting']} | {row['seconds']} | {row['bytes'] / 1e6:.2f} | "
                      f"{row['time_ratio']}× |")
+    site = results["site"]
+    lines += ["", "## Site builds", "",
+              "Real `campaign build` processes on the sample (median of repetitions).", "",
+              "| measure | figure | target |", "|---|---|---|",
+              f"| build with posters cached ÷ plain `mkdocs build` of the same Markdown | "
+              f"{site['warm_build_s']} s ÷ {site['plain_mkdocs_s']} s = "
+              f"{site['ratio_warm_over_plain_mkdocs']} | ≤ 1.10 |",
+              f"| no-op rebuild ÷ cold build | {site['noop_build_s']} s ÷ "
+              f"{site['cold_build_s']} s = {site['ratio_noop_over_cold']} | ≤ 0.05 |",
+              f"| posters drawn: cold / no-op / cached rebuild | {site['posters_drawn_cold']} / "
+              f"{site['posters_drawn_noop']} / {site['posters_drawn_warm']} | – / 0 / 0 |",
+              f"| posters redrawn after one slogan changed | "
+              f"{site['posters_redrawn_one_slogan_changed']} | "
+              f"{site['posters_per_slogan']} (that slogan's formats) |"]
+    parallel = results["parallel"]
+    lines += ["", "## Parallel rendering", "",
+              f"{parallel['posters']} posters (A4 and LED) from an empty cache: "
+              f"{parallel['one_worker_s']} s on 1 worker, {parallel['all_cores_s']} s on "
+              f"{parallel['cores']} cores: speed-up {parallel['speedup']}× (target ≥ 1.8×)."]
     memory = results["a0_memory"]
     lines += ["", "## A0 peak memory", "",
               f"Peak resident memory {memory['peak_rss_bytes'] / 1e6:.0f} MB while rendering an "

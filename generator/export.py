@@ -12,7 +12,7 @@ import yaml
 
 from generator.cards import render_cards
 from generator.navigation import page_title
-from generator.output import staged
+from generator.output import check_replaceable, staged
 from generator.project import (
     generate,
     hand_written_wins,
@@ -32,6 +32,7 @@ def export_tree(root: Path, out: Path) -> int:
 
     Returns the number of generated pages written. ``out`` is replaced only once complete.
     """
+    check_replaceable(out)  # before any work, not after
     site_url = read_site_url(root / "mkdocs.yml")
     site_name = read_site_name(root / "mkdocs.yml")
     generated = generate(root / "campaigns", root / "docs", site_url=site_url,
