@@ -108,6 +108,8 @@ def _build(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from generator.site import CampaignPlugin
+
     root = _root(args)
     site = root / "site"
     digest = inputs_digest(root, f"strict={args.strict}")
@@ -116,10 +118,13 @@ def _build(args: argparse.Namespace) -> int:
         check_replaceable(site)
         print(f"Không có gì thay đổi từ lần tạo trước: {site} vẫn mới nhất.")
         return 0
-    load_project(root / "campaigns")
+    campaigns = load_project(root / "campaigns")
     with staged(site) as staging:
         config = load_config(config_file=str(args.config_file), site_dir=str(staging),
                              strict=args.strict)
+        plugin = config.plugins.get("campaign")
+        if isinstance(plugin, CampaignPlugin):
+            plugin.use_validated(campaigns)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

@@ -62,11 +62,16 @@ class GeneratedSite:
 
 
 def generate(campaigns_dir: Path, docs_dir: Path, *, site_url: str | None, site_name: str,
-             cache_dir: Path, progress: bool | None = None) -> GeneratedSite:
-    """Everything generated, or nothing when the project has no campaigns folder (an export)."""
+             cache_dir: Path, campaigns: list[Campaign] | None = None,
+             progress: bool | None = None) -> GeneratedSite:
+    """Everything generated, or nothing when the project has no campaigns folder (an export).
+
+    ``campaigns`` are the project's campaigns when the caller has just validated them.
+    """
     if not campaigns_dir.is_dir():
         return GeneratedSite({}, None, {}, {})
-    campaigns = load_project(campaigns_dir)
+    if campaigns is None:
+        campaigns = load_project(campaigns_dir)
     galleries: dict[str, list[GalleryItem]] = {}
     assets: dict[str, Path] = {}
     for campaign in campaigns:

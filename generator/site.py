@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.cards import render_cards
 from generator.errors import UserError
+from generator.model import Campaign
 from generator.navigation import page_title
 from generator.project import GeneratedSite, generate, hand_written_wins, shadowed
 from generator.search import add_folded_fields
@@ -40,6 +41,11 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         self.generated = GeneratedSite({}, None, {}, {})
         self.campaigns_dir = Path("campaigns")
         self.cache_dir = Path(".cache")
+        self._validated: list[Campaign] | None = None
+
+    def use_validated(self, campaigns: list[Campaign]) -> None:
+        """Campaigns the ``campaign`` command has just validated: not loaded a second time."""
+        self._validated = campaigns
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -48,7 +54,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         try:
             self.generated = generate(self.campaigns_dir, Path(config.docs_dir),
                                       site_url=config.site_url, site_name=config.site_name,
-                                      cache_dir=self.cache_dir)
+                                      cache_dir=self.cache_dir, campaigns=self._validated)
         except UserError as exc:
             raise PluginError(f"tệp chiến dịch có lỗi:\n{exc}") from None
         if config.nav is None and self.generated.nav is not None:
