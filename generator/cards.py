@@ -6,12 +6,14 @@ cards use the same offline fonts, layout and cache as the posters.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.fonts import default_headline_font, default_text_font
 from generator.model import Palette
+from generator.navigation import page_title
 from generator.posters.build import build_posters
 from generator.posters.formats import catalogue
 from generator.posters.layout import Fonts, PosterTexts
@@ -19,6 +21,13 @@ from generator.posters.plan import PosterJob
 
 CARDS_DIR = "assets/cards"
 _MAX_TITLE = 120
+
+
+def card_title(markdown: str, fallback: str) -> str:
+    """The headline of a page's card: its title as a reader sees it (front matter titles are
+    stored HTML-escaped), or ``fallback`` for a page without one."""
+    title = page_title(markdown)
+    return html.unescape(title) if title else fallback
 
 
 def card_path(src_uri: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 import shutil
@@ -10,8 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.cards import render_cards
-from generator.navigation import page_title
+from generator.cards import card_title, render_cards
 from generator.output import check_replaceable, staged
 from generator.project import (
     generate,
@@ -53,11 +51,9 @@ def export_tree(root: Path, out: Path) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
         docs = staging / "docs"
-        titles = {}
-        for page in sorted(docs.rglob("*.md")):
-            title = page_title(page.read_text(encoding="utf-8"))
-            if title:
-                titles[page.relative_to(docs).as_posix()] = html.unescape(title)
+        titles = {page.relative_to(docs).as_posix():
+                  card_title(page.read_text(encoding="utf-8"), site_name)
+                  for page in sorted(docs.rglob("*.md"))}
         assets.update(render_cards(titles, generated.sections, site_name, site_url,
                                    root / ".cache" / "cards"))
         for path, source in assets.items():

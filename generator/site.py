@@ -7,7 +7,6 @@ written into ``docs/``; a file a person wrote at a generated path wins.
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 from pathlib import Path
@@ -21,10 +20,9 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
-from generator.cards import render_cards
+from generator.cards import card_title, render_cards
 from generator.errors import UserError
 from generator.model import Campaign
-from generator.navigation import page_title
 from generator.project import GeneratedSite, generate, hand_written_wins, shadowed
 from generator.search import add_folded_fields
 
@@ -80,11 +78,9 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
     # each page, whoever made it, gets its share card.
     @event_priority(-100)
     def _add_cards(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        titles = {}
         # The blog keeps its views out of the build until navigation time: include them all.
-        for page in files.documentation_pages(inclusion=lambda _: True):
-            title = page_title(page.content_string) or config.site_name
-            titles[page.src_uri] = html.unescape(title)
+        titles = {page.src_uri: card_title(page.content_string, config.site_name)
+                  for page in files.documentation_pages(inclusion=lambda _: True)}
         cards = render_cards(titles, self.generated.sections, config.site_name,
                              config.site_url, self.cache_dir / "cards")
         for path, source in cards.items():
