@@ -118,7 +118,7 @@ def _build(args: argparse.Namespace) -> int:
         check_replaceable(site)
         print(f"Không có gì thay đổi từ lần tạo trước: {site} vẫn mới nhất.")
         return 0
-    campaigns = load_project(root / "campaigns")
+    campaigns = load_project(root / "campaigns", root / ".cache")
     with staged(site) as staging:
         config = load_config(config_file=str(args.config_file), site_dir=str(staging),
                              strict=args.strict)

@@ -6,10 +6,10 @@ Pillow's built-in default font has no Vietnamese glyphs, so it is never used.
 from __future__ import annotations
 
 import importlib.util
+import io
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont, TTLibError
 from PIL import ImageFont
 
 
@@ -33,11 +33,32 @@ def default_text_font() -> Path:
     return _matplotlib_fonts() / "DejaVuSans.ttf"
 
 
-@lru_cache(maxsize=32)
+Stamp = tuple[int, int]
+
+
+def stamp(path: Path) -> Stamp:
+    """What changes when a file is replaced: caches keyed on it see a new font in
+    ``campaign serve`` without a restart."""
+    info = path.stat()
+    return info.st_mtime_ns, info.st_size
+
+
 def covered(path: Path) -> frozenset[int]:
     """Code points the font maps to a glyph."""
     try:
-        with TTFont(path, lazy=True, fontNumber=0) as font:
+        version = stamp(path)
+    except OSError as exc:
+        raise FontError(f"không đọc được tệp phông {path.name}: {exc.strerror}") from None
+    return _covered(path, version)
+
+
+@lru_cache(maxsize=32)
+def _covered(path: Path, version: Stamp) -> frozenset[int]:
+    # fontTools takes 15 ms to import; a build whose campaigns are known valid never asks.
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with path.open("rb") as stream, TTFont(stream, lazy=True, fontNumber=0) as font:
             cmap = font.getBestCmap()
     except (OSError, TTLibError, AssertionError) as exc:
         raise FontError(f"không đọc được tệp phông {path.name}: {exc}") from None
@@ -52,11 +73,24 @@ def missing_characters(path: Path, text: str) -> list[str]:
     return list(dict.fromkeys(ch for ch in text if not ch.isspace() and ord(ch) not in have))
 
 
-@lru_cache(maxsize=256)
 def load(path: Path, size: int) -> ImageFont.FreeTypeFont:
     """A loaded font at a size, cached: layout tries many sizes of the same few fonts."""
-    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.RAQM
-                              if _has_raqm() else ImageFont.Layout.BASIC)
+    return _load(path, stamp(path), size)
+
+
+@lru_cache(maxsize=256)
+def _load(path: Path, version: Stamp, size: int) -> ImageFont.FreeTypeFont:
+    # From memory, not the path: FreeType maps a font file, and a file overwritten in place
+    # (a communicator copying a new font over the old one) would crash the process with
+    # SIGBUS. Every size shares the one bytes object (BytesIO.read does not copy it).
+    return ImageFont.truetype(io.BytesIO(_font_bytes(path, version)), size,
+                              layout_engine=ImageFont.Layout.RAQM if _has_raqm()
+                              else ImageFont.Layout.BASIC)
+
+
+@lru_cache(maxsize=8)
+def _font_bytes(path: Path, version: Stamp) -> bytes:
+    return path.read_bytes()
 
 
 @lru_cache(maxsize=1)

@@ -71,7 +71,7 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=80),
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
-                              coerce_numbers_to_str=True)
+                              coerce_numbers_to_str=True, defer_build=True)
 
 
 class Point(_Model):

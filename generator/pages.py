@@ -15,7 +15,7 @@ from generator.charts import index_chart
 from generator.charts import number as chart_number
 from generator.markdown import escape, front_matter, link, relative
 from generator.model import Campaign, Document, Index, Point
-from generator.posters.render import THUMBNAIL_SUFFIX
+from generator.posters.formats import THUMBNAIL_SUFFIX
 
 HOME = "index.md"
 GUIDE = "huong-dan/viet-chien-dich.md"

@@ -17,8 +17,8 @@ from generator.model import Campaign
 from generator.navigation import NavItem, site_nav
 from generator.pages import CampaignPaths, GalleryItem, generate_site
 from generator.posters.build import publish
+from generator.posters.formats import thumbnail_size
 from generator.posters.plan import RENDERER_VERSION, campaign_url, plan_posters
-from generator.posters.render import thumbnail_size
 from generator.validate import load_campaigns
 
 CAMPAIGN_SUFFIXES = (".yml", ".yaml")
@@ -46,8 +46,10 @@ def campaign_files(campaigns_dir: Path) -> list[Path]:
     return files
 
 
-def load_project(campaigns_dir: Path) -> list[Campaign]:
-    return load_campaigns(campaign_files(campaigns_dir), campaigns_dir.resolve().parent)
+def load_project(campaigns_dir: Path, cache_dir: Path | None = None) -> list[Campaign]:
+    """Every campaign of the project, validated (or known valid from ``cache_dir``)."""
+    return load_campaigns(campaign_files(campaigns_dir), campaigns_dir.resolve().parent,
+                          cache_dir)
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def generate(campaigns_dir: Path, docs_dir: Path, *, site_url: str | None, site_
     if not campaigns_dir.is_dir():
         return GeneratedSite({}, None, {}, {})
     if campaigns is None:
-        campaigns = load_project(campaigns_dir)
+        campaigns = load_project(campaigns_dir, cache_dir)
     galleries: dict[str, list[GalleryItem]] = {}
     assets: dict[str, Path] = {}
     for campaign in campaigns:

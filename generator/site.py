@@ -10,13 +10,12 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
@@ -25,6 +24,9 @@ from generator.errors import UserError
 from generator.model import Campaign
 from generator.project import GeneratedSite, generate, hand_written_wins, shadowed
 from generator.search import add_folded_fields
+
+if TYPE_CHECKING:  # the live-reload server pulls in http.server: 30 ms a build never uses
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.campaign")
 

@@ -12,18 +12,26 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.checked import recall, remember
 from generator.errors import Problem, UserError
 from generator.model import Campaign
 from generator.posters.check import poster_problems
 from generator.yamlsource import Loc, SourceDocument, read_yaml
 
 
-def load_campaign(path: Path, root: Path | None = None) -> Campaign:
+def load_campaign(path: Path, root: Path | None = None,
+                  cache_dir: Path | None = None) -> Campaign:
     """Read and validate one campaign file; raise :class:`UserError` with all its problems.
 
     ``root`` is the project folder that files the campaign names must stay inside; by default
-    the folder above the campaign file's own (``campaigns/..``).
+    the folder above the campaign file's own (``campaigns/..``). With ``cache_dir``, a campaign
+    that passed every check before, unchanged since with all it refers to, is not checked again.
     """
+    root = root or path.resolve().parent.parent
+    if cache_dir is not None:
+        known = recall(path, root, cache_dir)
+        if known is not None:
+            return known
     doc = read_yaml(path)
     if not isinstance(doc.data, dict):
         raise UserError([doc.problem((), "tệp chiến dịch phải là một bảng 'khóa: giá trị' "
@@ -33,7 +41,6 @@ def load_campaign(path: Path, root: Path | None = None) -> Campaign:
     except ValidationError as exc:
         raise UserError(_problem(doc, error) for error in exc.errors()) from None
     problems = list(_reference_problems(doc, campaign))
-    root = root or path.resolve().parent.parent
     problems += [doc.problem(loc, message)
                  for loc, message in poster_problems(doc, campaign, root)]
     if path.stem != campaign.id:
@@ -41,16 +48,19 @@ def load_campaign(path: Path, root: Path | None = None) -> Campaign:
                                              f"'{path.stem}'; hãy đổi một trong hai cho khớp"))
     if problems:
         raise UserError(problems)
+    if cache_dir is not None:
+        remember(path, root, cache_dir, campaign)
     return campaign
 
 
-def load_campaigns(paths: Iterable[Path], root: Path | None = None) -> list[Campaign]:
+def load_campaigns(paths: Iterable[Path], root: Path | None = None,
+                   cache_dir: Path | None = None) -> list[Campaign]:
     """Load several files, reporting the problems of all of them before giving up."""
     campaigns: list[Campaign] = []
     problems: list[Problem] = []
     for path in paths:
         try:
-            campaigns.append(load_campaign(path, root))
+            campaigns.append(load_campaign(path, root, cache_dir))
         except UserError as exc:
             problems.extend(exc.problems)
     if problems:

@@ -23,19 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image
-from tqdm import tqdm
 
+from generator.posters.formats import THUMBNAIL_SUFFIX
 from generator.posters.layout import layout_poster
 from generator.posters.plan import PosterJob
-from generator.posters.render import (
-    THUMBNAIL_SUFFIX,
-    Artwork,
-    draw_poster,
-    qr_symbol,
-    save_pdf,
-    save_png,
-    save_thumbnail,
-)
 
 CACHE_FILE = "cache.json"
 log = logging.getLogger("mkdocs.plugins.campaign.posters")
@@ -70,6 +61,16 @@ class PosterSet:
 
 def render_job(job: PosterJob, folder: Path) -> list[PosterFile]:
     """Draw one poster and write its PNG, thumbnail and (print formats) PDF into ``folder``."""
+    # The drawing modules load img2pdf and segno (70 ms): only a build that draws needs them.
+    from generator.posters.render import (
+        Artwork,
+        draw_poster,
+        qr_symbol,
+        save_pdf,
+        save_png,
+        save_thumbnail,
+    )
+
     fmt = job.fmt
     modules = len(qr_symbol(job.qr_url).matrix) if job.qr_url else None
     layout = layout_poster(fmt, job.texts, job.fonts, job.colors, qr_modules=modules,
@@ -121,14 +122,17 @@ def build_posters(jobs: Sequence[PosterJob], folder: Path, *, workers: int | Non
     results: dict[str, list[PosterFile]] = {
         job.stem: [PosterFile(**row) for row in cache[job.stem]["files"]]
         for job in jobs if job not in todo}
-    show = sys.stderr.isatty() if progress is None else progress
-    with tqdm(total=len(todo), desc="Vẽ áp phích", unit="tấm", disable=not show or not todo,
-              file=sys.stderr) as bar:
-        for job, rows in _run(todo, folder, workers):
-            results[job.stem] = rows
-            cache[job.stem] = {"key": keys[job.stem], "files": [asdict(r) for r in rows]}
-            _write_cache(folder, cache)
-            bar.update()
+    if todo:
+        from tqdm import tqdm  # 30 ms to import: only when there is something to draw
+
+        show = sys.stderr.isatty() if progress is None else progress
+        with tqdm(total=len(todo), desc="Vẽ áp phích", unit="tấm", disable=not show,
+                  file=sys.stderr) as bar:
+            for job, rows in _run(todo, folder, workers):
+                results[job.stem] = rows
+                cache[job.stem] = {"key": keys[job.stem], "files": [asdict(r) for r in rows]}
+                _write_cache(folder, cache)
+                bar.update()
     _forget_stale(folder, cache, set(keys))
     files = tuple(row for job in jobs for row in results[job.stem])
     return PosterSet(folder, files, len(todo))
@@ -172,11 +176,13 @@ def _write_cache(folder: Path, cache: dict[str, dict[str, Any]]) -> None:
 
 def _forget_stale(folder: Path, cache: dict[str, dict[str, Any]], wanted: set[str]) -> None:
     """Posters no longer asked for leave the cache, files and all (the cache is ours alone)."""
-    for stem in [s for s in cache if s not in wanted]:
+    stale = [s for s in cache if s not in wanted]
+    for stem in stale:
         rows = cache.pop(stem).get("files")
         for row in rows if isinstance(rows, list) else []:
             (folder / str(row["file"])).unlink(missing_ok=True)
-    _write_cache(folder, cache)
+    if stale:
+        _write_cache(folder, cache)
 
 
 def manifest_json(files: Sequence[PosterFile]) -> str:

@@ -10,8 +10,18 @@ BLEED_MM = 3.0
 CROP_SLUG_MM = 10.0
 PRINT_DPI = 300
 LARGE_FORMAT_DPI = 100
+# Twice the gallery's column width on phones; WebP is what Lighthouse asks of a gallery.
+THUMBNAIL_WIDTH = 320
+THUMBNAIL_SUFFIX = ".webp"
 
 Kind = Literal["print", "screen"]
+
+
+def thumbnail_size(canvas: tuple[int, int]) -> tuple[int, int]:
+    """The gallery thumbnail's size for a canvas, known before anything is drawn."""
+    width, height = canvas
+    scale = min(1.0, THUMBNAIL_WIDTH / width, THUMBNAIL_WIDTH * 4 / height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
 
 
 @dataclass(frozen=True)

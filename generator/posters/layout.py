@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from PIL import ImageFont
+
 from generator.fonts import load
 from generator.posters.formats import PosterFormat
 
@@ -169,25 +171,32 @@ def fit_text(text: str, font: Path, box: Box, color: str, minimum: int, *,
     words = text.split()
     width, height = box[2] - box[0], box[3] - box[1]
     spans = _Spans(tuple(words), font)
-    top, bottom = _extremes(font)
+    top, bottom = _extremes(load(font, _REFERENCE_SIZE))
+
+    def line_count(size: int, most: int | None) -> int | None:
+        return _line_count(spans, len(words), width / size * _REFERENCE_SIZE, most)
+
+    # Whether a size fits depends only on how many lines it needs, which the greedy count
+    # gives in linear time; the balancing pass runs once, at the size the search settles on.
     low, high, best = max(minimum, 1), max(minimum, min(height, maximum or height)), None
     while low <= high:
         size = (low + high) // 2
         fits = _lines_that_fit(size, height, top, bottom)
-        lines = _balanced(words, spans, width / size * _REFERENCE_SIZE,
-                          min(max_lines or fits, fits))
-        if lines is not None and _block_height(len(lines), size, top, bottom) <= height:
-            best, low = (size, lines), size + 1
+        count = line_count(size, min(max_lines or fits, fits))
+        if count is not None and _block_height(count, size, top, bottom) <= height:
+            best, low = (size, count), size + 1
         else:
             high = size - 1
     while best is not None:
-        block = _place(best[1], font, best[0], box, color, align)
+        size, count = best
+        lines = _balanced(words, spans, width / size * _REFERENCE_SIZE, count)
+        block = _place(lines, font, size, box, color, align)
         if all(b[0] >= box[0] and b[2] <= box[2] and b[1] >= box[1] and b[3] <= box[3]
                for b in block.boxes):
             return block
-        size = best[0] - max(1, best[0] // 50)
-        lines = _balanced(words, spans, width / size * _REFERENCE_SIZE, max_lines)
-        best = (size, lines) if size >= minimum and lines is not None else None
+        size -= max(1, size // 50)
+        smaller = line_count(size, max_lines)
+        best = (size, smaller) if size >= minimum and smaller is not None else None
     raise LayoutError(f"không đủ chỗ: cần cỡ chữ ít nhất {minimum} điểm ảnh trong khung "
                       f"{width} × {height}")
 
@@ -201,20 +210,27 @@ class _Spans:
 
     def __init__(self, words: tuple[str, ...], font: Path) -> None:
         face = load(font, _REFERENCE_SIZE)
-        self._space = face.getlength(" ")
+        self._space = _advance(face, " ")
         self._prefix = [0.0]
         for word in words:
-            self._prefix.append(self._prefix[-1] + face.getlength(word))
+            self._prefix.append(self._prefix[-1] + _advance(face, word))
 
     def __getitem__(self, run: tuple[int, int]) -> float:
         i, j = run
         return self._prefix[j] - self._prefix[i] + self._space * (j - i - 1)
 
 
+@lru_cache(maxsize=8192)
+def _advance(face: ImageFont.FreeTypeFont, word: str) -> float:
+    """A word's advance at the reference size: a slogan is set in several formats and sizes,
+    its words are shaped once (per loaded font, so a replaced font file is measured anew)."""
+    return face.getlength(word)
+
+
 @lru_cache(maxsize=32)
-def _extremes(font: Path) -> tuple[float, float]:
+def _extremes(face: ImageFont.FreeTypeFont) -> tuple[float, float]:
     """How far the tallest mark rises and the deepest descender falls, per pixel of size."""
-    _, top, _, bottom = load(font, _REFERENCE_SIZE).getbbox(_EXTREMES, anchor="ls")
+    _, top, _, bottom = face.getbbox(_EXTREMES, anchor="ls")
     return top / _REFERENCE_SIZE, bottom / _REFERENCE_SIZE
 
 
@@ -230,12 +246,9 @@ def _block_height(lines: int, size: int, top: float, bottom: float) -> float:
     return (bottom - top) * size + (lines - 1) * _pitch(size, top, bottom)
 
 
-def _balanced(words: list[str], spans: _Spans, limit: float,
-              max_lines: int | None) -> list[str] | None:
-    """Fewest lines within ``limit``, then the split whose longest line is shortest."""
-    n = len(words)
-    if n == 0:
-        return []
+def _line_count(spans: _Spans, n: int, limit: float, max_lines: int | None) -> int | None:
+    """Fewest lines that set the words within ``limit`` (greedy filling is optimal for this),
+    or None when a word alone is too wide or more than ``max_lines`` lines are needed."""
     count, i = 0, 0
     while i < n:
         j = i + 1
@@ -244,22 +257,32 @@ def _balanced(words: list[str], spans: _Spans, limit: float,
         while j < n and spans[i, j + 1] <= limit:
             j += 1
         count, i = count + 1, j
-    if max_lines is not None and count > max_lines:
-        return None
+    return None if max_lines is not None and count > max_lines else count
+
+
+def _balanced(words: list[str], spans: _Spans, limit: float, count: int) -> list[str]:
+    """The split of ``words`` into ``count`` lines within ``limit`` whose longest line is
+    shortest; ``count`` is the fewest lines that fit (from :func:`_line_count`)."""
+    n = len(words)
+    if n == 0:
+        return []
     # cost[k][i]: the smallest possible longest line when words[i:] are set in k lines.
     inf = float("inf")
     cost = [[inf] * (n + 1) for _ in range(count + 1)]
     cut = [[n] * (n + 1) for _ in range(count + 1)]
     cost[0][n] = 0.0
+    rows = [[spans[i, j] for j in range(i + 1, n + 1)] for i in range(n)]
     for k in range(1, count + 1):
+        before, here, cuts = cost[k - 1], cost[k], cut[k]
         for i in range(n - 1, -1, -1):
-            for j in range(i + 1, n + 1):
-                width = spans[i, j]
+            best, best_j = inf, n
+            for j, width in enumerate(rows[i], start=i + 1):
                 if width > limit:
                     break
-                worst = max(width, cost[k - 1][j])
-                if worst < cost[k][i]:
-                    cost[k][i], cut[k][i] = worst, j
+                worst = width if width > before[j] else before[j]
+                if worst < best:
+                    best, best_j = worst, j
+            here[i], cuts[i] = best, best_j
     lines, i = [], 0
     for k in range(count, 0, -1):
         j = cut[k][i]
@@ -271,7 +294,7 @@ def _balanced(words: list[str], spans: _Spans, limit: float,
 def _place(lines: list[str], font: Path, size: int, box: Box, color: str,
            align: str) -> TextBlock:
     face = load(font, size)
-    top, bottom = _extremes(font)
+    top, bottom = _extremes(load(font, _REFERENCE_SIZE))
     pitch = _pitch(size, top, bottom)
     height = _block_height(len(lines), size, top, bottom)
     baseline = box[1] + round((box[3] - box[1] - height) / 2 - top * size)

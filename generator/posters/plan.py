@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from generator.fonts import default_headline_font, default_text_font
+from generator.fonts import Stamp, default_headline_font, default_text_font, stamp
 from generator.model import Campaign, CustomFormat
 from generator.posters.formats import PosterFormat, catalogue
 from generator.posters.layout import Fonts, PosterTexts
@@ -45,8 +45,12 @@ class PosterJob:
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-@lru_cache(maxsize=64)
 def file_digest(path: Path) -> str:
+    return _digest(path, stamp(path))
+
+
+@lru_cache(maxsize=64)
+def _digest(path: Path, version: Stamp) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 

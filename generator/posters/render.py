@@ -10,7 +10,7 @@ import segno
 from PIL import Image, ImageDraw
 
 from generator.fonts import load
-from generator.posters.formats import PosterFormat
+from generator.posters.formats import THUMBNAIL_WIDTH, PosterFormat
 from generator.posters.layout import QR_QUIET_MODULES, Layout
 
 # zlib level 1 with the run-length strategy: level 1's speed with files a sixth smaller; levels
@@ -18,9 +18,6 @@ from generator.posters.layout import QR_QUIET_MODULES, Layout
 # optimize=True takes minutes on an A0. Print shops care about the time, not 100 KB.
 PNG_COMPRESS_LEVEL = 1
 PNG_COMPRESS_TYPE = 3  # zlib Z_RLE
-# Twice the gallery's column width on phones; WebP is what Lighthouse asks of a gallery.
-THUMBNAIL_WIDTH = 320
-THUMBNAIL_SUFFIX = ".webp"
 _CROP_MARK = "#000000"
 _SLUG = "#FFFFFF"
 _QR_DARK = "#000000"
@@ -106,13 +103,6 @@ def save_png(image: Image.Image, path: Path, dpi: int) -> None:
     image.save(partial, "PNG", dpi=(dpi, dpi), compress_level=PNG_COMPRESS_LEVEL,
                compress_type=PNG_COMPRESS_TYPE)
     partial.replace(path)
-
-
-def thumbnail_size(canvas: tuple[int, int]) -> tuple[int, int]:
-    """The gallery thumbnail's size for a canvas, known before anything is drawn."""
-    width, height = canvas
-    scale = min(1.0, THUMBNAIL_WIDTH / width, THUMBNAIL_WIDTH * 4 / height)
-    return max(1, round(width * scale)), max(1, round(height * scale))
 
 
 def save_thumbnail(image: Image.Image, path: Path) -> None:

@@ -1,0 +1,88 @@
+"""Campaigns validated by an earlier build, reused while nothing they were read from changed.
+
+Validation lays out every poster to prove its slogan fits; on a city-wide project that is most
+of a rebuild's own cost. An entry records the campaign as validated data together with a hash
+of every file validation read (the campaign, its fonts and logo) and of the generator's code,
+so that any change to any of them means a full validation again. Entries are JSON read back
+through the model, never pickled code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pydantic
+from pydantic import ValidationError
+
+from generator import __version__
+from generator.model import Campaign
+from generator.posters.plan import poster_fonts
+
+
+@cache
+def code_fingerprint() -> str:
+    """The generator's own source: an edited checkout must not trust entries of the old code."""
+    digest = hashlib.sha256(f"{__version__}\0{pydantic.VERSION}".encode())
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        stat = path.stat()
+        digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def _file_hash(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _entry_path(cache_dir: Path, path: Path) -> Path:
+    return cache_dir / "campaigns" / f"{path.stem}.json"
+
+
+def _source_key(path: Path, root: Path) -> str:
+    digest = hashlib.sha256(f"{code_fingerprint()}\0{root.resolve()}\0{path.resolve()}\0"
+                            .encode())
+    digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _dependencies(campaign: Campaign, base: Path) -> dict[str, str | None]:
+    fonts = poster_fonts(campaign, base)
+    files = [fonts.headline, fonts.text]
+    if campaign.posters.logo:
+        files.append(base / campaign.posters.logo)
+    return {str(f.resolve()): _file_hash(f) for f in files}
+
+
+def recall(path: Path, root: Path, cache_dir: Path) -> Campaign | None:
+    """The campaign as validated before, or None when anything it was read from changed."""
+    try:
+        entry: Any = json.loads(_entry_path(cache_dir, path).read_text(encoding="utf-8"))
+        if entry["key"] != _source_key(path, root):
+            return None
+        campaign = Campaign.model_validate(entry["campaign"])
+    except (OSError, ValueError, KeyError, TypeError, ValidationError):
+        return None
+    if entry.get("dependencies") != _dependencies(campaign, path.parent):
+        return None
+    return campaign
+
+
+def remember(path: Path, root: Path, cache_dir: Path, campaign: Campaign) -> None:
+    """Record a campaign that passed every check; a cache that cannot be written is skipped."""
+    entry = {"key": _source_key(path, root),
+             "dependencies": _dependencies(campaign, path.parent),
+             "campaign": campaign.model_dump(mode="json", by_alias=True)}
+    target = _entry_path(cache_dir, path)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+        partial.replace(target)
+    except OSError:
+        partial.unlink(missing_ok=True)

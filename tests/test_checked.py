@@ -1,0 +1,72 @@
+"""Validated campaigns are reused only while nothing they were read from has changed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import Project
+
+from generator.checked import recall
+from generator.errors import UserError
+from generator.fonts import default_text_font
+from generator.validate import load_campaign
+
+
+def _tamper(cache: Path, title: str) -> None:
+    """Change what the cache says the campaign is, so that a test sees whether it is used."""
+    entry_path = cache / "campaigns" / "cchc-ha-noi-2021.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    entry["campaign"]["short_title"] = title
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+
+
+def test_an_unchanged_campaign_is_not_validated_again(project: Project, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = load_campaign(project.campaign, project.root, cache)
+    _tamper(cache, "Đã lấy từ bộ nhớ đệm")
+    again = load_campaign(project.campaign, project.root, cache)
+    assert again.short_title == "Đã lấy từ bộ nhớ đệm"
+    assert again.model_copy(update={"short_title": first.short_title}) == first
+
+
+def test_an_edited_campaign_is_validated_again(project: Project, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_campaign(project.campaign, project.root, cache)
+    project.edit("year: 2021", "year: 1800")
+    with pytest.raises(UserError) as caught:
+        load_campaign(project.campaign, project.root, cache)
+    assert f"cchc-ha-noi-2021.yml:{project.line('year: 1800')}:" in str(caught.value)
+
+
+def test_a_changed_font_file_means_validating_again(project: Project, tmp_path: Path) -> None:
+    """The campaign file is byte-identical; the font it names no longer covers Vietnamese."""
+    font = project.root / "campaigns" / "chu.ttf"
+    shutil.copyfile(default_text_font(), font)
+    with project.campaign.open("a", encoding="utf-8") as campaign:
+        campaign.write("\nposters:\n  text_font: chu.ttf\n")
+    cache = tmp_path / "cache"
+    load_campaign(project.campaign, project.root, cache)
+    font.write_bytes(b"not a font")
+    assert recall(project.campaign, project.root, cache) is None
+    with pytest.raises(UserError, match=r"chu\.ttf"):
+        load_campaign(project.campaign, project.root, cache)
+
+
+@pytest.mark.parametrize("damage", ["", "{", '{"key": 1}', "[]", '{"key": null, "campaign": 5}'])
+def test_a_damaged_entry_is_ignored(project: Project, tmp_path: Path, damage: str) -> None:
+    cache = tmp_path / "cache"
+    good = load_campaign(project.campaign, project.root, cache)
+    (cache / "campaigns" / "cchc-ha-noi-2021.json").write_text(damage, encoding="utf-8")
+    assert load_campaign(project.campaign, project.root, cache) == good
+
+
+def test_a_build_fills_the_cache_and_the_next_build_uses_it(project: Project) -> None:
+    assert project.run("build").code == 0
+    _tamper(project.root / ".cache", "Tiêu đề từ bộ nhớ đệm")
+    result = project.run("build", "--force")
+    assert result.code == 0, result.err
+    home = (project.root / "site" / "cchc-ha-noi-2021" / "index.html").read_text(encoding="utf-8")
+    assert "Tiêu đề từ bộ nhớ đệm" in home
