@@ -50,7 +50,7 @@ def card_jobs(titles: Mapping[str, str], sections: Mapping[str, str], site_name:
         texts = PosterTexts(headline, section or site_name, site_name, host or site_name)
         jobs.append(PosterJob("cards", _stem(src_uri), headline, fmt, texts, fonts,
                               (palette.headline, palette.text), palette.background, None, None,
-                              False))
+                              False, thumbnail=False))
     return jobs
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import json
 import os
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE, Project
-from PIL import Image, ImageOps
+from PIL import Image, ImageChops, ImageOps
 
 from generator.fonts import default_headline_font, missing_characters
 from generator.model import Campaign, Slogan
@@ -22,7 +23,7 @@ from generator.posters.check import contrast_ratio
 from generator.posters.formats import catalogue
 from generator.posters.layout import layout_poster
 from generator.posters.plan import plan_posters
-from generator.posters.render import qr_symbol
+from generator.posters.render import Artwork, draw_poster, qr_symbol
 from generator.validate import load_campaign
 
 URL = "https://tuyentruyen.example.vn/"
@@ -85,7 +86,8 @@ def test_pixel_size_and_dpi_per_format(every_format: tuple[Path, list[dict[str, 
                                                                             3.0)
         else:
             assert image.size == (fmt.width_px, fmt.height_px)
-        assert image.mode == "RGB"
+        # Screens without a logo are palette images (see the next test); print is RGB.
+        assert image.mode == ("RGB" if fmt.is_print else "P")
         assert (row["width_px"], row["height_px"]) == image.size
 
 
@@ -135,8 +137,31 @@ def test_every_glyph_of_the_slogans_is_in_the_font() -> None:
         assert missing_characters(default_headline_font(), slogan.text) == []
 
 
+def test_a_screen_poster_as_a_palette_image_has_the_exact_colours_of_the_rgb_one() -> None:
+    """The palette image holds the background, text and QR colours exactly, and text edges
+    within one antialiasing step of the RGB drawing."""
+    [job] = plan_posters(_campaign([TALL], ["led-ngang"]), SAMPLE.parent, URL)
+    layout = layout_poster(job.fmt, job.texts, job.fonts, job.colors,
+                           qr_modules=len(qr_symbol(URL).matrix), logo=False)
+    art = Artwork(job.background, job.qr_url, None, False)
+    indexed = draw_poster(job.fmt, layout, art)
+    as_print = dataclasses.replace(job.fmt, kind="print", width_mm=1, height_mm=1)
+    rgb = draw_poster(as_print, layout, art)
+    assert (indexed.mode, rgb.mode) == ("P", "RGB")
+    shown = indexed.convert("RGB")
+    counts = {colour: n for n, colour in rgb.getcolors(1 << 20) or []}
+    shown_counts = {colour: n for n, colour in shown.getcolors(1 << 20) or []}
+    for name in (job.background, "#000000"):  # QR white is also the text's white here
+        colour = Image.new("RGB", (1, 1), name).getpixel((0, 0))
+        assert shown_counts[colour] == counts[colour], name
+    for colour in job.colors:
+        exact = Image.new("RGB", (1, 1), colour).getpixel((0, 0))
+        assert abs(shown_counts[exact] - counts[exact]) < counts[exact] * 0.01
+    assert max(high for _, high in ImageChops.difference(rgb, shown).getextrema()) <= 2
+
+
 def _background_only(image: Image.Image, box: tuple[int, int, int, int], color: str) -> bool:
-    band = image.crop(box)
+    band = image.convert("RGB").crop(box)
     return band.getcolors(1) == [(band.width * band.height, Image.new("RGB", (1, 1),
                                                                        color).getpixel((0, 0)))]
 

@@ -15,20 +15,20 @@ import logging
 import multiprocessing
 import os
 import sys
+import time
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
-
-from PIL import Image
 
 from generator.posters.formats import THUMBNAIL_SUFFIX
 from generator.posters.layout import layout_poster
 from generator.posters.plan import PosterJob
 
 CACHE_FILE = "cache.json"
+CACHE_SAVE_SECONDS = 2.0
 log = logging.getLogger("mkdocs.plugins.campaign.posters")
 MANIFEST_COLUMNS = ("file", "kind", "format", "label", "slogan", "width_px", "height_px",
                     "width_mm", "height_mm", "dpi", "bleed_mm", "sha256")
@@ -78,10 +78,11 @@ def render_job(job: PosterJob, folder: Path) -> list[PosterFile]:
     image = draw_poster(fmt, layout, Artwork(job.background, job.qr_url, job.logo,
                                              job.crop_marks))
     png = folder / f"{job.stem}.png"
-    thumb = folder / "thumbs" / f"{job.stem}{THUMBNAIL_SUFFIX}"
-    thumb.parent.mkdir(parents=True, exist_ok=True)
     save_png(image, png, fmt.dpi if fmt.is_print else 72)
-    save_thumbnail(image, thumb)
+    thumb = folder / "thumbs" / f"{job.stem}{THUMBNAIL_SUFFIX}"
+    if job.thumbnail:
+        thumb.parent.mkdir(parents=True, exist_ok=True)
+        thumb_size = save_thumbnail(image, thumb)
     size = image.size
     del image
     width_mm, height_mm = fmt.canvas_mm(job.crop_marks) if fmt.is_print else (None, None)
@@ -92,9 +93,9 @@ def render_job(job: PosterJob, folder: Path) -> list[PosterFile]:
                           job.slogan, px[0], px[1], width_mm, height_mm, dpi, fmt.bleed_mm(),
                           _sha256(path))
 
-    with Image.open(thumb) as small:
-        thumb_size = small.size
-    rows = [row(png, "png", size), row(thumb, "thumbnail", thumb_size)]
+    rows = [row(png, "png", size)]
+    if job.thumbnail:
+        rows.append(row(thumb, "thumbnail", thumb_size))
     if fmt.is_print:
         pdf = folder / f"{job.stem}.pdf"
         save_pdf(png, pdf, fmt, job.crop_marks)
@@ -119,38 +120,49 @@ def build_posters(jobs: Sequence[PosterJob], folder: Path, *, workers: int | Non
     cache = _read_cache(folder)
     keys = {job.stem: job.key() for job in jobs}
     todo = [job for job in jobs if not _fresh(cache.get(job.stem), keys[job.stem], folder)]
+    redraw = {job.stem for job in todo}
     results: dict[str, list[PosterFile]] = {
         job.stem: [PosterFile(**row) for row in cache[job.stem]["files"]]
-        for job in jobs if job not in todo}
+        for job in jobs if job.stem not in redraw}
     if todo:
         from tqdm import tqdm  # 30 ms to import: only when there is something to draw
 
         show = sys.stderr.isatty() if progress is None else progress
         with tqdm(total=len(todo), desc="Vẽ áp phích", unit="tấm", disable=not show,
                   file=sys.stderr) as bar:
+            saved = time.monotonic()
             for job, rows in _run(todo, folder, workers):
                 results[job.stem] = rows
                 cache[job.stem] = {"key": keys[job.stem], "files": [asdict(r) for r in rows]}
-                _write_cache(folder, cache)
+                # Saved now and then, not per poster (a whole-file rewrite each time grows
+                # quadratically): a killed build redraws at most a few seconds of work.
+                if time.monotonic() - saved > CACHE_SAVE_SECONDS:
+                    _write_cache(folder, cache)
+                    saved = time.monotonic()
                 bar.update()
+        _write_cache(folder, cache)
     _forget_stale(folder, cache, set(keys))
     files = tuple(row for job in jobs for row in results[job.stem])
     return PosterSet(folder, files, len(todo))
 
 
 def _run(jobs: list[PosterJob], folder: Path,
-         workers: int | None) -> list[tuple[PosterJob, list[PosterFile]]]:
+         workers: int | None) -> Iterator[tuple[PosterJob, list[PosterFile]]]:
+    """Each poster as soon as it is drawn, so that progress and the cache keep up."""
     count = min(workers or os.cpu_count() or 1, len(jobs))
     if count <= 1:
-        return [(job, render_job(job, folder)) for job in jobs]
-    done = []
-    # forkserver: workers start clean even when the caller has threads (mkdocs serve).
+        for job in jobs:
+            yield job, render_job(job, folder)
+        return
+    # forkserver: workers start clean even when the caller has threads (mkdocs serve); they
+    # fork from a server that has already imported the drawing code, instead of each
+    # importing Pillow, img2pdf and segno for itself.
     context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["generator.posters.render"])
     with ProcessPoolExecutor(count, mp_context=context) as pool:
         futures = {pool.submit(render_job, job, folder): job for job in jobs}
         for future in as_completed(futures):
-            done.append((futures[future], future.result()))
-    return done
+            yield futures[future], future.result()
 
 
 def _fresh(entry: dict[str, Any] | None, key: str, folder: Path) -> bool:

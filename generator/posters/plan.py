@@ -16,7 +16,7 @@ from generator.posters.formats import PosterFormat, catalogue
 from generator.posters.layout import Fonts, PosterTexts
 
 # Part of every poster's content hash: bump when the drawing changes, so caches redraw.
-RENDERER_VERSION = "4"
+RENDERER_VERSION = "5"
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class PosterJob:
     qr_url: str | None
     logo: Path | None
     crop_marks: bool
+    thumbnail: bool = True  # share cards appear in no gallery
 
     def key(self) -> str:
         """Content hash of the inputs, the font and logo bytes and the renderer version."""

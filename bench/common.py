@@ -1,0 +1,63 @@
+"""What every benchmark shares: timing, running the real command line, the plain baseline."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "campaigns" / "cchc-ha-noi-2021.yml"
+CAMPAIGN = [sys.executable, "-m", "generator"]
+
+
+def median_time(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def environment() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, str]:
+    """Wall time of a real process, and what it printed."""
+    start = time.perf_counter()
+    proc = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=environment(),
+                          check=True)
+    return time.perf_counter() - start, proc.stdout + proc.stderr
+
+
+def drawn(log: str) -> int:
+    """Posters a build drew, from its log line per campaign."""
+    return sum(int(n) for n in re.findall(r"áp phích [\w-]+: vẽ (\d+)", log))
+
+
+def copy_sample_project(target: Path) -> Path:
+    for name in ("campaigns", "docs", "overrides"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def plain_mkdocs_project(root: Path) -> Path:
+    """The same generated Markdown and files as a plain MkDocs project: ``campaign export``,
+    with our plugin taken out of its configuration."""
+    export = root / "export"
+    run([*CAMPAIGN, "export", str(export)], root)
+    config = (export / "mkdocs.yml").read_text(encoding="utf-8")
+    plain = re.sub(r"  - campaign:\n(      .*\n)*", "", config)
+    if plain == config:
+        raise RuntimeError("the exported mkdocs.yml no longer lists the campaign plugin")
+    (export / "mkdocs.yml").write_text(plain, encoding="utf-8")
+    return export

@@ -1,0 +1,100 @@
+"""How a build's time and memory grow with the project: 1, 10 and 100 campaigns."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bench.common import drawn, environment, plain_mkdocs_project, run
+from bench.synthetic import write_project
+
+# A build in a child process that reports its own peak memory (the poster workers are
+# processes of their own, reported as the largest of them).
+_MEASURED_BUILD = """
+import json, resource, sys, time
+from generator.cli import main
+start = time.perf_counter()
+code = main(sys.argv[1:])
+seconds = time.perf_counter() - start
+self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"code": code, "seconds": seconds, "peak_rss_bytes": self}), file=sys.stderr)
+"""
+
+
+def measured_build(root: Path, *args: str) -> dict[str, Any]:
+    proc = subprocess.run([sys.executable, "-c", _MEASURED_BUILD, "build", *args], cwd=root,
+                          capture_output=True, text=True, check=True,
+                          env=environment())
+    result: dict[str, Any] = json.loads(proc.stderr.strip().splitlines()[-1])
+    result["posters_drawn"] = drawn(proc.stderr)
+    if result["code"] != 0:
+        raise RuntimeError(proc.stderr)
+    return result
+
+
+def _pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def _posters(root: Path) -> int:
+    return sum(len(json.loads(p.read_text(encoding="utf-8")))
+               for p in (root / ".cache" / "posters").glob("*/cache.json"))
+
+
+def bench_scale(sizes: tuple[int, ...], repeat: int) -> list[dict[str, Any]]:
+    rows = []
+    for campaigns in sizes:
+        reps = 1 if campaigns >= 100 else repeat
+        with tempfile.TemporaryDirectory() as tmp:
+            root = write_project(Path(tmp) / "project", campaigns)
+            cold = measured_build(root)
+            warm = [measured_build(root, "--force") for _ in range(reps)]
+            plain_root = plain_mkdocs_project(root)
+            plain = [run([sys.executable, "-m", "mkdocs", "build", "-q"], plain_root)[0]
+                     for _ in range(reps)]
+            row = {
+                "campaigns": campaigns,
+                "pages": _pages(root / "site"),
+                "posters": _posters(root),
+                "cold_build_s": round(cold["seconds"], 3),
+                "posters_drawn_cold": cold["posters_drawn"],
+                "cold_peak_rss_mb": round(cold["peak_rss_bytes"] / 1e6, 1),
+                "warm_build_s": round(statistics.median(w["seconds"] for w in warm), 3),
+                "warm_peak_rss_mb": round(max(w["peak_rss_bytes"] for w in warm) / 1e6, 1),
+                "plain_mkdocs_s": round(statistics.median(plain), 3),
+                "repetitions": reps,
+            }
+            row["ratio_warm_over_plain_mkdocs"] = round(
+                row["warm_build_s"] / row["plain_mkdocs_s"], 3)
+            rows.append(row)
+            print(f"  {campaigns} campaigns: {row['pages']} pages, {row['posters']} posters; "
+                  f"cold {row['cold_build_s']} s, cached {row['warm_build_s']} s "
+                  f"(plain MkDocs {row['plain_mkdocs_s']} s), peak "
+                  f"{row['cold_peak_rss_mb']} MB", flush=True)
+    return rows
+
+
+def growth(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per-page and per-poster cost from the two largest sizes, and how far the growth is
+    from linear: the cost per added page between the two larger steps over the smaller."""
+    small, mid, big = rows[0], rows[-2], rows[-1]
+
+    def slope(a: dict[str, Any], b: dict[str, Any], key: str) -> float:
+        return (b[key] - a[key]) / (b["pages"] - a["pages"])
+
+    page_cost = slope(mid, big, "warm_build_s")
+    poster_cost = (big["cold_build_s"] - big["warm_build_s"]) / big["posters"]
+    return {
+        "seconds_per_page": round(page_cost, 4),
+        "seconds_per_page_plain_mkdocs": round(slope(mid, big, "plain_mkdocs_s"), 4),
+        "seconds_per_poster_drawn": round(poster_cost, 4),
+        "memory_mb_per_page": round(slope(mid, big, "warm_peak_rss_mb"), 3),
+        # 1.0 is linear; a quadratic step would make the later slope ten times the earlier.
+        "slope_ratio": round(page_cost / slope(small, mid, "warm_build_s"), 2),
+        "poster_format": "mang-xa-hoi (1200 × 630)",
+    }
