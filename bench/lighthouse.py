@@ -100,7 +100,7 @@ def audit(url: str, out: Path) -> dict[str, int]:
                if a.get("score") is not None and a["score"] < 1
                and a.get("scoreDisplayMode") == "binary"]
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
-    return {**scores, "failing": failing}  # type: ignore[dict-item]
+    return {**scores, "failing": failing}
 
 
 def main() -> int:

@@ -3,38 +3,38 @@
 from __future__ import annotations
 
 import json
+import re
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench.common import drawn, environment, plain_mkdocs_project, run
+from bench.common import drawn, plain_mkdocs_project, run
 from bench.synthetic import write_project
 
-# A build in a child process that reports its own peak memory (the poster workers are
-# processes of their own, reported as the largest of them).
+# A build in a child process that reports its own peak memory at exit: VmHWM, the high-water
+# mark of this process's memory alone (ru_maxrss would carry over the peak of the benchmark
+# process that started it). The poster workers are processes of their own.
 _MEASURED_BUILD = """
-import json, resource, sys, time
+import atexit, sys
+from pathlib import Path
+def peak():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            print("peak-kb", line.split()[1], file=sys.stderr)
+atexit.register(peak)
 from generator.cli import main
-start = time.perf_counter()
-code = main(sys.argv[1:])
-seconds = time.perf_counter() - start
-self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-print(json.dumps({"code": code, "seconds": seconds, "peak_rss_bytes": self}), file=sys.stderr)
+sys.exit(main(sys.argv[1:]))
 """
 
 
 def measured_build(root: Path, *args: str) -> dict[str, Any]:
-    proc = subprocess.run([sys.executable, "-c", _MEASURED_BUILD, "build", *args], cwd=root,
-                          capture_output=True, text=True, check=True,
-                          env=environment())
-    result: dict[str, Any] = json.loads(proc.stderr.strip().splitlines()[-1])
-    result["posters_drawn"] = drawn(proc.stderr)
-    if result["code"] != 0:
-        raise RuntimeError(proc.stderr)
-    return result
+    """Wall time of a whole ``campaign build`` process, its peak memory and posters drawn."""
+    seconds, log = run([sys.executable, "-c", _MEASURED_BUILD, "build", *args], root)
+    [peak_kb] = re.findall(r"^peak-kb (\d+)$", log, re.M)
+    return {"seconds": seconds, "peak_rss_bytes": int(peak_kb) * 1024,
+            "posters_drawn": drawn(log)}
 
 
 def _pages(site: Path) -> int:
@@ -85,7 +85,9 @@ def growth(rows: list[dict[str, Any]]) -> dict[str, Any]:
     small, mid, big = rows[0], rows[-2], rows[-1]
 
     def slope(a: dict[str, Any], b: dict[str, Any], key: str) -> float:
-        return (b[key] - a[key]) / (b["pages"] - a["pages"])
+        change: float = b[key] - a[key]
+        pages: int = b["pages"] - a["pages"]
+        return change / pages
 
     page_cost = slope(mid, big, "warm_build_s")
     poster_cost = (big["cold_build_s"] - big["warm_build_s"]) / big["posters"]

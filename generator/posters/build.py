@@ -19,7 +19,9 @@ import time
 import zipfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -154,15 +156,32 @@ def _run(jobs: list[PosterJob], folder: Path,
         for job in jobs:
             yield job, render_job(job, folder)
         return
-    # forkserver: workers start clean even when the caller has threads (mkdocs serve); they
-    # fork from a server that has already imported the drawing code, instead of each
-    # importing Pillow, img2pdf and segno for itself.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["generator.posters.render"])
-    with ProcessPoolExecutor(count, mp_context=context) as pool:
-        futures = {pool.submit(render_job, job, folder): job for job in jobs}
+    pool = _pool(count)
+    futures = {pool.submit(render_job, job, folder): job for job in jobs}
+    try:
         for future in as_completed(futures):
             yield futures[future], future.result()
+    except BrokenProcessPool:
+        _pool.cache_clear()  # a worker died (killed, out of memory): the next build starts anew
+        raise
+    finally:
+        for future in futures:
+            future.cancel()
+
+
+@cache
+def _pool(count: int) -> ProcessPoolExecutor:
+    """One pool for the whole process: a build draws each campaign's posters and then the
+    share cards, and starting workers for every batch cost more than drawing small batches.
+
+    forkserver: workers start clean even when the caller has threads (mkdocs serve); they fork
+    from a server that has already imported the main module and the drawing code, instead of
+    each importing them for itself.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["__main__", "generator.posters.build",
+                                    "generator.posters.render"])
+    return ProcessPoolExecutor(count, mp_context=context)
 
 
 def _fresh(entry: dict[str, Any] | None, key: str, folder: Path) -> bool:
