@@ -54,7 +54,7 @@ def summary(results: dict[str, Any]) -> str:
          "≤ 2×", _meets(memory["ratio_peak_over_buffer"], 2.0)),
         ("growth 1 → 10 → 100 campaigns: cost per added page, later step ÷ earlier",
          f"{growth['slope_ratio']} ({growth['seconds_per_page'] * 1000:.1f} ms a page, "
-         f"{growth['seconds_per_poster_drawn'] * 1000:.1f} ms a card-size poster)",
+         f"{growth['seconds_per_image_drawn'] * 1000:.1f} ms an image drawn)",
          "≈ 1 (linear)", _meets(abs(growth["slope_ratio"] - 1), 0.5)),
     ]
     lines = [f"Latest figures (`{COMMAND}`, {parallel['cores']} cores, "
@@ -109,7 +109,9 @@ def full_report(results: dict[str, Any]) -> str:
               f"{social['ratio_ours_over_material']}×."]
     parallel = results["parallel"]
     lines += ["", "## Parallel rendering", "",
-              f"{parallel['posters']} posters (A4 and LED) from an empty cache: "
+              f"{parallel['posters']} posters (A4 and LED) from an empty cache, after a first "
+              "small batch has loaded the fonts and started the worker pool (as in any build "
+              "after its first campaign): "
               f"{parallel['one_worker_s']} s on 1 worker, {parallel['all_cores_s']} s on "
               f"{parallel['cores']} cores: speed-up {parallel['speedup']}×."]
     memory = results["a0_memory"]
@@ -124,18 +126,20 @@ def full_report(results: dict[str, Any]) -> str:
               f"posters in {growth['poster_format']}). Cold: empty caches; cached: "
               "`campaign build --force` with posters and validation cached; memory is the peak "
               "of the build process (poster workers are processes of their own).", "",
-              "| campaigns | pages | posters | cold (s) | cached (s) | plain MkDocs (s) | "
-              "cached ÷ plain | peak memory cold / cached (MB) |",
-              "|---|---|---|---|---|---|---|---|"]
+              "| campaigns | pages | posters | share cards | cold (s) | cached (s) | "
+              "plain MkDocs (s) | cached ÷ plain | peak memory cold / cached (MB) |",
+              "|---|---|---|---|---|---|---|---|---|"]
     for row in results["scale"]:
         lines.append(f"| {row['campaigns']} | {row['pages']} | {row['posters']} | "
+                     f"{row['cards']} | "
                      f"{row['cold_build_s']} | {row['warm_build_s']} | {row['plain_mkdocs_s']} "
                      f"| {row['ratio_warm_over_plain_mkdocs']} | {row['cold_peak_rss_mb']} / "
                      f"{row['warm_peak_rss_mb']} |")
     lines += ["", f"Per added page (cached build, between the two largest sizes): "
               f"{growth['seconds_per_page'] * 1000:.1f} ms, of which plain MkDocs "
-              f"{growth['seconds_per_page_plain_mkdocs'] * 1000:.1f} ms; per poster drawn: "
-              f"{growth['seconds_per_poster_drawn'] * 1000:.1f} ms; memory "
+              f"{growth['seconds_per_page_plain_mkdocs'] * 1000:.1f} ms; per image drawn "
+              "(posters and share cards, 1200 × 630, with validation, on every core): "
+              f"{growth['seconds_per_image_drawn'] * 1000:.1f} ms; memory "
               f"{growth['memory_mb_per_page']} MB a page. The cost per added page from 10 to "
               f"100 campaigns is {growth['slope_ratio']}× that from 1 to 10: linear growth "
               "reads 1.", ""]

@@ -41,9 +41,8 @@ def _pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("*.html"))
 
 
-def _posters(root: Path) -> int:
-    return sum(len(json.loads(p.read_text(encoding="utf-8")))
-               for p in (root / ".cache" / "posters").glob("*/cache.json"))
+def _entries(*caches: Path) -> int:
+    return sum(len(json.loads(p.read_text(encoding="utf-8"))) for p in caches)
 
 
 def bench_scale(sizes: tuple[int, ...], repeat: int) -> list[dict[str, Any]]:
@@ -60,7 +59,8 @@ def bench_scale(sizes: tuple[int, ...], repeat: int) -> list[dict[str, Any]]:
             row = {
                 "campaigns": campaigns,
                 "pages": _pages(root / "site"),
-                "posters": _posters(root),
+                "posters": _entries(*(root / ".cache" / "posters").glob("*/cache.json")),
+                "cards": _entries(root / ".cache" / "cards" / "cache.json"),
                 "cold_build_s": round(cold["seconds"], 3),
                 "posters_drawn_cold": cold["posters_drawn"],
                 "cold_peak_rss_mb": round(cold["peak_rss_bytes"] / 1e6, 1),
@@ -80,7 +80,7 @@ def bench_scale(sizes: tuple[int, ...], repeat: int) -> list[dict[str, Any]]:
 
 
 def growth(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Per-page and per-poster cost from the two largest sizes, and how far the growth is
+    """Per-page and per-image cost from the two largest sizes, and how far the growth is
     from linear: the cost per added page between the two larger steps over the smaller."""
     small, mid, big = rows[0], rows[-2], rows[-1]
 
@@ -90,11 +90,12 @@ def growth(rows: list[dict[str, Any]]) -> dict[str, Any]:
         return change / pages
 
     page_cost = slope(mid, big, "warm_build_s")
-    poster_cost = (big["cold_build_s"] - big["warm_build_s"]) / big["posters"]
+    image_cost = (big["cold_build_s"] - big["warm_build_s"]) / (big["posters"] + big["cards"])
     return {
         "seconds_per_page": round(page_cost, 4),
         "seconds_per_page_plain_mkdocs": round(slope(mid, big, "plain_mkdocs_s"), 4),
-        "seconds_per_poster_drawn": round(poster_cost, 4),
+        # Drawing posters and share cards, and validating the campaigns, on every core.
+        "seconds_per_image_drawn": round(image_cost, 4),
         "memory_mb_per_page": round(slope(mid, big, "warm_peak_rss_mb"), 3),
         # 1.0 is linear; a quadratic step would make the later slope ten times the earlier.
         "slope_ratio": round(page_cost / slope(small, mid, "warm_build_s"), 2),

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from generator import __version__
 from generator.model import Campaign
-from generator.posters.plan import poster_fonts
+from generator.posters.plan import file_digest, poster_fonts
 
 
 @cache
@@ -35,7 +35,7 @@ def code_fingerprint() -> str:
 
 def _file_hash(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return file_digest(path)
     except OSError:
         return None
 

@@ -38,7 +38,7 @@ def test_synthetic_campaigns_grow_as_asked_and_differ() -> None:
 
 
 def _row(campaigns: int, pages: int, warm: float, cold: float) -> dict[str, float]:
-    return {"campaigns": campaigns, "pages": pages, "posters": campaigns * 3,
+    return {"campaigns": campaigns, "pages": pages, "posters": campaigns * 3, "cards": pages,
             "warm_build_s": warm, "cold_build_s": cold, "plain_mkdocs_s": warm * 0.9,
             "warm_peak_rss_mb": 100 + pages * 0.1}
 
