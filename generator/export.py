@@ -54,8 +54,10 @@ def export_tree(root: Path, out: Path) -> int:
         titles = {page.relative_to(docs).as_posix():
                   card_title(page.read_text(encoding="utf-8"), site_name)
                   for page in sorted(docs.rglob("*.md"))}
+        # A cache of its own: the site also has cards for the blog's archive pages, which an
+        # export has no Markdown for, and a shared cache would forget and redraw them in turn.
         assets.update(render_cards(titles, generated.sections, site_name, site_url,
-                                   root / ".cache" / "cards"))
+                                   root / ".cache" / "export-cards"))
         for path, source in assets.items():
             target = docs / path
             if not target.exists():

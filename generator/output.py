@@ -80,10 +80,19 @@ def _inventory(folder: Path) -> dict[str, list[int]]:
     """Every file below ``folder`` with its size and modification time: what the stamp
     remembers, so that a file added or edited by hand afterwards is noticed."""
     result = {}
-    for path in folder.rglob("*"):
-        if path.is_file() or path.is_symlink():
-            info = path.lstat()
-            result[path.relative_to(folder).as_posix()] = [info.st_size, info.st_mtime_ns]
+    # scandir hands back each entry's metadata with the listing: one system call a file
+    # fewer than globbing, on sites of thousands of files. Linked folders are not followed.
+    folders = [(str(folder), "")]
+    while folders:
+        directory, prefix = folders.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                relative = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, relative + "/"))
+                else:
+                    info = entry.stat(follow_symlinks=False)
+                    result[relative] = [info.st_size, info.st_mtime_ns]
     return result
 
 
