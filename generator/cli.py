@@ -13,19 +13,15 @@ from pathlib import Path
 
 from generator import __version__
 from generator.errors import Problem, UserError
-from generator.export import export_tree
+from generator.inputs import INPUTS_STAMP, inputs_digest
 from generator.output import check_replaceable, staged
-from generator.posters.build import publish
-from generator.posters.plan import plan_posters
-from generator.project import campaign_files, inputs_digest, load_project, read_site_url
-from generator.schema import campaign_schema
-from generator.validate import load_campaigns
+
+# Each command imports the rest of the generator when it runs: `campaign build` with nothing
+# changed answers without loading the campaign model, MkDocs or Pillow.
 
 EXIT_USER_ERROR = 2
 EXIT_BUILD_FAILED = 1
 SCHEMA_PATH = Path("schema/campaign.schema.json")
-# Hash of the inputs of the build that made site/: an unchanged project is not rebuilt.
-INPUTS_STAMP = ".campaign-inputs"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,6 +93,9 @@ def _root(args: argparse.Namespace) -> Path:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from generator.project import campaign_files
+    from generator.validate import load_campaigns
+
     files = args.files or campaign_files(_root(args) / "campaigns")
     campaigns = load_campaigns(files)
     print(f"{len(campaigns)} tệp chiến dịch hợp lệ.")
@@ -104,21 +103,25 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    root = _root(args)
+    site = root / "site"
+    option = f"strict={args.strict}"
+    if not args.force and (site / INPUTS_STAMP).is_file() and \
+            (site / INPUTS_STAMP).read_text(encoding="utf-8") == inputs_digest(root, option):
+        check_replaceable(site)
+        print(f"Không có gì thay đổi từ lần tạo trước: {site} vẫn mới nhất.")
+        return 0
+
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from generator.project import load_project
     from generator.site import CampaignPlugin
 
-    root = _root(args)
-    site = root / "site"
-    digest = inputs_digest(root, f"strict={args.strict}")
-    if not args.force and (site / INPUTS_STAMP).is_file() and \
-            (site / INPUTS_STAMP).read_text(encoding="utf-8") == digest:
-        check_replaceable(site)
-        print(f"Không có gì thay đổi từ lần tạo trước: {site} vẫn mới nhất.")
-        return 0
     campaigns = load_project(root / "campaigns", root / ".cache")
+    # After validation, which records the fonts and logos the campaigns name.
+    digest = inputs_digest(root, option)
     with staged(site) as staging:
         config = load_config(config_file=str(args.config_file), site_dir=str(staging),
                              strict=args.strict)
@@ -142,6 +145,8 @@ def _build(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
+    from generator.project import load_project
+
     root = _root(args)
     load_project(root / "campaigns")
     serve(config_file=str(args.config_file), dev_addr=args.dev_addr, livereload=True)
@@ -149,6 +154,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from generator.export import export_tree
+
     count = export_tree(_root(args), args.out.resolve())
     print(f"Đã ghi cây trang vào {args.out}: {count} trang tự sinh cùng các trang viết tay.")
     return 0
@@ -156,6 +163,11 @@ def _export(args: argparse.Namespace) -> int:
 
 def _posters(args: argparse.Namespace) -> int:
     """One campaign's posters into a folder of their own, without building the site."""
+    from generator.posters.build import publish
+    from generator.posters.plan import plan_posters
+    from generator.project import read_site_url
+    from generator.validate import load_campaigns
+
     [campaign] = load_campaigns([args.file])
     check_replaceable(args.out.resolve())  # before minutes of drawing, not after
     site_url = args.site_url or read_site_url(args.config_file)
@@ -176,6 +188,8 @@ def _posters(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from generator.schema import campaign_schema
+
     target = _root(args) / SCHEMA_PATH
     text = json.dumps(campaign_schema(), ensure_ascii=False, indent=2) + "\n"
     if args.check:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from generator import __version__
 from generator.calendar import campaign_calendar
+from generator.checked import code_fingerprint
 from generator.errors import Problem, UserError
 from generator.feed import FEED_PATH, read_posts, rss_feed
 from generator.model import Campaign
@@ -18,7 +18,7 @@ from generator.navigation import NavItem, site_nav
 from generator.pages import CampaignPaths, GalleryItem, generate_site
 from generator.posters.build import publish
 from generator.posters.formats import thumbnail_size
-from generator.posters.plan import RENDERER_VERSION, campaign_url, plan_posters
+from generator.posters.plan import campaign_url, plan_posters
 from generator.validate import load_campaigns
 
 CAMPAIGN_SUFFIXES = (".yml", ".yaml")
@@ -86,10 +86,7 @@ def generate(campaigns_dir: Path, docs_dir: Path, *, site_url: str | None, site_
         paths = CampaignPaths(campaign.id)
         assets.update({paths.poster(name): path for name, path in published.items()})
         if campaign.reporting:
-            agency_page = campaign_url(site_url or "", campaign.id) + "trach-nhiem/"
-            ics = campaign_calendar(campaign, site_url, agency_page)
-            assets[paths.calendar] = write_if_changed(cache_dir / "calendars" /
-                                                      f"{campaign.id}.ics", ics)
+            assets[paths.calendar] = _calendar(campaign, site_url, cache_dir / "calendars")
     posts = read_posts(docs_dir)
     if posts and site_url:
         feed = rss_feed(posts, site_name, site_url)
@@ -98,17 +95,18 @@ def generate(campaigns_dir: Path, docs_dir: Path, *, site_url: str | None, site_
                          assets, {c.id: c.short_title for c in campaigns})
 
 
-def inputs_digest(root: Path, *extra: str) -> str:
-    """One hash of everything a build reads: campaigns, pages, theme overrides, configuration,
-    the generator's own version, and ``extra`` (command options)."""
-    digest = hashlib.sha256("\0".join([__version__, RENDERER_VERSION, *extra]).encode())
-    for folder in ("campaigns", "docs", "overrides"):
-        for path in sorted((root / folder).rglob("*")):
-            if path.is_file():
-                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
-    digest.update((root / "mkdocs.yml").read_bytes())
-    return digest.hexdigest()
+def _calendar(campaign: Campaign, site_url: str | None, folder: Path) -> Path:
+    """The campaign's .ics in the cache, written again only when the campaign, the site's
+    address or the generator changed."""
+    agency_page = campaign_url(site_url or "", campaign.id) + "trach-nhiem/"
+    key = hashlib.sha256("\0".join([code_fingerprint(), site_url or "",
+                                     campaign.model_dump_json()]).encode()).hexdigest()
+    ics, stamp = folder / f"{campaign.id}.ics", folder / f"{campaign.id}.key"
+    if ics.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == key:
+        return ics
+    write_if_changed(ics, campaign_calendar(campaign, site_url, agency_page))
+    write_if_changed(stamp, key.encode())
+    return ics
 
 
 def hand_written_wins(path: str) -> str:

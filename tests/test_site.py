@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 from conftest import REPO, Project, page_text, site_text
+from PIL import Image
 
 SEED = REPO / "tests" / "data" / "seed-cchc-ha-noi-2021.txt"
 CAMPAIGN = "cchc-ha-noi-2021"
@@ -367,3 +368,20 @@ def test_unchanged_project_is_not_rebuilt(project: Project) -> None:
     assert "Đã tạo trang web" in changed.out and (site / "moi" / "index.html").is_file()
     forced = project.run("build", "--force")
     assert "Đã tạo trang web" in forced.out
+
+
+def test_a_changed_logo_outside_campaigns_is_a_change(project: Project) -> None:
+    """The fonts and logo a campaign names count as inputs wherever in the project they are."""
+    assets = project.root / "assets"
+    assets.mkdir()
+    Image.new("RGB", (120, 120), (0, 90, 200)).save(assets / "logo.png")
+    with project.campaign.open("a", encoding="utf-8") as campaign:
+        campaign.write("\nposters:\n  formats: [a4-doc]\n  logo: ../assets/logo.png\n")
+    first = project.run("build")
+    assert first.code == 0, first.err
+    assert "vẽ 4" in first.err
+    assert "Không có gì thay đổi" in project.run("build").out
+    Image.new("RGB", (120, 120), (200, 90, 0)).save(assets / "logo.png")
+    again = project.run("build")
+    assert "Đã tạo trang web" in again.out, again.out
+    assert "vẽ 4" in again.err

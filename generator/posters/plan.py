@@ -11,11 +11,9 @@ from pathlib import Path
 
 from generator.fonts import Stamp, default_headline_font, default_text_font, stamp
 from generator.model import Campaign, CustomFormat
+from generator.posters import RENDERER_VERSION
 from generator.posters.formats import PosterFormat, catalogue
 from generator.posters.layout import Fonts, PosterTexts
-
-# Part of every poster's content hash: bump when the drawing changes, so caches redraw.
-RENDERER_VERSION = "5"
 
 
 @dataclass(frozen=True)
