@@ -40,8 +40,12 @@ def test_no_violations_with_the_search_dialog_open(browser: Browser, site_url: s
     page = browser.new_page(viewport=VIEWPORTS["phone"])
     page.goto(site_url)
     page.locator("label[for='__search']").first.click()
-    page.locator("input.md-search__input").type("cai cach")
+    page.locator("input.md-search__input").fill("cai cach")
     page.locator(".md-search-result__item").first.wait_for()
+    # Results are redrawn as the query settles and fade in: check them once they have.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')"
+                           " && document.querySelector('.md-search-result__meta')"
+                           ".textContent.match(/\\d/)")
     violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
     page.close()
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []

@@ -66,7 +66,7 @@ def _draw_indexed(layout: Layout, art: Artwork) -> Image.Image:
     white, or one text colour at one of the antialiasing steps between it and the background.
 
     Pillow spends most of a screen poster's time choosing PNG row filters for its RGB pixels;
-    a palette image encodes in a fifth of that, and the file is a quarter of the size.
+    a palette image encodes in a sixth of that time, into a file half the size.
     """
     inks = list(dict.fromkeys(block.color for block in layout.blocks))
     steps = (256 - _FIXED_ENTRIES) // max(1, len(inks))
@@ -87,7 +87,10 @@ def _draw_indexed(layout: Layout, art: Artwork) -> Image.Image:
         palette += [tuple(round(b + (c - b) * k / steps) for b, c in zip(background, colour,
                                                                          strict=True))
                     for k in range(1, steps + 1)]
-        level = [0] + [first + max(0, round(a * steps / 255) - 1) for a in range(1, 256)]
+        level = [0] * 256  # coverage 0..255 → palette index; too faint for a step: background
+        for alpha in range(1, 256):
+            step = round(alpha * steps / 255)
+            level[alpha] = first + step - 1 if step else 0
         index.paste(coverage.point(level), mask=coverage.point([0] + [255] * 255))
     if layout.qr and art.qr_url:
         _draw_qr(ImageDraw.Draw(index), layout, art.qr_url, light_ink=1, dark_ink=2)
