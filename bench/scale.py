@@ -99,5 +99,7 @@ def growth(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "memory_mb_per_page": round(slope(mid, big, "warm_peak_rss_mb"), 3),
         # 1.0 is linear; a quadratic step would make the later slope ten times the earlier.
         "slope_ratio": round(page_cost / slope(small, mid, "warm_build_s"), 2),
+        "slope_ratio_plain_mkdocs": round(slope(mid, big, "plain_mkdocs_s")
+                                          / slope(small, mid, "plain_mkdocs_s"), 2),
         "poster_format": "mang-xa-hoi (1200 × 630)",
     }

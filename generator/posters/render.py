@@ -172,6 +172,8 @@ def save_pdf(png: Path, path: Path, fmt: PosterFormat, crop_marks: bool) -> None
     trim = (fmt.slug_mm(crop_marks) + fmt.bleed_mm()) * points_per_mm
     partial = path.with_name(f".{path.name}.partial")
     with partial.open("wb") as out:
+        # No rotation to read: asking img2pdf to look for EXIF makes Pillow decode the whole
+        # PNG, a third of a cold build's time.
         img2pdf.convert(str(png), outputstream=out, trimborder=(trim, trim),
-                        bleedborder=(slug, slug))
+                        bleedborder=(slug, slug), rotation=img2pdf.Rotation.none)
     partial.replace(path)
