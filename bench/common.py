@@ -61,3 +61,10 @@ def plain_mkdocs_project(root: Path) -> Path:
         raise RuntimeError("the exported mkdocs.yml no longer lists the campaign plugin")
     (export / "mkdocs.yml").write_text(plain, encoding="utf-8")
     return export
+
+
+def peak_memory_bytes() -> int:
+    """This process's own memory high-water mark (VmHWM). ru_maxrss would carry over the peak
+    of the benchmark process that started it."""
+    status = Path("/proc/self/status").read_text(encoding="utf-8").splitlines()
+    return next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:"))

@@ -149,23 +149,17 @@ def parallel_here(repeat: int) -> dict[str, object]:
 
 
 def bench_a0_memory() -> dict[str, object]:
-    """Peak memory of an A0 render in a fresh process, over the size of its RGB buffer.
-
-    VmHWM is the high-water mark of the child's own memory; ru_maxrss would carry over the
-    peak of this benchmark process, which has rendered an A0 already.
-    """
+    """Peak memory of an A0 render in a fresh process, over the size of its RGB buffer."""
     code = (
         "import sys, tempfile, pathlib\n"
         "sys.path.insert(0, sys.argv[1])\n"
-        "def peak():\n"
-        "    status = pathlib.Path('/proc/self/status').read_text().splitlines()\n"
-        "    return next(int(l.split()[1]) * 1024 for l in status if l.startswith('VmHWM:'))\n"
+        "from bench.common import peak_memory_bytes\n"
         "from bench.posters import _job, render_once\n"
         "job = _job('a0-doc')\n"
-        "before = peak()\n"
+        "before = peak_memory_bytes()\n"
         "with tempfile.TemporaryDirectory() as t:\n"
         "    render_once(job, pathlib.Path(t) / 'a0.png')\n"
-        "print(before, peak())\n")
+        "print(before, peak_memory_bytes())\n")
     out = subprocess.run([sys.executable, "-c", code, str(ROOT)], capture_output=True,
                          text=True, check=True)
     before, peak = (int(v) for v in out.stdout.split())

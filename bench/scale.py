@@ -10,20 +10,16 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench.common import drawn, plain_mkdocs_project, run
+from bench.common import ROOT, drawn, plain_mkdocs_project, run
 from bench.synthetic import write_project
 
-# A build in a child process that reports its own peak memory at exit: VmHWM, the high-water
-# mark of this process's memory alone (ru_maxrss would carry over the peak of the benchmark
-# process that started it). The poster workers are processes of their own.
+# A build in a child process that reports its own peak memory at exit (the poster workers
+# are processes of their own).
 _MEASURED_BUILD = """
 import atexit, sys
-from pathlib import Path
-def peak():
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            print("peak-kb", line.split()[1], file=sys.stderr)
-atexit.register(peak)
+sys.path.insert(0, sys.argv.pop(1))
+from bench.common import peak_memory_bytes
+atexit.register(lambda: print("peak-bytes", peak_memory_bytes(), file=sys.stderr))
 from generator.cli import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -31,9 +27,10 @@ sys.exit(main(sys.argv[1:]))
 
 def measured_build(root: Path, *args: str) -> dict[str, Any]:
     """Wall time of a whole ``campaign build`` process, its peak memory and posters drawn."""
-    seconds, log = run([sys.executable, "-c", _MEASURED_BUILD, "build", *args], root)
-    [peak_kb] = re.findall(r"^peak-kb (\d+)$", log, re.M)
-    return {"seconds": seconds, "peak_rss_bytes": int(peak_kb) * 1024,
+    seconds, log = run([sys.executable, "-c", _MEASURED_BUILD, str(ROOT), "build", *args],
+                       root)
+    [peak] = re.findall(r"^peak-bytes (\d+)$", log, re.M)
+    return {"seconds": seconds, "peak_rss_bytes": int(peak),
             "posters_drawn": drawn(log)}
 
 

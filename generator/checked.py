@@ -19,6 +19,7 @@ import pydantic
 from pydantic import ValidationError
 
 from generator import __version__
+from generator.inputs import CHECKED_FOLDER
 from generator.model import Campaign
 from generator.posters.plan import file_digest, poster_fonts
 
@@ -41,7 +42,7 @@ def _file_hash(path: Path) -> str | None:
 
 
 def _entry_path(cache_dir: Path, path: Path) -> Path:
-    return cache_dir / "campaigns" / f"{path.stem}.json"
+    return cache_dir / CHECKED_FOLDER / f"{path.stem}.json"
 
 
 def _source_key(path: Path, root: Path) -> str:

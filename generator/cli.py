@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.errors import Problem, UserError
-from generator.inputs import INPUTS_STAMP, inputs_digest
+from generator.inputs import CACHE_DIR, INPUTS_STAMP, inputs_digest
 from generator.output import check_replaceable, staged
 
 # Each command imports the rest of the generator when it runs: `campaign build` with nothing
@@ -119,7 +119,7 @@ def _build(args: argparse.Namespace) -> int:
     from generator.project import load_project
     from generator.site import CampaignPlugin
 
-    campaigns = load_project(root / "campaigns", root / ".cache")
+    campaigns = load_project(root / "campaigns", root / CACHE_DIR)
     # After validation, which records the fonts and logos the campaigns name.
     digest = inputs_digest(root, option)
     with staged(site) as staging:

@@ -15,9 +15,10 @@ from generator.posters import RENDERER_VERSION
 
 # In the output folder: the hash of the inputs of the build that made it.
 INPUTS_STAMP = ".campaign-inputs"
-# Validated campaigns (generator/checked.py) record the fonts and logo they use, wherever in
-# the project those are.
-CHECKED_DIR = Path(".cache") / "campaigns"
+# Validated campaigns (generator/checked.py) are kept in this folder of the cache, each with
+# the fonts and logo it uses, wherever in the project those are.
+CHECKED_FOLDER = "campaigns"
+CACHE_DIR = ".cache"
 
 
 def inputs_digest(root: Path, *extra: str) -> str:
@@ -31,7 +32,7 @@ def inputs_digest(root: Path, *extra: str) -> str:
                 digest.update(path.relative_to(root).as_posix().encode() + b"\0")
                 digest.update(hashlib.sha256(path.read_bytes()).digest())
     digest.update((root / "mkdocs.yml").read_bytes())
-    for name in sorted(_dependencies(root / CHECKED_DIR)):
+    for name in sorted(_dependencies(root / CACHE_DIR / CHECKED_FOLDER)):
         digest.update(name.encode() + b"\0")
         path = Path(name)
         digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
