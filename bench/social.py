@@ -17,11 +17,12 @@ from typing import Any
 
 from bench.common import SAMPLE, median_time, run
 from bench.synthetic import campaign_data
-from generator.cards import card_jobs, card_title
+from generator.cards import card_title
 from generator.fonts import default_headline_font, default_text_font
 from generator.model import Campaign
 from generator.pages import generate_site
 from generator.posters.build import build_posters
+from generator.posters.cards import card_jobs
 from generator.validate import load_campaign
 
 SITE_NAME = "Thông tin, tuyên truyền cải cách hành chính"

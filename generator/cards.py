@@ -6,21 +6,19 @@ cards use the same offline fonts, layout and cache as the posters.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 from collections.abc import Mapping
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from generator.fonts import default_headline_font, default_text_font
-from generator.model import Palette
+from generator.inputs import code_fingerprint, file_digest
 from generator.navigation import page_title
-from generator.posters.build import build_posters
-from generator.posters.formats import catalogue
-from generator.posters.layout import Fonts, PosterTexts
-from generator.posters.plan import PosterJob
 
 CARDS_DIR = "assets/cards"
-_MAX_TITLE = 120
+# In a card cache folder: which card file each page had in the last build, and for what.
+_INDEX = "pages.json"
 
 
 def card_title(markdown: str, fallback: str) -> str:
@@ -35,34 +33,43 @@ def card_path(src_uri: str) -> str:
     return f"{CARDS_DIR}/{src_uri.removesuffix('.md')}.png"
 
 
-def card_jobs(titles: Mapping[str, str], sections: Mapping[str, str], site_name: str,
-              site_url: str | None) -> list[PosterJob]:
-    """One card per page: the page title as headline; above it the site's name and the
-    campaign the page belongs to (``sections`` maps a folder to its campaign's title)."""
-    fmt = catalogue()["mang-xa-hoi"]
-    palette = Palette()
-    fonts = Fonts(default_headline_font(), default_text_font())
-    host = urlsplit(site_url).netloc if site_url else ""
-    jobs = []
-    for src_uri, title in titles.items():
-        headline = title if len(title) <= _MAX_TITLE else title[: _MAX_TITLE - 1] + "…"
-        section = sections.get(src_uri.split("/", 1)[0], "") if "/" in src_uri else ""
-        texts = PosterTexts(headline, section or site_name, site_name, host or site_name)
-        jobs.append(PosterJob("cards", _stem(src_uri), headline, fmt, texts, fonts,
-                              (palette.headline, palette.text), palette.background, None, None,
-                              False, thumbnail=False))
-    return jobs
-
-
 def render_cards(titles: Mapping[str, str], sections: Mapping[str, str], site_name: str,
                  site_url: str | None, cache: Path) -> dict[str, Path]:
-    """Render (or reuse) every page's card; returns site path → file in the cache."""
-    jobs = card_jobs(titles, sections, site_name, site_url)
-    built = build_posters(jobs, cache, progress=False)
-    files = {row.file: cache / row.file for row in built.files}
-    return {card_path(src): files[f"{_stem(src)}.png"] for src in titles}
+    """Render (or reuse) every page's card; returns site path → file in the cache.
+
+    When no title, section, name, address, font or code changed since the last build, the
+    cards are known from the cache's index without planning a poster job for each page."""
+    fonts = [default_headline_font(), default_text_font()]
+    key = hashlib.sha256(json.dumps(
+        [code_fingerprint(), str(cache), sorted(titles.items()), sorted(sections.items()),
+         site_name, site_url, [file_digest(font) for font in fonts]],
+        ensure_ascii=False).encode()).hexdigest()
+    files = _recall(cache, key)
+    if files is None:
+        from generator.posters.cards import draw_cards  # Pillow and the model: only to draw
+
+        files = draw_cards(titles, sections, site_name, site_url, cache)
+        _remember(cache, key, files)
+    return {card_path(src): cache / name for src, name in files.items()}
 
 
-def _stem(src_uri: str) -> str:
-    """A flat file name for a page path: the cache folder has no sub-folders."""
-    return src_uri.removesuffix(".md").replace("/", "__")
+def _recall(cache: Path, key: str) -> dict[str, str] | None:
+    try:
+        index = json.loads((cache / _INDEX).read_text(encoding="utf-8"))
+        files = index["files"] if index["key"] == key else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(files, dict) or not all((cache / str(f)).is_file()
+                                              for f in files.values()):
+        return None
+    return {str(src): str(name) for src, name in files.items()}
+
+
+def _remember(cache: Path, key: str, files: dict[str, str]) -> None:
+    partial = cache / f".{_INDEX}.partial"
+    try:
+        partial.write_text(json.dumps({"key": key, "files": files}, ensure_ascii=False),
+                           encoding="utf-8")
+        partial.replace(cache / _INDEX)
+    except OSError:
+        partial.unlink(missing_ok=True)

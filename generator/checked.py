@@ -11,27 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import pydantic
 from pydantic import ValidationError
 
-from generator import __version__
-from generator.inputs import CHECKED_FOLDER
+from generator.inputs import CHECKED_FOLDER, code_fingerprint, file_digest
 from generator.model import Campaign
-from generator.posters.plan import file_digest, poster_fonts
-
-
-@cache
-def code_fingerprint() -> str:
-    """The generator's own source: an edited checkout must not trust entries of the old code."""
-    digest = hashlib.sha256(f"{__version__}\0{pydantic.VERSION}".encode())
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        stat = path.stat()
-        digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    return digest.hexdigest()
+from generator.posters.plan import poster_fonts
 
 
 def _file_hash(path: Path) -> str | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.errors import Problem, UserError
-from generator.inputs import CACHE_DIR, INPUTS_STAMP, inputs_digest
+from generator.inputs import CACHE_DIR, INPUTS_STAMP, campaigns_key, inputs_digest
 from generator.output import check_replaceable, staged
 
 # Each command imports the rest of the generator when it runs: `campaign build` with nothing
@@ -116,10 +116,14 @@ def _build(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from generator.generated import known_valid
     from generator.project import load_project
     from generator.site import CampaignPlugin
 
-    campaigns = load_project(root / "campaigns", root / CACHE_DIR)
+    # Taken before the campaigns are read: an edit made while building is seen next time.
+    key = campaigns_key(root / "campaigns", root / CACHE_DIR)
+    campaigns = (None if known_valid(root / CACHE_DIR, key)
+                 else load_project(root / "campaigns", root / CACHE_DIR))
     # After validation, which records the fonts and logos the campaigns name.
     digest = inputs_digest(root, option)
     with staged(site) as staging:
@@ -127,7 +131,7 @@ def _build(args: argparse.Namespace) -> int:
                              strict=args.strict)
         plugin = config.plugins.get("campaign")
         if isinstance(plugin, CampaignPlugin):
-            plugin.use_validated(campaigns)
+            plugin.use_validated(campaigns, key)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

@@ -9,8 +9,11 @@ import importlib.util
 import io
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import ImageFont
+# Pillow's font module takes 18 ms to import, which a rebuild from the cache does not need.
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 
 class FontError(Exception):
@@ -83,6 +86,8 @@ def _load(path: Path, version: Stamp, size: int) -> ImageFont.FreeTypeFont:
     # From memory, not the path: FreeType maps a font file, and a file overwritten in place
     # (a communicator copying a new font over the old one) would crash the process with
     # SIGBUS. Every size shares the one bytes object (BytesIO.read does not copy it).
+    from PIL import ImageFont
+
     return ImageFont.truetype(io.BytesIO(_font_bytes(path, version)), size,
                               layout_engine=ImageFont.Layout.RAQM if _has_raqm()
                               else ImageFont.Layout.BASIC)

@@ -11,31 +11,38 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.model import Campaign
-from generator.pages import HOME, CampaignPaths
+from generator.paths import HOME, CampaignPaths
+
+if TYPE_CHECKING:  # the menu of unchanged campaigns comes from the cache, without the model
+    from generator.model import Campaign
 
 NavItem = str | dict[str, Any]
 
 
-def site_nav(campaigns: Sequence[Campaign], docs_dir: Path) -> list[NavItem]:
-    """Home, then each campaign newest first, then the pages people wrote, by folder."""
-    nav: list[NavItem] = [{"Trang chủ": HOME}]
-    owned = {HOME}
+def campaign_nav(campaigns: Sequence[Campaign]) -> tuple[list[NavItem], list[str]]:
+    """Each campaign's section, newest first, and every page path those sections stand for
+    (a page a person wrote at one of them is not listed a second time)."""
+    sections: list[NavItem] = []
+    owned: list[str] = []
     for campaign in campaigns:
         paths = CampaignPaths(campaign.id)
         agencies = [paths.agencies, *(paths.agency(r.id) for r in campaign.responsibilities)]
         section = [paths.overview, paths.topics, paths.forms,
                    {"Trách nhiệm các cơ quan": agencies}, paths.slogans, paths.gallery,
                    *([paths.indices] if campaign.indices else []), paths.documents]
-        nav.append({html.escape(campaign.short_title): section})
-        owned.update([paths.overview, paths.topics, paths.forms, paths.slogans, paths.gallery,
-                      paths.indices, paths.documents, *agencies])
-    nav += _folder_nav(docs_dir, docs_dir, owned)
-    return nav
+        sections.append({html.escape(campaign.short_title): section})
+        owned += [paths.overview, paths.topics, paths.forms, paths.slogans, paths.gallery,
+                  paths.indices, paths.documents, *agencies]
+    return sections, owned
+
+
+def site_nav(sections: Sequence[NavItem], owned: Iterable[str], docs_dir: Path) -> list[NavItem]:
+    """Home, then the campaigns' sections, then the pages people wrote, by folder."""
+    return [{"Trang chủ": HOME}, *sections, *_folder_nav(docs_dir, docs_dir, {HOME, *owned})]
 
 
 def _folder_nav(folder: Path, docs_dir: Path, owned: set[str]) -> list[NavItem]:

@@ -15,65 +15,13 @@ from generator.charts import index_chart
 from generator.charts import number as chart_number
 from generator.markdown import escape, front_matter, link, relative
 from generator.model import Campaign, Document, Index, Point
+from generator.paths import HOME, CampaignPaths
 from generator.posters.formats import THUMBNAIL_SUFFIX
 
-HOME = "index.md"
 GUIDE = "huong-dan/viet-chien-dich.md"
 
 _CALENDAR_LABEL = "thêm vào lịch điện thoại, máy tính (tệp .ics)"
 _FORM_KINDS = {"direct": "Trực tiếp", "media": "Đại chúng", "visual": "Trực quan"}
-
-
-@dataclass(frozen=True)
-class CampaignPaths:
-    """Where each page of one campaign lives in the docs tree."""
-
-    campaign_id: str
-
-    def _at(self, name: str) -> str:
-        return f"{self.campaign_id}/{name}"
-
-    @property
-    def overview(self) -> str:
-        return self._at("index.md")
-
-    @property
-    def topics(self) -> str:
-        return self._at("noi-dung.md")
-
-    @property
-    def forms(self) -> str:
-        return self._at("hinh-thuc.md")
-
-    @property
-    def agencies(self) -> str:
-        return self._at("trach-nhiem/index.md")
-
-    def agency(self, agency_id: str) -> str:
-        return self._at(f"trach-nhiem/{agency_id}.md")
-
-    @property
-    def documents(self) -> str:
-        return self._at("van-ban.md")
-
-    @property
-    def slogans(self) -> str:
-        return self._at("khau-hieu.md")
-
-    @property
-    def gallery(self) -> str:
-        return self._at("an-pham.md")
-
-    @property
-    def indices(self) -> str:
-        return self._at("chi-so.md")
-
-    @property
-    def calendar(self) -> str:
-        return self._at("lich-bao-cao.ics")
-
-    def poster(self, name: str) -> str:
-        return f"posters/{self.campaign_id}/{name}"
 
 
 @dataclass(frozen=True)

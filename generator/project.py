@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-import hashlib
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
-from generator.calendar import campaign_calendar
-from generator.checked import code_fingerprint
 from generator.errors import Problem, UserError
 from generator.feed import FEED_PATH, read_posts, rss_feed
-from generator.model import Campaign
+from generator.generated import recall, remember
+from generator.inputs import CampaignsKey, campaigns_key
 from generator.navigation import NavItem, site_nav
-from generator.pages import CampaignPaths, GalleryItem, generate_site
-from generator.posters.build import publish
-from generator.posters.formats import thumbnail_size
-from generator.posters.plan import campaign_url, plan_posters
-from generator.validate import load_campaigns
+
+if TYPE_CHECKING:
+    from generator.model import Campaign
 
 CAMPAIGN_SUFFIXES = (".yml", ".yaml")
+
+log = logging.getLogger("mkdocs.plugins.campaign")
 
 
 def campaign_files(campaigns_dir: Path) -> list[Path]:
@@ -48,6 +48,8 @@ def campaign_files(campaigns_dir: Path) -> list[Path]:
 
 def load_project(campaigns_dir: Path, cache_dir: Path | None = None) -> list[Campaign]:
     """Every campaign of the project, validated (or known valid from ``cache_dir``)."""
+    from generator.validate import load_campaigns  # the model and Pillow: 0.1 s to import
+
     return load_campaigns(campaign_files(campaigns_dir), campaigns_dir.resolve().parent,
                           cache_dir)
 
@@ -65,48 +67,38 @@ class GeneratedSite:
 
 def generate(campaigns_dir: Path, docs_dir: Path, *, site_url: str | None, site_name: str,
              cache_dir: Path, campaigns: list[Campaign] | None = None,
+             key: CampaignsKey | None = None,
              progress: bool | None = None) -> GeneratedSite:
     """Everything generated, or nothing when the project has no campaigns folder (an export).
 
-    ``campaigns`` are the project's campaigns when the caller has just validated them.
+    ``campaigns`` are the project's campaigns when the caller has just validated them, and
+    ``key`` their ``campaigns_key`` taken before it read them.
     """
     if not campaigns_dir.is_dir():
         return GeneratedSite({}, None, {}, {})
-    if campaigns is None:
-        campaigns = load_project(campaigns_dir, cache_dir)
-    galleries: dict[str, list[GalleryItem]] = {}
-    assets: dict[str, Path] = {}
-    for campaign in campaigns:
-        jobs = plan_posters(campaign, campaigns_dir, site_url)
-        galleries[campaign.id] = [
-            GalleryItem(job.stem, job.fmt.label, job.slogan, job.fmt.is_print,
-                        thumbnail_size(job.fmt.pixels(job.crop_marks))) for job in jobs]
-        published = publish(jobs, cache_dir / "posters" / campaign.id, campaign.id,
-                            progress=progress)
-        paths = CampaignPaths(campaign.id)
-        assets.update({paths.poster(name): path for name, path in published.items()})
-        if campaign.reporting:
-            assets[paths.calendar] = _calendar(campaign, site_url, cache_dir / "calendars")
+    key = key or campaigns_key(campaigns_dir, cache_dir)
+    made = recall(cache_dir, key, site_url)
+    if made is None:
+        from generator.produce import produce  # the page generator, posters: only on a change
+
+        if campaigns is None:
+            campaigns = load_project(campaigns_dir, cache_dir)
+        made = produce(campaigns, campaigns_dir, site_url, cache_dir, progress)
+        # Kept only if no campaign file changed while this build was reading them; under the
+        # fonts and logos that validation has just recorded.
+        after = campaigns_key(campaigns_dir, cache_dir)
+        if after.sources == key.sources:
+            remember(cache_dir, after, site_url, made)
+    else:
+        log.info(f"{len(made.titles)} chiến dịch không đổi: dùng lại trang, áp phích và lịch "
+                 "của lần tạo trước")
+    assets = dict(made.assets)
     posts = read_posts(docs_dir)
     if posts and site_url:
         feed = rss_feed(posts, site_name, site_url)
         assets[FEED_PATH] = write_if_changed(cache_dir / "rss.xml", feed)
-    return GeneratedSite(generate_site(campaigns, galleries), site_nav(campaigns, docs_dir),
-                         assets, {c.id: c.short_title for c in campaigns})
-
-
-def _calendar(campaign: Campaign, site_url: str | None, folder: Path) -> Path:
-    """The campaign's .ics in the cache, written again only when the campaign, the site's
-    address or the generator changed."""
-    agency_page = campaign_url(site_url or "", campaign.id) + "trach-nhiem/"
-    key = hashlib.sha256("\0".join([code_fingerprint(), site_url or "",
-                                     campaign.model_dump_json()]).encode()).hexdigest()
-    ics, stamp = folder / f"{campaign.id}.ics", folder / f"{campaign.id}.key"
-    if ics.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == key:
-        return ics
-    write_if_changed(ics, campaign_calendar(campaign, site_url, agency_page))
-    write_if_changed(stamp, key.encode())
-    return ics
+    return GeneratedSite(made.pages, site_nav(made.sections, made.owned, docs_dir), assets,
+                         made.titles)
 
 
 def hand_written_wins(path: str) -> str:

@@ -21,12 +21,16 @@ from mkdocs.structure.files import File, Files
 
 from generator.cards import card_title, render_cards
 from generator.errors import UserError
-from generator.model import Campaign
+from generator.inputs import CampaignsKey
 from generator.project import GeneratedSite, generate, hand_written_wins, shadowed
 from generator.search import add_folded_fields
 
-if TYPE_CHECKING:  # the live-reload server pulls in http.server: 30 ms a build never uses
+if TYPE_CHECKING:
+    # The live-reload server pulls in http.server: 30 ms a build never uses. The model is
+    # loaded only when campaigns changed.
     from mkdocs.livereload import LiveReloadServer
+
+    from generator.model import Campaign
 
 log = logging.getLogger("mkdocs.plugins.campaign")
 
@@ -42,10 +46,12 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         self.campaigns_dir = Path("campaigns")
         self.cache_dir = Path(".cache")
         self._validated: list[Campaign] | None = None
+        self._key: CampaignsKey | None = None
 
-    def use_validated(self, campaigns: list[Campaign]) -> None:
-        """Campaigns the ``campaign`` command has just validated: not loaded a second time."""
-        self._validated = campaigns
+    def use_validated(self, campaigns: list[Campaign] | None, key: CampaignsKey) -> None:
+        """What the ``campaign`` command found: the campaigns' key (``campaigns_key``), and
+        the campaigns if it had to validate them, so that neither is done a second time."""
+        self._validated, self._key = campaigns, key
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -54,7 +60,8 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         try:
             self.generated = generate(self.campaigns_dir, Path(config.docs_dir),
                                       site_url=config.site_url, site_name=config.site_name,
-                                      cache_dir=self.cache_dir, campaigns=self._validated)
+                                      cache_dir=self.cache_dir, campaigns=self._validated,
+                                      key=self._key)
         except UserError as exc:
             raise PluginError(f"tệp chiến dịch có lỗi:\n{exc}") from None
         if config.nav is None and self.generated.nav is not None:

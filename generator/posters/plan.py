@@ -6,10 +6,10 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from generator.fonts import Stamp, default_headline_font, default_text_font, stamp
+from generator.fonts import default_headline_font, default_text_font
+from generator.inputs import file_digest
 from generator.model import Campaign, CustomFormat
 from generator.posters import RENDERER_VERSION
 from generator.posters.formats import PosterFormat, catalogue
@@ -41,15 +41,6 @@ class PosterJob:
                  if p is not None]
         blob = "\0".join([RENDERER_VERSION, repr(self), *files])
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
-
-
-def file_digest(path: Path) -> str:
-    return _digest(path, stamp(path))
-
-
-@lru_cache(maxsize=64)
-def _digest(path: Path, version: Stamp) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def slugify(text: str, limit: int = 40) -> str:

@@ -1,0 +1,60 @@
+"""Where the generated pages and files live in the docs tree: one place for every path, so
+that pages, menu and cached output agree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+HOME = "index.md"
+
+
+@dataclass(frozen=True)
+class CampaignPaths:
+    """Where each page of one campaign lives in the docs tree."""
+
+    campaign_id: str
+
+    def _at(self, name: str) -> str:
+        return f"{self.campaign_id}/{name}"
+
+    @property
+    def overview(self) -> str:
+        return self._at("index.md")
+
+    @property
+    def topics(self) -> str:
+        return self._at("noi-dung.md")
+
+    @property
+    def forms(self) -> str:
+        return self._at("hinh-thuc.md")
+
+    @property
+    def agencies(self) -> str:
+        return self._at("trach-nhiem/index.md")
+
+    def agency(self, agency_id: str) -> str:
+        return self._at(f"trach-nhiem/{agency_id}.md")
+
+    @property
+    def documents(self) -> str:
+        return self._at("van-ban.md")
+
+    @property
+    def slogans(self) -> str:
+        return self._at("khau-hieu.md")
+
+    @property
+    def gallery(self) -> str:
+        return self._at("an-pham.md")
+
+    @property
+    def indices(self) -> str:
+        return self._at("chi-so.md")
+
+    @property
+    def calendar(self) -> str:
+        return self._at("lich-bao-cao.ics")
+
+    def poster(self, name: str) -> str:
+        return f"posters/{self.campaign_id}/{name}"
