@@ -58,7 +58,7 @@ def main() -> int:
     results["a0_memory"] = bench_a0_memory()
     _show(results["a0_memory"])
     print("Scale (synthetic campaigns):")
-    results["scale"] = bench_scale((1, 5, 20) if args.quick else SCALE, max(2, repeat // 2))
+    results["scale"] = bench_scale((1, 5, 20) if args.quick else SCALE, repeat)
     results["growth"] = growth(results["scale"])
     _show(results["growth"])
     results["minutes"] = round((time.perf_counter() - started) / 60, 1)

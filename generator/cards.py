@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from generator.cachefile import keep
 from generator.fonts import default_headline_font, default_text_font
 from generator.inputs import code_fingerprint, file_digest
 from generator.navigation import page_title
@@ -49,7 +50,7 @@ def render_cards(titles: Mapping[str, str], sections: Mapping[str, str], site_na
         from generator.posters.cards import draw_cards  # Pillow and the model: only to draw
 
         files = draw_cards(titles, sections, site_name, site_url, cache)
-        _remember(cache, key, files)
+        keep(cache / _INDEX, json.dumps({"key": key, "files": files}, ensure_ascii=False))
     return {card_path(src): cache / name for src, name in files.items()}
 
 
@@ -63,13 +64,3 @@ def _recall(cache: Path, key: str) -> dict[str, str] | None:
                                               for f in files.values()):
         return None
     return {str(src): str(name) for src, name in files.items()}
-
-
-def _remember(cache: Path, key: str, files: dict[str, str]) -> None:
-    partial = cache / f".{_INDEX}.partial"
-    try:
-        partial.write_text(json.dumps({"key": key, "files": files}, ensure_ascii=False),
-                           encoding="utf-8")
-        partial.replace(cache / _INDEX)
-    except OSError:
-        partial.unlink(missing_ok=True)

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from generator.cachefile import keep
 from generator.inputs import CHECKED_FOLDER, code_fingerprint, file_digest
 from generator.model import Campaign
 from generator.posters.plan import poster_fonts
@@ -66,11 +67,4 @@ def remember(path: Path, root: Path, cache_dir: Path, campaign: Campaign) -> Non
     entry = {"key": _source_key(path, root),
              "dependencies": _dependencies(campaign, path.parent),
              "campaign": campaign.model_dump(mode="json", by_alias=True)}
-    target = _entry_path(cache_dir, path)
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-        partial.replace(target)
-    except OSError:
-        partial.unlink(missing_ok=True)
+    keep(_entry_path(cache_dir, path), json.dumps(entry, ensure_ascii=False))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.cachefile import keep
 from generator.inputs import CampaignsKey
 from generator.navigation import NavItem
 
@@ -66,15 +67,7 @@ def remember(cache_dir: Path, key: CampaignsKey, site_url: str | None,
     header = {"campaigns": list(key), "site_url": site_url}
     made = {"pages": output.pages, "sections": output.sections, "owned": output.owned,
             "titles": output.titles, "assets": {k: str(v) for k, v in output.assets.items()}}
-    target = cache_dir / ENTRY
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial.write_text(f"{json.dumps(header)}\n{json.dumps(made, ensure_ascii=False)}\n",
-                           encoding="utf-8")
-        partial.replace(target)
-    except OSError:
-        partial.unlink(missing_ok=True)
+    keep(cache_dir / ENTRY, f"{json.dumps(header)}\n{json.dumps(made, ensure_ascii=False)}\n")
 
 
 def _header(cache_dir: Path) -> dict[str, Any]:
