@@ -69,8 +69,9 @@ def staged(target: Path) -> Iterator[Path]:
     try:
         yield staging
         inventory = _inventory(staging)
-        (staging / STAMP).write_text(json.dumps(inventory, ensure_ascii=False, indent=0),
-                                     encoding="utf-8")
+        # Compact: json's C encoder does no indenting, and a site has thousands of files.
+        (staging / STAMP).write_text(json.dumps(inventory, ensure_ascii=False,
+                                                separators=(",", ":")), encoding="utf-8")
         _swap(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
