@@ -19,6 +19,8 @@ from generator.paths import HOME, CampaignPaths
 from generator.posters.formats import THUMBNAIL_SUFFIX
 
 GUIDE = "huong-dan/viet-chien-dich.md"
+# The home page's list of every campaign; the menu (overrides/partials/nav.html) links to it.
+CAMPAIGNS_ANCHOR = "cac-chien-dich"
 
 _CALENDAR_LABEL = "thêm vào lịch điện thoại, máy tính (tệp .ics)"
 _FORM_KINDS = {"direct": "Trực tiếp", "media": "Đại chúng", "visual": "Trực quan"}
@@ -59,8 +61,11 @@ def home_page(campaigns: Sequence[Campaign]) -> str:
     if not campaigns:
         lines += ["Chưa có chiến dịch nào. Cán bộ phụ trách xem "
                   f"{link('hướng dẫn viết tệp chiến dịch', GUIDE, HOME)}.", ""]
+    if campaigns:
+        # The menu's link to every campaign points at this heading.
+        lines += [f"## Các chiến dịch {{ #{CAMPAIGNS_ANCHOR} }}", ""]
     for year in sorted({c.year for c in campaigns}, reverse=True):
-        lines += [f"## Năm {year}", ""]
+        lines += [f"### Năm {year}", ""]
         for campaign in (c for c in campaigns if c.year == year):
             paths = CampaignPaths(campaign.id)
             lines += [f"- **{link(escape(campaign.short_title), paths.overview, HOME)}**  ",
@@ -166,9 +171,14 @@ class _Writer:
         return [f"*[{a.short}]: {escape(a.full)}" for a in self.campaign.abbreviations]
 
     def page(self, path: str, title: str, description: str, body: list[str]) -> str:
-        back = ([link(f"← {escape(self.campaign.short_title)}", self.paths.overview, path), ""]
-                if path != self.paths.overview else [])
-        return "\n".join([front_matter({"title": title, "description": description}).rstrip(),
+        overview = path == self.paths.overview
+        back = ([] if overview else
+                [link(f"← {escape(self.campaign.short_title)}", self.paths.overview, path), ""])
+        meta = {"title": title, "description": description}
+        if overview:
+            # The menu (overrides/partials/nav.html) tells campaign sections by this key.
+            meta["campaign"] = self.campaign.id
+        return "\n".join([front_matter(meta).rstrip(),
                           "", *back, f"# {escape(title)}", "", *body, *self.abbreviations(),
                           ""])
 
