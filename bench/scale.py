@@ -45,7 +45,9 @@ def _entries(*caches: Path) -> int:
 def bench_scale(sizes: tuple[int, ...], repeat: int) -> list[dict[str, Any]]:
     rows = []
     for campaigns in sizes:
-        reps = 1 if campaigns >= 100 else repeat
+        # A single 100-campaign build moved by ±10% between runs on this shared machine:
+        # three side by side keep the median within the target's margin.
+        reps = min(3, repeat) if campaigns >= 100 else repeat
         with tempfile.TemporaryDirectory() as tmp:
             root = write_project(Path(tmp) / "project", campaigns)
             cold = measured_build(root)

@@ -61,7 +61,7 @@ def home_page(campaigns: Sequence[Campaign]) -> str:
     if not campaigns:
         lines += ["Chưa có chiến dịch nào. Cán bộ phụ trách xem "
                   f"{link('hướng dẫn viết tệp chiến dịch', GUIDE, HOME)}.", ""]
-    if campaigns:
+    else:
         # The menu's link to every campaign points at this heading.
         lines += [f"## Các chiến dịch {{ #{CAMPAIGNS_ANCHOR} }}", ""]
     for year in sorted({c.year for c in campaigns}, reverse=True):
