@@ -131,6 +131,50 @@ def site_text(site: Path) -> str:
     return " ".join(page_text(p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*.html")))
 
 
+class Menu(HTMLParser):
+    """The primary menu's top-level entries (their text), and its links by their text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.top: list[str] = []
+        self.links: dict[str, str] = {}
+        self._depth = 0  # <ul> levels open inside the primary menu; 0 outside it
+        self._in_menu = False
+        self._text: list[str] | None = None
+        self._href = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "nav" and "md-nav--primary" in (values.get("class") or ""):
+            self._in_menu = True
+        elif self._in_menu and tag == "ul":
+            self._depth += 1
+        elif self._in_menu and tag == "a" and values.get("href") is not None:
+            self._text, self._href = [], values["href"] or ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._in_menu and tag == "ul":
+            self._depth -= 1
+            self._in_menu = self._depth > 0
+        elif tag == "a" and self._text is not None:
+            text = " ".join("".join(self._text).split())
+            if text:
+                self.links.setdefault(text, self._href)
+                if self._depth == 1 and text not in self.top:
+                    self.top.append(text)
+            self._text = None
+
+    def handle_data(self, data: str) -> None:
+        if self._text is not None:
+            self._text.append(data)
+
+
+def menu_of(page: Path) -> Menu:
+    menu = Menu()
+    menu.feed(page.read_text(encoding="utf-8"))
+    return menu
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium driven by Playwright (never a browser Playwright downloads)."""

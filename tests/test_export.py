@@ -6,8 +6,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
-from conftest import Project, page_text
+from conftest import Project, menu_of, page_text
 
 CAMPAIGN = "cchc-ha-noi-2021"
 
@@ -73,3 +74,18 @@ def test_exported_tree_builds_with_mkdocs(project: Project) -> None:
     assert project.run("export", "export").code == 0
     _build([sys.executable, "-m", "mkdocs", "build", "--strict"], project.root / "export")
     _check_site(project.root / "export" / "site")
+
+
+def test_zensical_shows_the_short_menu_of_many_campaigns(tmp_path: Path) -> None:
+    from bench.synthetic import write_project
+
+    project = Project(write_project(tmp_path / "project", 8))
+    assert project.run("export", "export").code == 0
+    zensical = Path(sys.executable).with_name("zensical")
+    _build([str(zensical), "build", "--clean"], project.root / "export")
+    menu = menu_of(project.root / "export" / "site" / "chien-dich-007" / "index.html")
+    campaigns = [t for t in menu.top if t.startswith("Tuyên truyền")]
+    assert len(campaigns) == 6 and campaigns[-1].endswith("số 7")
+    page = "https://tuyentruyen.example.vn/chien-dich-007/"
+    assert urljoin(page, menu.links["Tất cả 8 chiến dịch"]) == \
+        "https://tuyentruyen.example.vn/#cac-chien-dich"

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-from conftest import REPO, Project, page_text, site_text
+from conftest import REPO, Project, menu_of, page_text, site_text
 from PIL import Image
 
 SEED = REPO / "tests" / "data" / "seed-cchc-ha-noi-2021.txt"
@@ -388,50 +388,6 @@ def test_a_changed_logo_outside_campaigns_is_a_change(project: Project) -> None:
     assert "vẽ 4" in again.err
 
 
-class _Menu(HTMLParser):
-    """The primary menu's top-level entries (their text), and its links by their text."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.top: list[str] = []
-        self.links: dict[str, str] = {}
-        self._depth = 0  # <ul> levels open inside the primary menu; 0 outside it
-        self._in_menu = False
-        self._text: list[str] | None = None
-        self._href = ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "nav" and "md-nav--primary" in (values.get("class") or ""):
-            self._in_menu = True
-        elif self._in_menu and tag == "ul":
-            self._depth += 1
-        elif self._in_menu and tag == "a" and values.get("href") is not None:
-            self._text, self._href = [], values["href"] or ""
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._in_menu and tag == "ul":
-            self._depth -= 1
-            self._in_menu = self._depth > 0
-        elif tag == "a" and self._text is not None:
-            text = " ".join("".join(self._text).split())
-            if text:
-                self.links.setdefault(text, self._href)
-                if self._depth == 1 and text not in self.top:
-                    self.top.append(text)
-            self._text = None
-
-    def handle_data(self, data: str) -> None:
-        if self._text is not None:
-            self._text.append(data)
-
-
-def _menu(page: Path) -> _Menu:
-    menu = _Menu()
-    menu.feed(page.read_text(encoding="utf-8"))
-    return menu
-
-
 def test_menu_stays_short_with_many_campaigns(tmp_path: Path) -> None:
     from bench.synthetic import write_project
 
@@ -441,14 +397,14 @@ def test_menu_stays_short_with_many_campaigns(tmp_path: Path) -> None:
     titles = {p.stem: _short_title(p) for p in (root / "campaigns").glob("*.yml")}
     newest = [titles[i] for i in (CAMPAIGN, *(f"chien-dich-{n:03d}" for n in range(1, 5)))]
 
-    home = _menu(site / "index.html")
+    home = menu_of(site / "index.html")
     assert home.top == ["Trang chủ", *newest, "Tất cả 8 chiến dịch",
                         "Hướng dẫn viết tệp chiến dịch", "Tin tức"]
     assert home.links["Tất cả 8 chiến dịch"] == ".#cac-chien-dich"
     listed = (site / "index.html").read_text(encoding="utf-8").split('id="cac-chien-dich"')[1]
     assert all(f'href="{campaign}/"' in listed for campaign in titles)
 
-    older = _menu(site / "chien-dich-006" / "noi-dung" / "index.html")
+    older = menu_of(site / "chien-dich-006" / "noi-dung" / "index.html")
     assert [t for t in older.top if t in titles.values()] == [*newest, titles["chien-dich-006"]]
     assert older.links["Tất cả 8 chiến dịch"] == "../..#cac-chien-dich"
     assert older.links["Khẩu hiệu"] == "../khau-hieu/"
