@@ -65,7 +65,8 @@ def load_campaigns(paths: Iterable[Path], root: Path | None = None,
             problems.extend(exc.problems)
     if problems:
         raise UserError(problems)
-    return sorted(campaigns, key=lambda c: (-c.year, c.id))
+    # Newest first: the menu shows the newest few, the home page lists them all by year.
+    return sorted(campaigns, key=lambda c: (-c.year, -c.date.toordinal(), c.id))
 
 
 def _reference_problems(doc: SourceDocument, campaign: Campaign) -> Iterator[Problem]:

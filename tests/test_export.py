@@ -10,6 +10,8 @@ from urllib.parse import urljoin
 
 from conftest import Project, menu_of, page_text
 
+from bench.synthetic import write_project
+
 CAMPAIGN = "cchc-ha-noi-2021"
 
 
@@ -77,8 +79,6 @@ def test_exported_tree_builds_with_mkdocs(project: Project) -> None:
 
 
 def test_zensical_shows_the_short_menu_of_many_campaigns(tmp_path: Path) -> None:
-    from bench.synthetic import write_project
-
     project = Project(write_project(tmp_path / "project", 8))
     assert project.run("export", "export").code == 0
     zensical = Path(sys.executable).with_name("zensical")

@@ -14,6 +14,8 @@ import yaml
 from conftest import REPO, Project, menu_of, page_text, site_text
 from PIL import Image
 
+from bench.synthetic import write_project
+
 SEED = REPO / "tests" / "data" / "seed-cchc-ha-noi-2021.txt"
 CAMPAIGN = "cchc-ha-noi-2021"
 
@@ -389,8 +391,6 @@ def test_a_changed_logo_outside_campaigns_is_a_change(project: Project) -> None:
 
 
 def test_menu_stays_short_with_many_campaigns(tmp_path: Path) -> None:
-    from bench.synthetic import write_project
-
     root = write_project(tmp_path / "project", 8)
     assert Project(root).run("build").code == 0
     site = root / "site"

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import SAMPLE, Project
 
+from bench.synthetic import campaign_data
 from generator.errors import UserError
-from generator.validate import load_campaign
+from generator.validate import load_campaign, load_campaigns
 
 F = "campaigns/cchc-ha-noi-2021.yml"
 
@@ -212,3 +215,14 @@ def test_loader_raises_user_error_not_exceptions(tmp_path: Path) -> None:
         path.write_text(content, encoding="utf-8")
         with pytest.raises(UserError):
             load_campaign(path)
+
+
+def test_campaigns_come_newest_first(tmp_path: Path) -> None:
+    issued = {1: dt.date(2021, 3, 1), 2: dt.date(2021, 11, 5), 3: dt.date(2022, 1, 10)}
+    files = []
+    for index, day in issued.items():
+        data = {**campaign_data(index), "date": day, "year": day.year}
+        files.append(tmp_path / f"{data['id']}.yml")
+        files[-1].write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    order = [c.id for c in load_campaigns(files)]
+    assert order == ["chien-dich-003", "chien-dich-002", "chien-dich-001"]
