@@ -149,8 +149,8 @@ class Menu(HTMLParser):
             self._in_menu = True
         elif self._in_menu and tag == "ul":
             self._depth += 1
-        elif self._in_menu and tag == "a" and values.get("href") is not None:
-            self._text, self._href = [], values["href"] or ""
+        elif self._in_menu and tag == "a" and (href := values.get("href")) is not None:
+            self._text, self._href = [], href
 
     def handle_endtag(self, tag: str) -> None:
         if self._in_menu and tag == "ul":
