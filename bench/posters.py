@@ -16,8 +16,9 @@ from pathlib import Path
 from PIL import Image
 
 from bench.common import ROOT, SAMPLE, median_time
-from generator.model import Slogan
-from generator.posters.build import build_posters
+from generator.campaign.load import load_campaign
+from generator.campaign.model import Slogan
+from generator.posters.batch import build_posters
 from generator.posters.layout import layout_poster
 from generator.posters.plan import PosterJob, plan_posters
 from generator.posters.render import (
@@ -28,7 +29,6 @@ from generator.posters.render import (
     qr_symbol,
     save_png,
 )
-from generator.validate import load_campaign
 
 URL = "https://tuyentruyen.example.vn/"
 SLOGAN = "Không ngừng cải cách hành chính nhằm phục vụ người dân ngày càng tốt hơn"

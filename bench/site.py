@@ -18,7 +18,7 @@ from bench.common import (
     plain_mkdocs_project,
     run,
 )
-from generator.validate import load_campaign
+from generator.campaign.load import load_campaign
 
 
 def bench_site(repeat: int) -> dict[str, Any]:

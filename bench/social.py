@@ -17,13 +17,13 @@ from typing import Any
 
 from bench.common import SAMPLE, median_time, run
 from bench.synthetic import campaign_data
-from generator.cards import card_title
-from generator.fonts import default_headline_font, default_text_font
-from generator.model import Campaign
-from generator.pages import generate_site
-from generator.posters.build import build_posters
+from generator.campaign.load import load_campaign
+from generator.campaign.model import Campaign
+from generator.content.pages import generate_site
+from generator.content.sharing import card_title
+from generator.posters.batch import build_posters
 from generator.posters.cards import card_jobs
-from generator.validate import load_campaign
+from generator.posters.fonts import default_headline_font, default_text_font
 
 SITE_NAME = "Thông tin, tuyên truyền cải cách hành chính"
 FAMILY = "DejaVu Sans"

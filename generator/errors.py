@@ -1,7 +1,9 @@
-"""Problems the user must fix, reported as ``FILE:LINE:COL: message``."""
+"""What goes wrong, said in one line each: problems in the user's input (``FILE:LINE:COL``,
+exit status 2) and trouble with the machine (a full disk, a read-only folder: exit status 1)."""
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,6 +29,32 @@ class UserError(Exception):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class EnvironmentProblem(Exception):
+    """The machine, not the input, stops the work: one line naming the path."""
+
+    def __init__(self, path: Path | str | None, message: str) -> None:
+        self.path = path
+        where = f"{display_path(Path(path))}: " if path else ""
+        super().__init__(f"{where}{message}")
+
+    @classmethod
+    def from_os_error(cls, exc: OSError) -> EnvironmentProblem:
+        reason = _REASONS.get(exc.errno or 0) or (exc.strerror or str(exc))
+        return cls(exc.filename, reason)
+
+
+_REASONS = {
+    errno.ENOSPC: "không còn chỗ trống trên đĩa; hãy giải phóng dung lượng rồi chạy lại (bản "
+                  "cũ của trang web vẫn giữ nguyên)",
+    errno.EDQUOT: "đã hết hạn mức dung lượng đĩa của tài khoản; hãy xóa bớt tệp rồi chạy lại",
+    errno.EACCES: "không có quyền ghi hoặc đọc; hãy kiểm tra quyền của thư mục dự án",
+    errno.EPERM: "không được phép thao tác trên tệp này; hãy kiểm tra quyền của thư mục dự án",
+    errno.EROFS: "thư mục chỉ đọc; hãy chạy lệnh trong một bản sao có quyền ghi",
+    errno.EMFILE: "mở quá nhiều tệp cùng lúc; hãy chạy lại",
+    errno.ENOMEM: "không đủ bộ nhớ; hãy đóng bớt chương trình rồi chạy lại",
+}
 
 
 def display_path(path: Path) -> str:

@@ -14,8 +14,8 @@ from conftest import REPO
 from bench.report import README_END, README_START, full_report, summary
 from bench.scale import growth
 from bench.synthetic import campaign_data, write_project
-from generator.model import Campaign
-from generator.pages import generate_site
+from generator.campaign.model import Campaign
+from generator.content.pages import generate_site
 
 
 def test_synthetic_campaigns_are_valid_projects(tmp_path: Path) -> None:

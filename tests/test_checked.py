@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import Project
 
-from generator.checked import recall
+from generator.build.generated import ENTRY
+from generator.campaign.checked import recall
+from generator.campaign.load import load_campaign
 from generator.errors import UserError
-from generator.fonts import default_text_font
-from generator.generated import ENTRY
-from generator.validate import load_campaign
+from generator.posters.fonts import default_text_font
 
 
 def _tamper(cache: Path, title: str) -> None:
@@ -51,7 +51,7 @@ def test_a_changed_font_file_means_validating_again(project: Project, tmp_path: 
     cache = tmp_path / "cache"
     load_campaign(project.campaign, project.root, cache)
     font.write_bytes(b"not a font")
-    assert recall(project.campaign, project.root, cache) is None
+    assert recall(project.campaign, project.root, cache, project.campaign.read_bytes()) is None
     with pytest.raises(UserError, match=r"chu\.ttf"):
         load_campaign(project.campaign, project.root, cache)
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.fonts import covered, default_headline_font, default_text_font, load
+from generator.posters.fonts import covered, default_headline_font, default_text_font, load
 
 
 def test_a_font_overwritten_in_place_does_not_crash_a_running_process(tmp_path: Path) -> None:
@@ -16,7 +16,7 @@ def test_a_font_overwritten_in_place_does_not_crash_a_running_process(tmp_path: 
     font = tmp_path / "chu.ttf"
     shutil.copyfile(default_text_font(), font)
     code = (
-        "import sys; from pathlib import Path; from generator.fonts import load\n"
+        "import sys; from pathlib import Path; from generator.posters.fonts import load\n"
         "font = Path(sys.argv[1]); face = load(font, 40)\n"
         "font.write_bytes(b'')\n"
         "print(face.getlength('Cải cách hành chính'), face.getbbox('Việt Nam'))\n")

@@ -14,13 +14,13 @@ from conftest import SAMPLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.campaign.load import load_campaign
+from generator.campaign.model import Campaign
+from generator.content.pages import campaign_pages
 from generator.errors import UserError
-from generator.fonts import default_headline_font, default_text_font
-from generator.model import Campaign
-from generator.pages import campaign_pages
+from generator.posters.fonts import default_headline_font, default_text_font
 from generator.posters.formats import PosterFormat, catalogue
 from generator.posters.layout import Fonts, LayoutError, PosterTexts, layout_poster
-from generator.validate import load_campaign
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 SAMPLE_LINES = SAMPLE_TEXT.splitlines(keepends=True)

@@ -8,7 +8,7 @@ import markdown
 import pytest
 import yaml
 
-from generator.markdown import escape, front_matter, relative
+from generator.content.markdown import escape, front_matter, relative
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "footnotes", "md_in_html", "tables"]
 

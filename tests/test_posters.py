@@ -16,15 +16,16 @@ import pytest
 from conftest import SAMPLE, Project
 from PIL import Image, ImageChops, ImageOps
 
-from generator.fonts import default_headline_font, missing_characters
-from generator.model import Campaign, Slogan
-from generator.posters.build import build_posters, publish
+from generator.campaign.load import load_campaign
+from generator.campaign.model import Campaign, Slogan
+from generator.posters.batch import build_posters
 from generator.posters.check import contrast_ratio
+from generator.posters.fonts import default_headline_font, missing_characters
 from generator.posters.formats import catalogue
 from generator.posters.layout import layout_poster
+from generator.posters.pack import publish
 from generator.posters.plan import plan_posters
 from generator.posters.render import Artwork, draw_poster, qr_symbol
-from generator.validate import load_campaign
 
 URL = "https://tuyentruyen.example.vn/"
 TALL = "Ổn định, Ấm no, Ẩn Ễ Ộ"

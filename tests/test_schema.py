@@ -8,7 +8,7 @@ import jsonschema
 import yaml
 from conftest import REPO, SAMPLE
 
-from generator.schema import campaign_schema
+from generator.campaign.schema import campaign_schema
 
 SCHEMA = REPO / "schema" / "campaign.schema.json"
 

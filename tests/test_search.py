@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from generator.search import add_folded_fields, fold
+from generator.content.search import add_folded_fields, fold
 
 
 def test_fold() -> None:

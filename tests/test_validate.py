@@ -10,8 +10,8 @@ import yaml
 from conftest import SAMPLE, Project
 
 from bench.synthetic import campaign_data
+from generator.campaign.load import load_campaign, load_campaigns
 from generator.errors import UserError
-from generator.validate import load_campaign, load_campaigns
 
 F = "campaigns/cchc-ha-noi-2021.yml"
 

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.fonts import default_headline_font, default_text_font
-from generator.model import Palette
-from generator.posters.build import build_posters
+from generator.campaign.model import Palette
+from generator.posters.batch import build_posters
+from generator.posters.fonts import default_headline_font, default_text_font
 from generator.posters.formats import catalogue
 from generator.posters.layout import Fonts, PosterTexts
 from generator.posters.plan import PosterJob

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from generator.fonts import FontError, missing_characters
-from generator.model import Campaign
+from generator.campaign.model import Campaign
+from generator.campaign.yamlsource import Loc, SourceDocument
+from generator.posters.fonts import FontError, missing_characters
 from generator.posters.layout import LayoutError, layout_poster
 from generator.posters.plan import formats_for, plan_posters, poster_fonts
-from generator.yamlsource import Loc, SourceDocument
 
 MIN_CONTRAST = 4.5
 MAX_LOGO_BYTES = 20 * 1024 * 1024

@@ -1,4 +1,4 @@
-"""The catalogue of poster formats: physical size, resolution, bleed and use."""
+"""The catalogue of poster formats: physical size, resolution and bleed."""
 
 from __future__ import annotations
 
@@ -30,7 +30,6 @@ class PosterFormat:
 
     name: str
     label: str
-    use: str
     kind: Kind
     width_mm: float = 0
     height_mm: float = 0
@@ -77,10 +76,8 @@ def _iso_formats() -> list[PosterFormat]:
     formats = []
     for name, (short, long) in _ISO.items():
         size = name.upper()
-        formats.append(PosterFormat(f"{name}-doc", f"{size} dọc", f"Áp phích {size} khổ dọc",
-                                    "print", short, long))
-        formats.append(PosterFormat(f"{name}-ngang", f"{size} ngang",
-                                    f"Áp phích {size} khổ ngang", "print", long, short))
+        formats.append(PosterFormat(f"{name}-doc", f"{size} dọc", "print", short, long))
+        formats.append(PosterFormat(f"{name}-ngang", f"{size} ngang", "print", long, short))
     return formats
 
 
@@ -89,20 +86,15 @@ def catalogue(large_format_dpi: int = LARGE_FORMAT_DPI) -> dict[str, PosterForma
     dpi = large_format_dpi
     formats = [
         *_iso_formats(),
-        PosterFormat("bang-ron-0.8x6m", "Băng rôn 0,8 × 6 m", "Băng rôn căng ngang đường",
-                     "print", 6000, 800, dpi),
-        PosterFormat("bang-ron-0.8x4m", "Băng rôn 0,8 × 4 m", "Băng rôn căng ngang cổng, "
-                     "hội trường", "print", 4000, 800, dpi),
-        PosterFormat("pa-no-1.2x2.4m", "Pa-nô 1,2 × 2,4 m", "Pa-nô đứng", "print", 1200, 2400,
-                     dpi),
-        PosterFormat("pa-no-2.4x1.2m", "Pa-nô 2,4 × 1,2 m", "Pa-nô ngang", "print", 2400, 1200,
-                     dpi),
-        PosterFormat("led-ngang", "Màn hình LED ngang", "Màn hình LED 1920 × 1080", "screen",
-                     width_px=1920, height_px=1080),
-        PosterFormat("led-doc", "Màn hình LED dọc", "Màn hình LED 1080 × 1920", "screen",
-                     width_px=1080, height_px=1920),
-        PosterFormat("mang-xa-hoi", "Ảnh mạng xã hội", "Ảnh chia sẻ 1200 × 630", "screen",
-                     width_px=1200, height_px=630, qr=False),
+        PosterFormat("bang-ron-0.8x6m", "Băng rôn 0,8 × 6 m", "print", 6000, 800, dpi),
+        PosterFormat("bang-ron-0.8x4m", "Băng rôn 0,8 × 4 m", "print", 4000, 800, dpi),
+        PosterFormat("pa-no-1.2x2.4m", "Pa-nô 1,2 × 2,4 m", "print", 1200, 2400, dpi),
+        PosterFormat("pa-no-2.4x1.2m", "Pa-nô 2,4 × 1,2 m", "print", 2400, 1200, dpi),
+        PosterFormat("led-ngang", "Màn hình LED ngang", "screen", width_px=1920,
+                     height_px=1080),
+        PosterFormat("led-doc", "Màn hình LED dọc", "screen", width_px=1080, height_px=1920),
+        PosterFormat("mang-xa-hoi", "Ảnh mạng xã hội", "screen", width_px=1200,
+                     height_px=630, qr=False),
     ]
     return {f.name: f for f in formats}
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import ImageFont
 
-from generator.fonts import load
+from generator.posters.fonts import load
 from generator.posters.formats import PosterFormat
 
 Box = tuple[int, int, int, int]

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.fonts import default_headline_font, default_text_font
-from generator.inputs import file_digest
-from generator.model import Campaign, CustomFormat
+from generator.build.cache import file_digest
+from generator.campaign.model import Campaign, CustomFormat
+from generator.content.vi import slugify
 from generator.posters import RENDERER_VERSION
+from generator.posters.fonts import default_headline_font, default_text_font
 from generator.posters.formats import PosterFormat, catalogue
 from generator.posters.layout import Fonts, PosterTexts
 
@@ -43,14 +42,6 @@ class PosterJob:
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def slugify(text: str, limit: int = 40) -> str:
-    """ASCII file-name form of Vietnamese text: 'Kỷ cương' becomes 'ky-cuong'."""
-    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
-    return slug[:limit].rstrip("-") or "khau-hieu"
-
-
 def formats_for(campaign: Campaign) -> dict[str, PosterFormat]:
     """The built-in catalogue plus the campaign's own formats."""
     formats = catalogue(campaign.posters.large_format_dpi)
@@ -61,10 +52,10 @@ def formats_for(campaign: Campaign) -> dict[str, PosterFormat]:
 
 def custom_format(spec: CustomFormat, dpi: int) -> PosterFormat:
     if spec.width_px and spec.height_px:
-        return PosterFormat(spec.name, spec.label, spec.label, "screen",
+        return PosterFormat(spec.name, spec.label, "screen",
                             width_px=spec.width_px, height_px=spec.height_px)
     assert spec.width_mm and spec.height_mm
-    return PosterFormat(spec.name, spec.label, spec.label, "print", spec.width_mm,
+    return PosterFormat(spec.name, spec.label, "print", spec.width_mm,
                         spec.height_mm, spec.dpi or dpi)
 
 

@@ -9,7 +9,8 @@ import img2pdf
 import segno
 from PIL import Image, ImageColor, ImageDraw, _imaging
 
-from generator.fonts import load
+from generator.atomic import replacing
+from generator.posters.fonts import load
 from generator.posters.formats import THUMBNAIL_WIDTH, PosterFormat
 from generator.posters.layout import QR_QUIET_MODULES, Layout
 
@@ -122,11 +123,25 @@ def _draw_qr(draw: ImageDraw.ImageDraw, layout: Layout, url: str, *,
 
 def _paste_logo(canvas: Image.Image, box: tuple[int, int, int, int], path: Path) -> None:
     with Image.open(path) as source:
-        logo = source.convert("RGBA")
+        logo = as_rgba(source)
     logo.thumbnail((box[2] - box[0], box[3] - box[1]), Image.Resampling.LANCZOS)
     x = box[0] + (box[2] - box[0] - logo.width) // 2
     y = box[1] + (box[3] - box[1] - logo.height) // 2
     canvas.paste(logo, (x, y), logo)
+
+
+def as_rgba(image: Image.Image) -> Image.Image:
+    """Any logo as 8-bit RGBA. Pillow clips 16- and 32-bit greyscale ("I;16", "I") to 255 when
+    converting, which turns a 16-bit logo into a flat white square: scale it down first."""
+    if image.mode.startswith("I"):
+        image = image.convert("I")
+        _, brightest = image.getextrema()
+        if isinstance(brightest, int | float) and brightest > 255:
+            image = image.point(lambda value: value / 257)
+        image = image.convert("L")
+    elif image.mode == "F":
+        image = image.point(lambda value: value * 255).convert("L")
+    return image.convert("RGBA")
 
 
 def _crop_marks(draw: ImageDraw.ImageDraw, fmt: PosterFormat, layout: Layout) -> None:
@@ -145,10 +160,9 @@ def _crop_marks(draw: ImageDraw.ImageDraw, fmt: PosterFormat, layout: Layout) ->
 
 def save_png(image: Image.Image, path: Path, dpi: int) -> None:
     """Write atomically: a killed render never leaves a truncated PNG under the real name."""
-    partial = path.with_name(f".{path.name}.partial")
-    image.save(partial, "PNG", dpi=(dpi, dpi), compress_level=PNG_COMPRESS_LEVEL,
-               compress_type=PNG_COMPRESS_TYPE)
-    partial.replace(path)
+    with replacing(path) as partial:
+        image.save(partial, "PNG", dpi=(dpi, dpi), compress_level=PNG_COMPRESS_LEVEL,
+                   compress_type=PNG_COMPRESS_TYPE)
 
 
 def save_thumbnail(image: Image.Image, path: Path) -> tuple[int, int]:
@@ -159,9 +173,8 @@ def save_thumbnail(image: Image.Image, path: Path) -> tuple[int, int]:
     factor = max(1, image.width // (THUMBNAIL_WIDTH * 2))
     small = image.reduce(factor) if factor > 1 else image.copy()
     small.thumbnail((THUMBNAIL_WIDTH, THUMBNAIL_WIDTH * 4), Image.Resampling.LANCZOS)
-    partial = path.with_name(f".{path.name}.partial")
-    small.save(partial, "WEBP", quality=80, method=4)
-    partial.replace(path)
+    with replacing(path) as partial:
+        small.save(partial, "WEBP", quality=80, method=4)
     return small.size
 
 
@@ -170,10 +183,8 @@ def save_pdf(png: Path, path: Path, fmt: PosterFormat, crop_marks: bool) -> None
     points_per_mm = 72 / 25.4
     slug = fmt.slug_mm(crop_marks) * points_per_mm
     trim = (fmt.slug_mm(crop_marks) + fmt.bleed_mm()) * points_per_mm
-    partial = path.with_name(f".{path.name}.partial")
-    with partial.open("wb") as out:
+    with replacing(path) as partial, partial.open("wb") as out:
         # No rotation to read: asking img2pdf to look for EXIF makes Pillow decode the whole
         # PNG, a third of a cold build's time.
         img2pdf.convert(str(png), outputstream=out, trimborder=(trim, trim),
                         bleedborder=(slug, slug), rotation=img2pdf.Rotation.none)
-    partial.replace(path)

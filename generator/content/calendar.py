@@ -10,7 +10,8 @@ import calendar as months
 import datetime as dt
 from urllib.parse import urlsplit
 
-from generator.model import Campaign
+from generator.campaign.model import Campaign
+from generator.content.vi import short_date
 
 
 def reporting_dates(campaign: Campaign) -> list[tuple[dt.date, str]]:
@@ -25,8 +26,8 @@ def reporting_dates(campaign: Campaign) -> list[tuple[dt.date, str]]:
     if reporting.every_months:
         for month in range(reporting.every_months, 13, reporting.every_months):
             end = dt.date(year, month, months.monthrange(year, month)[1])
-            dates[end] = f"Báo cáo định kỳ {reporting.every_months} tháng (kỳ kết thúc " \
-                         f"{end.day:02d}/{end.month}/{year})"
+            dates[end] = (f"Báo cáo định kỳ {reporting.every_months} tháng (kỳ kết thúc "
+                          f"{short_date(end)})")
     if reporting.year_end:
         dates[dt.date(year, 12, 31)] = f"Báo cáo cuối năm {year}"
     return sorted(dates.items())

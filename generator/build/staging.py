@@ -5,6 +5,11 @@ place in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``), so a reader or 
 sees either the old output or the new one, never a half-built or missing one, even if the
 build is killed. A stamp file lists what this tool wrote; a folder holding anything else is
 never replaced, so nobody's own files are deleted.
+
+An output that is a symbolic link (a web server's root, say) stays a link: the folder it
+points to is the one replaced, with the same guarantee. Callers hold the project's lock
+(:func:`generator.build.cache.project_lock`); the staging folder of a live process is never
+removed all the same.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ _RENAME_EXCHANGE = 2
 
 def check_replaceable(target: Path) -> None:
     """Refuse to touch ``target`` if it holds files this tool did not write there."""
+    target = resolve_output(target)
     if not target.exists():
         return
     if not target.is_dir():
@@ -53,13 +59,33 @@ def check_replaceable(target: Path) -> None:
             "lại"))])
 
 
+def output_intact(target: Path) -> bool:
+    """Whether ``target`` holds exactly what the tool last wrote there: nothing deleted,
+    added or edited since (a build with unchanged inputs may then answer at once)."""
+    target = resolve_output(target)
+    stamp = target / STAMP
+    if not stamp.is_file():
+        return False
+    inventory = _inventory(target)
+    inventory.pop(STAMP, None)
+    return inventory == _read_stamp(stamp)
+
+
+def resolve_output(target: Path) -> Path:
+    """The folder really written: a symbolic link's target (the link itself stays)."""
+    return target.resolve() if target.is_symlink() else target
+
+
 @contextmanager
 def staged(target: Path) -> Iterator[Path]:
-    """Yield an empty staging folder; on success it replaces ``target``, on failure it goes.
+    """Yield an empty staging folder; when the ``with`` block ends without an exception, it
+    replaces ``target``; on any exception (a failed build, Ctrl-C, SIGTERM, a full disk) it is
+    removed and ``target`` is left as it was.
 
-    ``target`` itself is untouched until the staged build is complete. A previous run killed
-    half-way leaves only hidden staging folders behind, which the next run clears away.
+    A previous run killed half-way leaves only hidden staging folders behind, which the next
+    run clears away.
     """
+    target = resolve_output(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     _recover(target)
     check_replaceable(target)
@@ -138,10 +164,27 @@ def _exchange(first: Path, second: Path) -> bool:
 
 
 def _recover(target: Path) -> None:
-    """Undo what a killed run left: restore a retired output if the new one never arrived."""
+    """Undo what a killed run left: restore a retired output if the new one never arrived.
+    Folders of a process still running are its own business and stay."""
     parent = target.parent
-    retired = sorted(parent.glob(_RETIRED.format(name=target.name) + "*"))
+    retired = sorted(p for p in parent.glob(_RETIRED.format(name=target.name) + "*")
+                     if not _alive(p))
     if not target.exists() and retired:
         retired.pop().rename(target)
-    for leftover in [*retired, *parent.glob(_STAGING.format(name=target.name) + "*")]:
+    staging = [p for p in parent.glob(_STAGING.format(name=target.name) + "*") if not _alive(p)]
+    for leftover in [*retired, *staging]:
         shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(folder: Path) -> bool:
+    """Whether the process whose id ends the folder's name is running."""
+    pid = folder.name.rpartition("-")[2]
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -6,6 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 HOME = "index.md"
+# Top-level folders of the site that are not campaigns: the news (blog), search, theme assets,
+# stylesheets, posters, the guide. A campaign with one of these ids would replace them.
+RESERVED_IDS = frozenset({"assets", "search", "posters", "tin-tuc", "stylesheets",
+                          "javascripts", "huong-dan", "pagefind", "404"})
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.cachefile import keep
-from generator.inputs import CampaignsKey
-from generator.navigation import NavItem
+from generator.build.cache import keep
+from generator.build.inputs import CampaignsKey
+from generator.content.navigation import NavItem
 
 # Two lines of JSON: what the output was made from, then the output.
 ENTRY = "generated.json"
@@ -33,11 +33,6 @@ class CampaignOutput:
     owned: list[str]
     assets: dict[str, Path]
     titles: dict[str, str]
-
-
-def known_valid(cache_dir: Path, key: CampaignsKey) -> bool:
-    """Whether campaigns with this key passed validation in an earlier build."""
-    return _header(cache_dir).get("campaigns") == list(key)
 
 
 def recall(cache_dir: Path, key: CampaignsKey, site_url: str | None) -> CampaignOutput | None:

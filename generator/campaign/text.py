@@ -32,6 +32,17 @@ def clean_text(value: str) -> str:
     return unicodedata.normalize("NFC", value.translate(_TRANSLATION))
 
 
+# Characters that reorder how text is shown (right-to-left overrides, isolates, marks): no
+# Vietnamese text needs them, and they make a page or poster show other text than the file
+# holds ("1202 cba").
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def bidi_controls(value: str) -> str:
+    """The direction controls in ``value``, as 'U+202E, U+2066', or '' when there are none."""
+    return ", ".join(dict.fromkeys(f"U+{ord(ch):04X}" for ch in _BIDI.findall(value)))
+
+
 def legacy_encoding(value: str) -> str | None:
     """Name of the pre-Unicode Vietnamese encoding ``value`` looks like it was typed in.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.model import Campaign
+from generator.campaign.model import Campaign
 
 
 def campaign_schema() -> dict[str, Any]:

@@ -12,11 +12,17 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.checked import recall, remember
+from generator.campaign.checked import recall, remember
+from generator.campaign.model import (
+    ABBREVIATION_PATTERN,
+    COLOR_PATTERN,
+    URL_PATTERN,
+    Campaign,
+)
+from generator.campaign.yamlsource import Loc, SourceDocument, parse_yaml, read_campaign_bytes
+from generator.content.paths import RESERVED_IDS
 from generator.errors import Problem, UserError
-from generator.model import Campaign
 from generator.posters.check import poster_problems
-from generator.yamlsource import Loc, SourceDocument, read_yaml
 
 
 def load_campaign(path: Path, root: Path | None = None,
@@ -28,11 +34,12 @@ def load_campaign(path: Path, root: Path | None = None,
     that passed every check before, unchanged since with all it refers to, is not checked again.
     """
     root = root or path.resolve().parent.parent
+    source = read_campaign_bytes(path)
     if cache_dir is not None:
-        known = recall(path, root, cache_dir)
+        known = recall(path, root, cache_dir, source)
         if known is not None:
             return known
-    doc = read_yaml(path)
+    doc = parse_yaml(path, source)
     if not isinstance(doc.data, dict):
         raise UserError([doc.problem((), "tệp chiến dịch phải là một bảng 'khóa: giá trị' "
                                          "(bắt đầu bằng id:, title:, ...)")])
@@ -43,13 +50,18 @@ def load_campaign(path: Path, root: Path | None = None,
     problems = list(_reference_problems(doc, campaign))
     problems += [doc.problem(loc, message)
                  for loc, message in poster_problems(doc, campaign, root)]
+    if campaign.id in RESERVED_IDS:
+        problems.append(doc.problem(("id",), (
+            f"mã chiến dịch '{campaign.id}' trùng với một phần sẵn có của trang web "
+            f"({', '.join(sorted(RESERVED_IDS))}); hãy chọn mã khác, ví dụ "
+            f"{campaign.id}-{campaign.year}, và đổi tên tệp cho khớp")))
     if path.stem != campaign.id:
         problems.append(doc.problem(("id",), f"mã chiến dịch '{campaign.id}' phải trùng tên tệp "
                                              f"'{path.stem}'; hãy đổi một trong hai cho khớp"))
     if problems:
         raise UserError(problems)
     if cache_dir is not None:
-        remember(path, root, cache_dir, campaign)
+        remember(path, root, cache_dir, source, campaign)
     return campaign
 
 
@@ -122,8 +134,8 @@ def _problem(doc: SourceDocument, error: ErrorDetails) -> Problem:
     if expected is None and kind.startswith("date"):
         expected = "phải là một ngày có thật, dạng YYYY-MM-DD (ví dụ 2021-05-21) hoặc DD/MM/YYYY"
     if kind == "string_pattern_mismatch":
-        expected = ("chỉ được gồm chữ thường không dấu, chữ số và dấu '-' (ví dụ "
-                    "cchc-ha-noi-2021)")
+        expected = _PATTERN_MESSAGES.get(str(error.get("ctx", {}).get("pattern")), (
+            "chỉ được gồm chữ thường không dấu, chữ số và dấu '-' (ví dụ cchc-ha-noi-2021)"))
     if kind == "literal_error":
         expected = f"phải là một trong: {error.get('ctx', {}).get('expected', '')}"
     if kind == "too_short":
@@ -141,6 +153,13 @@ def _problem(doc: SourceDocument, error: ErrorDetails) -> Problem:
     message = expected or error["msg"]
     return doc.problem(loc, f"'{name}' {message}; đang là {got}")
 
+
+_PATTERN_MESSAGES = {
+    ABBREVIATION_PATTERN: "chỉ được gồm chữ, chữ số, dấu cách và các dấu '.', '-', '/' (ví dụ "
+                          "CCHC, UBND TP)",
+    COLOR_PATTERN: "phải là mã màu dạng \"#RRGGBB\" trong dấu ngoặc kép, ví dụ \"#1565C0\"",
+    URL_PATTERN: "phải là một địa chỉ web bắt đầu bằng http:// hoặc https://",
+}
 
 _EXPECTED = {
     "string_type": "phải là một đoạn văn bản",

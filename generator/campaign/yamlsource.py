@@ -14,8 +14,9 @@ from typing import Any
 
 import yaml
 
+from generator.campaign.files import read_bounded
+from generator.campaign.text import bidi_controls, clean_text, guess_file_encoding, legacy_encoding
 from generator.errors import Problem, UserError
-from generator.text import clean_text, guess_file_encoding, legacy_encoding
 
 Loc = tuple[str | int, ...]
 
@@ -25,6 +26,8 @@ MAX_FILE_BYTES = 1024 * 1024
 # Aliases let a short file expand into millions of values ("billion laughs"); no campaign
 # comes near this many.
 MAX_NODES = 50_000
+# A campaign is a few levels deep; hundreds of levels are an attack on the parser's stack.
+MAX_DEPTH = 20
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 # PyYAML's messages, said so that someone who has never heard of YAML can act on them.
@@ -70,16 +73,18 @@ class SourceDocument:
         return Problem(self.path, line, col, message)
 
 
+def read_campaign_bytes(path: Path) -> bytes:
+    """A campaign file's bytes, within the size limit, refusing pipes and devices."""
+    return read_bounded(path, MAX_FILE_BYTES, "hãy tách thành nhiều chiến dịch")
+
+
 def read_yaml(path: Path) -> SourceDocument:
     """Parse ``path`` strictly; raise :class:`UserError` listing every problem found."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UserError([Problem(path, 1, 1, f"không đọc được tệp: {exc.strerror}")]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise UserError([Problem(path, 1, 1, f"tệp quá lớn ({len(raw) // 1024} KB, tối đa "
-                                             f"{MAX_FILE_BYTES // 1024} KB); hãy tách thành "
-                                             "nhiều chiến dịch")])
+    return parse_yaml(path, read_campaign_bytes(path))
+
+
+def parse_yaml(path: Path, raw: bytes) -> SourceDocument:
+    """Parse the bytes of ``path`` strictly; raise :class:`UserError` listing every problem."""
     text = _decode(path, raw)
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
@@ -114,6 +119,9 @@ def read_yaml(path: Path) -> SourceDocument:
         raise UserError([Problem(path, exc.line, exc.col, (
             f"tệp mở ra quá {MAX_NODES} giá trị (thường do tham chiếu '*' lặp lại); hãy viết "
             "nội dung trực tiếp"))]) from None
+    except _TooDeep as exc:
+        raise UserError([Problem(path, exc.line, exc.col, (
+            f"các mục lồng nhau quá sâu (hơn {MAX_DEPTH} cấp); hãy viết phẳng hơn"))]) from None
     if converter.problems:
         raise UserError(converter.problems)
     return doc
@@ -172,6 +180,10 @@ class _TooLarge(Exception):
         self.line, self.col = line, col
 
 
+class _TooDeep(_TooLarge):
+    pass
+
+
 class _Converter:
     """Turns composed nodes into Python values, recording positions and every problem."""
 
@@ -185,6 +197,8 @@ class _Converter:
         self._count += 1
         if self._count > MAX_NODES:
             raise _TooLarge(node.start_mark.line + 1, node.start_mark.column + 1)
+        if len(loc) > MAX_DEPTH:
+            raise _TooDeep(node.start_mark.line + 1, node.start_mark.column + 1)
         doc.value_marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc, doc)
@@ -215,6 +229,12 @@ class _Converter:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag == _STR_TAG:
             text = clean_text(node.value)
+            controls = bidi_controls(text)
+            if controls:
+                self.problems.append(Problem(
+                    self.path, node.start_mark.line + 1, node.start_mark.column + 1,
+                    f"văn bản có ký tự điều khiển hướng chữ {controls} (đảo ngược thứ tự chữ "
+                    "khi hiển thị); hãy xóa ký tự này, thường do dán từ phần mềm khác"))
             legacy = legacy_encoding(text)
             if legacy:
                 self.problems.append(Problem(

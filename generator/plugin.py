@@ -1,8 +1,9 @@
-"""The MkDocs adapter: a thin plugin over the generator core.
+"""The MkDocs adapter: :class:`SiteContent` in, MkDocs files out, nothing else.
 
 It adds the generated pages (in memory), posters, calendars, feed and share cards (from the
 cache) to the build as files, and folds accents into Material's search index. Nothing is
-written into ``docs/``; a file a person wrote at a generated path wins.
+written into ``docs/``; a file a person wrote at a generated path wins. The same plugin runs
+under ``campaign build``, ``campaign serve``, and plain ``mkdocs build`` or ``mkdocs serve``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -19,20 +20,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
-from generator.cards import card_title, render_cards
+from generator.build.cache import project_lock
+from generator.build.generate import SiteContent, generate, hand_written_wins, shadowed
+from generator.build.project import Project, from_mkdocs
+from generator.build.share_cards import render_cards
+from generator.content.search import add_folded_fields
+from generator.content.sharing import card_title
 from generator.errors import UserError
-from generator.inputs import CampaignsKey
-from generator.project import GeneratedSite, generate, hand_written_wins, shadowed
-from generator.search import add_folded_fields
 
 if TYPE_CHECKING:
-    # The live-reload server pulls in http.server: 30 ms a build never uses. The model is
-    # loaded only when campaigns changed.
+    # The live-reload server pulls in http.server: 30 ms a build never uses.
     from mkdocs.livereload import LiveReloadServer
 
-    from generator.model import Campaign
-
 log = logging.getLogger("mkdocs.plugins.campaign")
+Command = Literal["build", "gh-deploy", "serve"]
 
 
 class CampaignPluginConfig(base.Config):
@@ -42,43 +43,37 @@ class CampaignPluginConfig(base.Config):
 
 class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
     def __init__(self) -> None:
-        self.generated = GeneratedSite({}, None, {}, {})
-        self.campaigns_dir = Path("campaigns")
-        self.cache_dir = Path(".cache")
-        self._validated: list[Campaign] | None = None
-        self._key: CampaignsKey | None = None
+        self.content = SiteContent()
+        self.project: Project | None = None
+        self.command: Command = "build"
 
-    def use_validated(self, campaigns: list[Campaign] | None, key: CampaignsKey) -> None:
-        """What the ``campaign`` command found: the campaigns' key (``campaigns_key``), and
-        the campaigns if it had to validate them, so that neither is done a second time."""
-        self._validated, self._key = campaigns, key
+    def on_startup(self, *, command: Command, dirty: bool) -> None:
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        root = Path(config.config_file_path or ".").resolve().parent
-        self.campaigns_dir = root / self.config.campaigns_dir
-        self.cache_dir = root / self.config.cache_dir
+        project = from_mkdocs(config)
+        # The preview's QR codes point to 127.0.0.1: what it draws stays in a cache of its own.
+        self.project = project.for_preview() if self.command == "serve" else project
         try:
-            self.generated = generate(self.campaigns_dir, Path(config.docs_dir),
-                                      site_url=config.site_url, site_name=config.site_name,
-                                      cache_dir=self.cache_dir, campaigns=self._validated,
-                                      key=self._key)
+            with project_lock(self.project.cache_dir, self.command):
+                self.content = generate(self.project)
         except UserError as exc:
             raise PluginError(f"tệp chiến dịch có lỗi:\n{exc}") from None
-        if config.nav is None and self.generated.nav is not None:
-            config.nav = self.generated.nav
+        if config.nav is None and self.content.nav is not None:
+            config.nav = self.content.nav
         return config
 
     # Runs before other plugins (search, blog) so that they see the generated pages as files.
     @event_priority(50)
     def _add_generated(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        generated = self.generated
-        hand_written = set(shadowed([*generated.pages, *generated.assets], Path(config.docs_dir)))
+        content = self.content
+        hand_written = set(shadowed([*content.pages, *content.assets], Path(config.docs_dir)))
         for path in sorted(hand_written):
             log.info(hand_written_wins(path))
-        for path, content in generated.pages.items():
+        for path, text in content.pages.items():
             if path not in hand_written:
-                files.append(File.generated(config, path, content=content))
-        for path, source in generated.assets.items():
+                files.append(File.generated(config, path, content=text))
+        for path, source in content.assets.items():
             if path not in hand_written:
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
@@ -87,11 +82,13 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
     # each page, whoever made it, gets its share card.
     @event_priority(-100)
     def _add_cards(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        assert self.project is not None
         # The blog keeps its views out of the build until navigation time: include them all.
         titles = {page.src_uri: card_title(page.content_string, config.site_name)
                   for page in files.documentation_pages(inclusion=lambda _: True)}
-        cards = render_cards(titles, self.generated.sections, config.site_name,
-                             config.site_url, self.cache_dir / "cards")
+        with project_lock(self.project.cache_dir, self.command):
+            cards = render_cards(titles, self.content.sections, config.site_name,
+                                 config.site_url, self.project.cache_dir / "cards")
         for path, source in cards.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(source)))
@@ -110,6 +107,6 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer | None:
-        if self.campaigns_dir.is_dir():
-            server.watch(str(self.campaigns_dir))
+        if self.project is not None and self.project.campaigns_dir.is_dir():
+            server.watch(str(self.project.campaigns_dir))
         return server

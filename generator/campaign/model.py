@@ -185,7 +185,8 @@ class Signatory(_Model):
 
 # Only web addresses: a source is published as a link, and javascript: or data: links must
 # never reach a page.
-Url = Annotated[str, Field(pattern=r"^https?://[^\s<>\"'`]+$", max_length=2000)]
+URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
+Url = Annotated[str, Field(pattern=URL_PATTERN, max_length=2000)]
 
 
 class IndexValue(_Model):
@@ -223,12 +224,19 @@ class Index(_Model):
                                           description="Nguồn của điểm thành phần.")
 
 
+# An abbreviation becomes Markdown's `*[short]: full` definition, where brackets, markup and
+# line breaks would end the definition early and publish the rest as raw HTML.
+ABBREVIATION_PATTERN = r"^[\w][\w .\-/]*$"
+
+
 class Abbreviation(_Model):
-    short: Text = Field(description="Chữ viết tắt, ví dụ CCHC.")
+    short: Annotated[str, Field(min_length=1, max_length=40, pattern=ABBREVIATION_PATTERN)] = \
+        Field(description="Chữ viết tắt, ví dụ CCHC: chữ, số, dấu cách, '.', '-', '/'.")
     full: Text = Field(description="Nghĩa đầy đủ, ví dụ cải cách hành chính.")
 
 
-Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$",
+COLOR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
+Color = Annotated[str, Field(pattern=COLOR_PATTERN,
                              description="Mã màu dạng #RRGGBB, ví dụ #A50F15.")]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import struct
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,10 @@ from typing import TYPE_CHECKING
 # Pillow's font module takes 18 ms to import, which a rebuild from the cache does not need.
 if TYPE_CHECKING:
     from PIL import ImageFont
+
+
+# The largest CJK fonts are about 20 MB; anything bigger is not a font a poster needs.
+MAX_FONT_BYTES = 64 * 1024 * 1024
 
 
 class FontError(Exception):
@@ -60,10 +65,19 @@ def _covered(path: Path, version: Stamp) -> frozenset[int]:
     # fontTools takes 15 ms to import; a build whose campaigns are known valid never asks.
     from fontTools.ttLib import TTFont, TTLibError
 
+    with path.open("rb") as stream:
+        magic = stream.read(4)
+    if magic in (b"wOFF", b"wOF2"):
+        raise FontError(f"tệp phông {path.name} là phông nén cho web (WOFF/WOFF2); hãy dùng "
+                        "tệp .ttf hoặc .otf của cùng phông chữ")
+    if path.stat().st_size > MAX_FONT_BYTES:
+        raise FontError(f"tệp phông {path.name} quá lớn (hơn {MAX_FONT_BYTES >> 20} MB); hãy "
+                        "dùng tệp .ttf hoặc .otf của một phông chữ")
     try:
         with path.open("rb") as stream, TTFont(stream, lazy=True, fontNumber=0) as font:
             cmap = font.getBestCmap()
-    except (OSError, TTLibError, AssertionError) as exc:
+    except (OSError, TTLibError, AssertionError, ImportError, ValueError, KeyError,
+            struct.error) as exc:
         raise FontError(f"không đọc được tệp phông {path.name}: {exc}") from None
     if not cmap:
         raise FontError(f"tệp phông {path.name} không có bảng ký tự Unicode")

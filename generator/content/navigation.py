@@ -15,12 +15,16 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.paths import HOME, CampaignPaths
+from generator.content.paths import HOME, CampaignPaths
 
 if TYPE_CHECKING:  # the menu of unchanged campaigns comes from the cache, without the model
-    from generator.model import Campaign
+    from generator.campaign.model import Campaign
 
 NavItem = str | dict[str, Any]
+# A campaign with more agencies than this lists only the agencies' index in the menu: every
+# page carries its section of the menu, and two thousand agencies listed on each of two
+# thousand agency pages made pages of 600 KB and a build quadratic in the agencies.
+MAX_AGENCIES_IN_MENU = 12
 
 
 def campaign_nav(campaigns: Sequence[Campaign]) -> tuple[list[NavItem], list[str]]:
@@ -31,8 +35,9 @@ def campaign_nav(campaigns: Sequence[Campaign]) -> tuple[list[NavItem], list[str
     for campaign in campaigns:
         paths = CampaignPaths(campaign.id)
         agencies = [paths.agencies, *(paths.agency(r.id) for r in campaign.responsibilities)]
+        listed = agencies if len(agencies) <= MAX_AGENCIES_IN_MENU + 1 else agencies[:1]
         section = [paths.overview, paths.topics, paths.forms,
-                   {"Trách nhiệm các cơ quan": agencies}, paths.slogans, paths.gallery,
+                   {"Trách nhiệm các cơ quan": listed}, paths.slogans, paths.gallery,
                    *([paths.indices] if campaign.indices else []), paths.documents]
         sections.append({html.escape(campaign.short_title): section})
         owned += [paths.overview, paths.topics, paths.forms, paths.slogans, paths.gallery,

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 from html import escape
 
-from generator.model import Index, IndexValue
+from generator.campaign.model import Index, IndexValue
+from generator.content.vi import number
 
 WIDTH, HEIGHT = 640, 280
 _TOP, _BOTTOM, _LEFT, _RIGHT = 40, 48, 16, 16
 _LOCAL = "#A50F15"
 _NATIONAL = "#5F6368"
 _INK = "#202124"
-
-
-def number(value: float) -> str:
-    """Vietnamese decimal comma: 83.98 becomes '83,98'."""
-    return f"{value:g}".replace(".", ",")
 
 
 def describe(index: Index, place: str) -> str:

@@ -6,16 +6,23 @@ extensions (admonition, attr_list, footnotes, abbr), so MkDocs and Zensical publ
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from generator.charts import index_chart
-from generator.charts import number as chart_number
-from generator.markdown import escape, front_matter, link, relative
-from generator.model import Campaign, Document, Index, Point
-from generator.paths import HOME, CampaignPaths
+from generator.campaign.model import Campaign, Document, Index, Point
+from generator.content.charts import index_chart
+from generator.content.citations import (
+    FORMS_TITLE,
+    SLOGANS_TITLE,
+    TOPICS_TITLE,
+    Citations,
+    index_citations,
+)
+from generator.content.markdown import escape, front_matter, link, relative
+from generator.content.paths import HOME, CampaignPaths
+from generator.content.vi import long_date, short_date
+from generator.content.vi import number as decimal
 from generator.posters.formats import THUMBNAIL_SUFFIX
 
 GUIDE = "huong-dan/viet-chien-dich.md"
@@ -77,8 +84,8 @@ def home_page(campaigns: Sequence[Campaign]) -> str:
 
 
 def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = ()) -> dict[str, str]:
-    """The pages of one campaign. The documents page comes last: it lists where each is cited."""
-    writer = _Writer(campaign)
+    """The pages of one campaign, each a function of the campaign and its citation index."""
+    writer = _Writer(campaign, index_citations(campaign))
     pages = {
         writer.paths.overview: writer.overview(),
         writer.paths.topics: writer.topics(),
@@ -102,68 +109,45 @@ def document_label(doc: Document) -> str:
     return (doc.title or doc.kind).strip("“”\"")
 
 
-def _day_month(day: dt.date) -> tuple[str, str]:
-    """Day and month as Decree 30/2020/NĐ-CP writes them: a leading zero for days below 10
-    and for January and February only."""
-    return f"{day.day:02d}", f"{day.month:02d}" if day.month <= 2 else str(day.month)
-
-
-def short_date(day: dt.date) -> str:
-    d, m = _day_month(day)
-    return f"{d}/{m}/{day.year}"
-
-
-def long_date(day: dt.date) -> str:
-    d, m = _day_month(day)
-    return f"ngày {d} tháng {m} năm {day.year}"
-
-
 @dataclass
 class _Writer:
-    """Writes one campaign's pages, linking each document number to its entry as it goes."""
+    """Writes one campaign's pages from the campaign and its citation index: a page links
+    each document number to its entry, and the documents page lists where each is cited."""
 
     campaign: Campaign
+    citations: Citations
     paths: CampaignPaths = field(init=False)
-    _numbers: re.Pattern[str] | None = field(init=False)
-    _by_number: dict[str, str] = field(init=False)
-    _cited_in: dict[str, dict[str, str]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.paths = CampaignPaths(self.campaign.id)
-        self._by_number = {escape(d.number): d.id for d in self.campaign.documents if d.number}
-        numbers = sorted(self._by_number, key=len, reverse=True)
-        self._numbers = (re.compile(r"(?<![\w/-])(" + "|".join(map(re.escape, numbers))
-                                    + r")(?![\w/-])") if numbers else None)
 
     # -- text helpers -------------------------------------------------------------------------
 
-    def text(self, value: str, page: str, page_title: str) -> str:
+    def text(self, value: str, page: str) -> str:
         """Escaped text in which every cited document number links to its entry."""
         escaped = escape(value)
-        if self._numbers is None:
+        if self.citations.pattern is None:
             return escaped
 
         def to_link(match: re.Match[str]) -> str:
-            doc_id = self._by_number[match[1]]
-            if page != self.paths.documents:
-                self._cited_in.setdefault(doc_id, {})[page] = page_title
+            doc_id = self.citations.by_number[match[1]]
             return link(match[1], f"{self.paths.documents}#{doc_id}", page)
 
-        return self._numbers.sub(to_link, escaped)
+        return self.citations.pattern.sub(to_link, escaped)
 
-    def points(self, items: Iterable[Point], page: str, title: str, *, ordered: bool = False,
+    def points(self, items: Iterable[Point], page: str, *, ordered: bool = False,
                footnotes: bool = True) -> list[str]:
         lines = []
         for number, item in enumerate(items, start=1):
             marker = f"{number}." if ordered else "-"
             note = f"[^{item.footnote}]" if item.footnote and footnotes else ""
-            lines.append(f"{marker} {self.text(item.text, page, title)}{note}")
-            lines += [f"    - {self.text(sub, page, title)}" for sub in item.points]
+            lines.append(f"{marker} {self.text(item.text, page)}{note}")
+            lines += [f"    - {self.text(sub, page)}" for sub in item.points]
         return [*lines, ""]
 
-    def footnote_defs(self, ids: Iterable[str | None], page: str, title: str) -> list[str]:
+    def footnote_defs(self, ids: Iterable[str | None], page: str) -> list[str]:
         wanted = [i for i in dict.fromkeys(ids) if i]
-        lines = [f"[^{note.id}]: {self.text(note.text, page, title)}"
+        lines = [f"[^{note.id}]: {self.text(note.text, page)}"
                  for note in self.campaign.footnotes if note.id in wanted]
         return [*lines, ""] if lines else []
 
@@ -200,11 +184,11 @@ class _Writer:
                 f"- **Nơi, ngày ban hành:** {escape(c.place)}, {long_date(c.date)}", ""]
         if c.basis:
             body += ["## Căn cứ", ""]
-            body += [f"- {self.document_mention(c.document(ref), path, title)}" for ref in c.basis]
+            body += [f"- {self.document_mention(c.document(ref), path)}" for ref in c.basis]
             body.append("")
         body += ["## Mục đích, yêu cầu", "",
-                 *self.points(c.purposes, path, title, ordered=True),
-                 *self.footnote_defs((p.footnote for p in c.purposes), path, title)]
+                 *self.points(c.purposes, path, ordered=True),
+                 *self.footnote_defs((p.footnote for p in c.purposes), path)]
         body += ["## Trong hướng dẫn này", "",
                  f"- {link('Nội dung tuyên truyền', self.paths.topics, path)}: "
                  f"{len(c.topics)} nhóm nội dung cần tuyên truyền.",
@@ -218,7 +202,7 @@ class _Writer:
                  f"{len(c.slogans)} khẩu hiệu.",
                  f"- {link('Áp phích, băng rôn', self.paths.gallery, path)}: tệp in sẵn.", ""]
         if c.reporting:
-            body += ["## Chế độ báo cáo", "", *self.reporting_lines(path, title)]
+            body += ["## Chế độ báo cáo", "", *self.reporting_lines(path)]
         if c.indices:
             body += ["## Các chỉ số được nhắc đến", ""]
             body += [f"- **{escape(i.code)}**: {escape(i.name)}"
@@ -242,10 +226,10 @@ class _Writer:
                      f"{escape(s.position)}  ", f"**{escape(s.name)}**", ""]
         return self.page(path, title, c.summary, body)
 
-    def reporting_lines(self, page: str, title: str) -> list[str]:
+    def reporting_lines(self, page: str) -> list[str]:
         reporting = self.campaign.reporting
         assert reporting is not None
-        lines = [self.text(reporting.text, page, title), ""]
+        lines = [self.text(reporting.text, page), ""]
         rhythm = []
         if reporting.every_months:
             rhythm.append(f"định kỳ {reporting.every_months} tháng một lần")
@@ -261,28 +245,28 @@ class _Writer:
         return [*lines, ""]
 
     def topics(self) -> str:
-        c, path, title = self.campaign, self.paths.topics, "Nội dung tuyên truyền"
+        c, path, title = self.campaign, self.paths.topics, TOPICS_TITLE
         body = [f"Hướng dẫn nêu {len(c.topics)} nhóm nội dung cần tuyên truyền.", ""]
         for number, topic in enumerate(c.topics, start=1):
             note = f"[^{topic.footnote}]" if topic.footnote else ""
             body += [f"## {number}. {escape(topic.title)}", "",
-                     f"{self.text(topic.text, path, title)}{note}", ""]
-            body += self.points(topic.points, path, title) if topic.points else []
+                     f"{self.text(topic.text, path)}{note}", ""]
+            body += self.points(topic.points, path) if topic.points else []
         notes = [t.footnote for t in c.topics]
         notes += [p.footnote for t in c.topics for p in t.points]
-        body += self.footnote_defs(notes, path, title)
+        body += self.footnote_defs(notes, path)
         return self.page(path, title, f"Nội dung tuyên truyền của {c.short_title}.", body)
 
     def forms(self) -> str:
-        c, path, title = self.campaign, self.paths.forms, "Hình thức tuyên truyền"
+        c, path, title = self.campaign, self.paths.forms, FORMS_TITLE
         body = [f"Hướng dẫn nêu {len(c.forms)} hình thức tuyên truyền.", ""]
         for number, form in enumerate(c.forms, start=1):
             body += [f"## {number}. {escape(form.title)}", "",
                      f"*Loại hình: {_FORM_KINDS[form.kind]}*", "",
-                     *self.points(form.channels, path, title)]
+                     *self.points(form.channels, path)]
             if form.requirement:
                 body += ['!!! warning "Yêu cầu"', "",
-                         f"    {self.text(form.requirement, path, title)}", ""]
+                         f"    {self.text(form.requirement, path)}", ""]
         return self.page(path, title, f"Các hình thức tuyên truyền của {c.short_title}.", body)
 
     def agencies(self) -> str:
@@ -301,9 +285,9 @@ class _Writer:
         title = agency.agency
         body = [f"Những việc cơ quan, đơn vị này phải làm theo {escape(c.kind.lower())} "
                 f"“{escape(c.short_title)}”.", "", *self.theme_box(), "## Nhiệm vụ", "",
-                *self.points(agency.tasks, path, title, ordered=True)]
+                *self.points(agency.tasks, path, ordered=True)]
         if c.reporting and agency_id in c.reporting.by:
-            body += ["## Báo cáo", "", *self.reporting_lines(path, title)]
+            body += ["## Báo cáo", "", *self.reporting_lines(path)]
         elif c.reporting:
             body += ["## Lịch báo cáo của chiến dịch", "",
                      f"- {link(_CALENDAR_LABEL, self.paths.calendar, path)}",
@@ -316,11 +300,11 @@ class _Writer:
         return self.page(path, title, f"Việc của {agency.agency} trong {c.short_title}.", body)
 
     def slogans(self) -> str:
-        c, path, title = self.campaign, self.paths.slogans, "Khẩu hiệu"
+        c, path, title = self.campaign, self.paths.slogans, SLOGANS_TITLE
         body = [*self.theme_box()]
         if c.slogans:
             body += ["Các khẩu hiệu dùng trên băng rôn, pa-nô, áp phích và màn hình LED:", ""]
-            body += [f"{n}. {self.text(s.text, path, title)}"
+            body += [f"{n}. {self.text(s.text, path)}"
                      for n, s in enumerate(c.slogans, start=1)]
             body.append("")
         else:
@@ -377,7 +361,7 @@ class _Writer:
                 year = f" năm {index.dimensions_year}" if index.dimensions_year else ""
                 body += [f"**Điểm các nội dung thành phần{year}:**", "",
                          "| Nội dung | Điểm |", "|---|---|"]
-                body += [f"| {escape(d.name)} | {chart_number(d.score)} |"
+                body += [f"| {escape(d.name)} | {decimal(d.score)} |"
                          for d in index.dimensions]
                 body.append("")
                 if index.dimensions_source:
@@ -390,13 +374,13 @@ class _Writer:
         unit = f" ({escape(index.unit)})" if index.unit else ""
         rows = [f"| Năm | Điểm{unit} | Xếp hạng | Nguồn |", "|---|---|---|---|"]
         for value in sorted([*index.values], key=lambda v: v.year):
-            score = chart_number(value.score) if value.score is not None else "—"
+            score = decimal(value.score) if value.score is not None else "—"
             rank = (f"{value.rank}/{index.ranked_among}" if value.rank and index.ranked_among
                     else str(value.rank or "—"))
             rows.append(f"| {value.year} | {score} | {rank} | "
                         f"[nguồn {value.year}](<{value.source}>) |")
         for value in sorted(index.national_average, key=lambda v: v.year):
-            score = chart_number(value.score) if value.score is not None else "—"
+            score = decimal(value.score) if value.score is not None else "—"
             rows.append(f"| {value.year} (trung bình cả nước) | {score} | — | "
                         f"[nguồn {value.year}, cả nước](<{value.source}>) |")
         return [*rows, ""]
@@ -413,22 +397,21 @@ class _Writer:
             if doc.issuer:
                 facts.append(f"- **Cơ quan ban hành:** {escape(doc.issuer)}")
             if doc.title and doc.number:
-                facts.append(f"- **Trích yếu:** {self.text(doc.title, path, title)}")
-            cited = self._cited_in.get(doc.id, {})
+                facts.append(f"- **Trích yếu:** {self.text(doc.title, path)}")
+            cited = self.citations.cited_in.get(doc.id, {})
             if cited:
                 facts.append("- **Được nhắc đến ở:** " + ", ".join(
                     link(escape(name), page, path) for page, name in cited.items()))
             body += [*facts, ""] if facts else [f"*{escape(doc.kind)}*", ""]
         return self.page(path, title, f"Các văn bản được dẫn trong {c.short_title}.", body)
 
-    def document_mention(self, doc: Document, page: str, title: str) -> str:
+    def document_mention(self, doc: Document, page: str) -> str:
         label = link(escape(document_label(doc)), f"{self.paths.documents}#{doc.id}", page)
-        self._cited_in.setdefault(doc.id, {})[page] = title
         parts = [label]
         if doc.date:
             parts.append(f"ngày {short_date(doc.date)}")
         if doc.issuer:
             parts.append(f"của {escape(doc.issuer)}")
         if doc.title and doc.number:
-            parts.append(self.text(doc.title, page, title))
+            parts.append(self.text(doc.title, page))
         return " ".join(parts)

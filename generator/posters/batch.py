@@ -1,4 +1,5 @@
-"""Rendering a campaign's posters into a cache folder, in parallel, redrawing only what changed.
+"""Rendering posters into a cache folder on a pool of worker processes, redrawing only what
+changed.
 
 The cache folder (``.cache/posters/<campaign-id>/``) belongs to the tool: it holds the PNG, PDF
 and thumbnail of every poster, and ``cache.json`` maps each poster to the content hash it was
@@ -7,16 +8,12 @@ drawn from. The site and ``campaign posters --out`` receive copies of these file
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
-import logging
 import multiprocessing
 import os
 import sys
 import time
-import zipfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -25,13 +22,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from generator.atomic import write_text
 from generator.posters.formats import THUMBNAIL_SUFFIX
 from generator.posters.layout import layout_poster
 from generator.posters.plan import PosterJob
 
 CACHE_FILE = "cache.json"
 CACHE_SAVE_SECONDS = 2.0
-log = logging.getLogger("mkdocs.plugins.campaign.posters")
 MANIFEST_COLUMNS = ("file", "kind", "format", "label", "slogan", "width_px", "height_px",
                     "width_mm", "height_mm", "dpi", "bleed_mm", "sha256")
 
@@ -56,7 +53,6 @@ class PosterFile:
 
 @dataclass(frozen=True)
 class PosterSet:
-    folder: Path
     files: tuple[PosterFile, ...]
     drawn: int  # how many posters were drawn this time (the rest came from the cache)
 
@@ -117,8 +113,6 @@ def build_posters(jobs: Sequence[PosterJob], folder: Path, *, workers: int | Non
                   progress: bool | None = None) -> PosterSet:
     """Bring ``folder`` up to date with ``jobs``: unchanged posters are never drawn again."""
     folder.mkdir(parents=True, exist_ok=True)
-    for partial in folder.rglob(".*.partial"):  # left by a render that was killed
-        partial.unlink()
     cache = _read_cache(folder)
     keys = {job.stem: job.key() for job in jobs}
     todo = [job for job in jobs if not _fresh(cache.get(job.stem), keys[job.stem], folder)]
@@ -145,7 +139,7 @@ def build_posters(jobs: Sequence[PosterJob], folder: Path, *, workers: int | Non
         _write_cache(folder, cache)
     _forget_stale(folder, cache, set(keys))
     files = tuple(row for job in jobs for row in results[job.stem])
-    return PosterSet(folder, files, len(todo))
+    return PosterSet(files, len(todo))
 
 
 def _run(jobs: list[PosterJob], folder: Path,
@@ -162,11 +156,31 @@ def _run(jobs: list[PosterJob], folder: Path,
         for future in as_completed(futures):
             yield futures[future], future.result()
     except BrokenProcessPool:
-        _pool.cache_clear()  # a worker died (killed, out of memory): the next build starts anew
+        stop_workers()  # a worker died (killed, out of memory): the next build starts anew
         raise
     finally:
         for future in futures:
             future.cancel()
+
+
+def stop_workers() -> None:
+    """End the worker processes and their fork server now (on Ctrl-C, SIGTERM, a dead
+    worker): none of them may outlive the command, holding memory."""
+    if _pool.cache_info().currsize:
+        for pool in _pools:
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()
+            pool.shutdown(wait=False, cancel_futures=True)
+        _pools.clear()
+        _pool.cache_clear()
+    from multiprocessing import forkserver
+
+    stop = getattr(forkserver._forkserver, "_stop", None)  # the server the pool forked from
+    if stop is not None:
+        stop()
+
+
+_pools: list[ProcessPoolExecutor] = []
 
 
 @cache
@@ -179,9 +193,11 @@ def _pool(count: int) -> ProcessPoolExecutor:
     each importing them for itself.
     """
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["__main__", "generator.posters.build",
+    context.set_forkserver_preload(["__main__", "generator.posters.batch",
                                     "generator.posters.render"])
-    return ProcessPoolExecutor(count, mp_context=context)
+    pool = ProcessPoolExecutor(count, mp_context=context)
+    _pools.append(pool)
+    return pool
 
 
 def _fresh(entry: dict[str, Any] | None, key: str, folder: Path) -> bool:
@@ -200,9 +216,7 @@ def _read_cache(folder: Path) -> dict[str, dict[str, Any]]:
 
 
 def _write_cache(folder: Path, cache: dict[str, dict[str, Any]]) -> None:
-    partial = folder / f".{CACHE_FILE}.partial"
-    partial.write_text(json.dumps(cache, ensure_ascii=False, indent=1), encoding="utf-8")
-    partial.replace(folder / CACHE_FILE)
+    write_text(folder / CACHE_FILE, json.dumps(cache, ensure_ascii=False, indent=1))
 
 
 def _forget_stale(folder: Path, cache: dict[str, dict[str, Any]], wanted: set[str]) -> None:
@@ -214,62 +228,3 @@ def _forget_stale(folder: Path, cache: dict[str, dict[str, Any]], wanted: set[st
             (folder / str(row["file"])).unlink(missing_ok=True)
     if stale:
         _write_cache(folder, cache)
-
-
-def manifest_json(files: Sequence[PosterFile]) -> str:
-    return json.dumps([asdict(f) for f in files], ensure_ascii=False, indent=2) + "\n"
-
-
-def manifest_csv(files: Sequence[PosterFile]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(asdict(f) for f in files)
-    return out.getvalue()
-
-
-PRINT_NOTE = """HƯỚNG DẪN IN
-
-Mỗi áp phích có tệp PNG (ảnh gốc) và tệp PDF (cùng ảnh, không nén lại).
-- Kích thước trong tệp đã gồm lề xén (bleed) 3 mm mỗi cạnh: in đúng 100%, không co giãn,
-  rồi xén theo khung TrimBox của tệp PDF (bằng khổ ghi trong cột label của manifest.csv).
-- Độ phân giải ghi trong cột dpi và trong chính tệp PNG.
-- Chữ và mã QR nằm trong vùng an toàn, cách mép xén ít nhất 5 mm.
-- manifest.csv liệt kê từng tệp: khổ, kích thước (px, mm), dpi, lề xén, mã kiểm tra sha256.
-"""
-
-
-def write_print_pack(target: Path, folder: Path, files: Sequence[PosterFile]) -> None:
-    """A zip of every print file, the manifest and a note for the print shop."""
-    partial = target.with_name(f".{target.name}.partial")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as pack:
-        pack.writestr("DOC-TRUOC-KHI-IN.txt", PRINT_NOTE)
-        pack.writestr("manifest.csv", manifest_csv(files))
-        for row in files:
-            if row.kind in ("png", "pdf"):
-                pack.write(folder / row.file, row.file)
-    partial.replace(target)
-
-
-def publish(jobs: Sequence[PosterJob], folder: Path, campaign_id: str, *,
-            workers: int | None = None, progress: bool | None = None) -> dict[str, Path]:
-    """Render (or reuse) every poster and return the files to publish, keyed by their path
-    under ``posters/<campaign-id>/``: images, thumbnails, PDFs, manifests, print pack."""
-    posters = build_posters(jobs, folder, workers=workers, progress=progress)
-    log.info(f"áp phích {campaign_id}: vẽ {posters.drawn}, dùng lại "
-             f"{len(jobs) - posters.drawn} không đổi")
-    files = {row.file: folder / row.file for row in posters.files}
-    for name, text in (("manifest.json", manifest_json(posters.files)),
-                       ("manifest.csv", manifest_csv(posters.files))):
-        path = folder / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            partial = folder / f".{name}.partial"
-            partial.write_text(text, encoding="utf-8")
-            partial.replace(path)
-        files[name] = path
-    pack = folder / f"{campaign_id}-goi-in.zip"
-    stale = not pack.is_file() or pack.stat().st_mtime < files["manifest.csv"].stat().st_mtime
-    if posters.drawn or stale:
-        write_print_pack(pack, folder, posters.files)
-    files[pack.name] = pack
-    return files

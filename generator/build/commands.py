@@ -1,0 +1,144 @@
+"""The commands, as typed functions: each reads the project, does its one job and returns
+what to tell the user. The command line (``generator/cli.py``) only parses arguments."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+
+from generator.build.cache import CACHE_DIR, project_lock
+from generator.build.inputs import INPUTS_STAMP, campaigns_key, inputs_digest
+from generator.build.project import Project, load_mkdocs, read_project
+from generator.build.staging import check_replaceable, output_intact, staged
+from generator.campaign.files import campaign_files
+
+SCHEMA_PATH = Path("schema/campaign.schema.json")
+log = logging.getLogger("mkdocs.plugins.campaign")
+
+
+class BuildFailed(Exception):
+    """MkDocs could not build the site; the published site was left as it was."""
+
+
+def validate(config_file: Path, files: list[Path]) -> str:
+    """Check ``files``, or every campaign of the project; raises UserError with each problem."""
+    from generator.campaign.load import load_campaigns
+
+    if not files:
+        project = read_project(config_file)
+        files = campaign_files(project.campaigns_dir)
+        campaigns = load_campaigns(files, project.root, project.cache_dir)
+    else:
+        campaigns = load_campaigns(files)
+    return f"{len(campaigns)} tệp chiến dịch hợp lệ."
+
+
+def build(config_file: Path, *, strict: bool, force: bool) -> str:
+    """The whole site into the project's ``site_dir``, swapped in only once MkDocs succeeded."""
+    project = read_project(config_file)
+    site = project.site_dir
+    option = f"strict={strict}"
+    if not force and _up_to_date(project, option):
+        return f"Không có gì thay đổi từ lần tạo trước: {site} vẫn mới nhất."
+
+    from mkdocs.commands.build import build as mkdocs_build
+
+    from generator.build.generate import generate
+
+    with project_lock(project.cache_dir, "build"):
+        check_replaceable(site)  # before minutes of drawing, not after
+        sources = campaigns_key(project).sources
+        generate(project)  # the plugin finds this value again: it is made once
+        # After validation, which records the fonts and logos the campaigns name.
+        digest = inputs_digest(project, option)
+        with staged(site) as staging:
+            config = load_mkdocs(project.config_file, site_dir=str(staging), strict=strict)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            except OSError:  # a full disk, a folder without permission: the machine's problem
+                raise
+            # MkDocs, its theme or any plugin, whatever it raises: no site is published.
+            except Exception as exc:  # noqa: BLE001
+                raise BuildFailed(_one_line(exc)) from None
+            finally:
+                config.plugins.on_shutdown()
+            # A campaign edited while building is built again next time.
+            if campaigns_key(project).sources == sources:
+                (staging / INPUTS_STAMP).write_text(digest, encoding="utf-8")
+    return f"Đã tạo trang web trong {site}"
+
+
+def _up_to_date(project: Project, option: str) -> bool:
+    stamp = project.site_dir / INPUTS_STAMP
+    return (stamp.is_file() and output_intact(project.site_dir)
+            and stamp.read_text(encoding="utf-8") == inputs_digest(project, option))
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def serve(config_file: Path, dev_addr: str) -> str:
+    """Preview with live reload; campaigns are checked first, so that errors show at once."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    from generator.build.generate import generate
+
+    project = read_project(config_file).for_preview()
+    with project_lock(project.cache_dir, "serve"):
+        generate(project)
+    mkdocs_serve(config_file=str(project.config_file), dev_addr=dev_addr, livereload=True)
+    return "Đã dừng xem trước."
+
+
+def export(config_file: Path, out: Path) -> str:
+    """The complete docs tree for builders that run no MkDocs plugin (Zensical)."""
+    from generator.build.export import export_tree
+
+    project = read_project(config_file)
+    with project_lock(project.cache_dir, "export"):
+        count = export_tree(project, out.resolve())
+    return f"Đã ghi cây trang vào {out}: {count} trang tự sinh cùng các trang viết tay."
+
+
+def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> str:
+    """One campaign's posters, manifest and print pack into a folder of their own."""
+    from generator.campaign.load import load_campaigns
+    from generator.posters.pack import publish
+    from generator.posters.plan import plan_posters
+
+    project = read_project(config_file) if config_file.is_file() else None
+    cache_dir = project.cache_dir if project else Path.cwd() / CACHE_DIR
+    site_url = site_url or (project.site_url if project else None)
+    [campaign] = load_campaigns([file])
+    if site_url is None:
+        log.warning("không có site_url: áp phích sẽ không có mã QR")
+    jobs = plan_posters(campaign, file.resolve().parent, site_url)
+    with project_lock(cache_dir, "posters"):
+        check_replaceable(out.resolve())  # before minutes of drawing, not after
+        published = publish(jobs, cache_dir / "posters" / campaign.id, campaign.id)
+        with staged(out.resolve()) as staging:
+            for name, source in published.items():
+                target = staging / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+    return f"Đã ghi {len(jobs)} áp phích vào {out}"
+
+
+def schema(config_file: Path, *, check: bool) -> tuple[bool, str]:
+    """Write the campaign format's JSON Schema, or (``check``) tell whether it is current."""
+    from generator.atomic import write_text
+    from generator.campaign.schema import campaign_schema
+
+    target = config_file.resolve().parent / SCHEMA_PATH
+    text = json.dumps(campaign_schema(), ensure_ascii=False, indent=2) + "\n"
+    if check:
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            return False, f"{SCHEMA_PATH} đã cũ; chạy 'campaign schema' để cập nhật."
+        return True, f"{SCHEMA_PATH} khớp với định dạng hiện tại."
+    write_text(target, text)
+    return True, f"Đã ghi {SCHEMA_PATH}"

@@ -1,0 +1,104 @@
+"""What a build reads, as hashes: an unchanged project is not built again, unchanged campaigns
+are not validated and generated again.
+
+Kept free of the campaign model, MkDocs and Pillow, so that a build with nothing changed
+answers before loading any of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from pathlib import Path
+from typing import NamedTuple
+
+from generator.build.cache import CHECKED_FOLDER, code_fingerprint
+from generator.build.project import Project
+
+# In the output folder: the hash of the inputs of the build that made it.
+INPUTS_STAMP = ".campaign-inputs"
+
+
+def inputs_digest(project: Project, *extra: str) -> str:
+    """One hash of everything a build reads: campaigns, pages, theme overrides, configuration,
+    the fonts and logos the campaigns name, the generator's own code, and ``extra`` (command
+    options)."""
+    digest = hashlib.sha256("\0".join([code_fingerprint(), *extra]).encode())
+    for folder in (project.campaigns_dir, project.docs_dir, project.theme_dir):
+        if folder is not None:
+            digest.update(str(folder).encode() + b"\0")
+            _add_folder(digest, folder)
+    digest.update(project.config_file.read_bytes())
+    _add_dependencies(digest, project.cache_dir)
+    return digest.hexdigest()
+
+
+class CampaignsKey(NamedTuple):
+    """What the campaigns' pages, posters and calendars are made from. Equal keys: the
+    campaigns validate and generate exactly as before."""
+
+    sources: str  # the campaign files, where the project is, the generator's code
+    dependencies: str  # the fonts and logos the campaigns named when last validated
+
+
+def campaigns_key(project: Project) -> CampaignsKey:
+    sources = hashlib.sha256("\0".join([code_fingerprint(), str(project.campaigns_dir),
+                                        str(project.cache_dir)]).encode())
+    _add_folder(sources, project.campaigns_dir)
+    dependencies = hashlib.sha256()
+    _add_dependencies(dependencies, project.cache_dir)
+    return CampaignsKey(sources.hexdigest(), dependencies.hexdigest())
+
+
+def _add_folder(digest: hashlib._Hash, folder: Path) -> None:
+    """Every regular file below ``folder`` by name and content. Pipes and devices are named
+    but never read: reading a FIFO hangs and ``/dev/zero`` never ends (validation refuses
+    them with a message)."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        try:
+            info = path.stat()
+        except OSError:  # a dangling link: validation names it
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            continue
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        if stat.S_ISREG(info.st_mode):
+            digest.update(_content_digest(path))
+        else:
+            digest.update(f"special {info.st_mode}".encode())
+
+
+def _content_digest(path: Path) -> bytes:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.digest()
+
+
+def _add_dependencies(digest: hashlib._Hash, cache_dir: Path) -> None:
+    """The fonts and logos the validated campaigns named, by content."""
+    for name in sorted(_dependencies(cache_dir / CHECKED_FOLDER)):
+        digest.update(name.encode() + b"\0")
+        path = Path(name)
+        digest.update(_content_digest(path) if path.is_file() else b"-")
+
+
+def _dependencies(checked: Path) -> set[str]:
+    found: set[str] = set()
+    if not checked.is_dir():
+        return found
+    for entry in os.scandir(checked):
+        if not entry.name.endswith(".json"):
+            continue
+        try:
+            with Path(entry.path).open(encoding="utf-8") as stream:
+                files = json.load(stream).get("dependencies", {})
+        except (OSError, ValueError, AttributeError):
+            continue
+        found.update(str(name) for name in files if isinstance(files, dict))
+    return found

@@ -1,0 +1,1 @@
+"""Campaign files in, the validated model out: sources, checks, Vietnamese messages."""

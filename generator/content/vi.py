@@ -1,0 +1,57 @@
+"""Vietnamese conventions used in several places, each written once: dates as Decree
+30/2020/NĐ-CP writes them, numbers with a decimal comma, text without diacritics (for search
+and for file names)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+
+def _day_month(day: dt.date) -> tuple[str, str]:
+    """Day and month as Decree 30/2020/NĐ-CP writes them: a leading zero for days below 10
+    and for January and February only."""
+    return f"{day.day:02d}", f"{day.month:02d}" if day.month <= 2 else str(day.month)
+
+
+def short_date(day: dt.date) -> str:
+    """'03/6/2020', '31/01/2021'."""
+    d, m = _day_month(day)
+    return f"{d}/{m}/{day.year}"
+
+
+def long_date(day: dt.date) -> str:
+    """'ngày 21 tháng 5 năm 2021', 'ngày 05 tháng 02 năm 2021'."""
+    d, m = _day_month(day)
+    return f"ngày {d} tháng {m} năm {day.year}"
+
+
+def number(value: float) -> str:
+    """Vietnamese decimal comma: 83.98 becomes '83,98'."""
+    return f"{value:g}".replace(".", ",")
+
+
+def _slow_fold(text: str) -> str:
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in plain if not unicodedata.combining(c)))
+
+
+# Every precomposed Latin letter with marks, mapped to its bare letter: one str.translate
+# instead of decomposing each character (the search index of a large site is megabytes).
+_BARE = {code: _slow_fold(chr(code)) for ranges in ((0xC0, 0x250), (0x1E00, 0x1F00))
+         for code in range(*ranges) if _slow_fold(chr(code)) != chr(code)}
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """Vietnamese without diacritics, as typed on a keyboard with no Vietnamese input:
+    'Cải cách hành chính Đô thị' becomes 'Cai cach hanh chinh Do thi'."""
+    bare = text.translate(_BARE)
+    return _slow_fold(bare) if _COMBINING.search(bare) else bare
+
+
+def slugify(text: str, limit: int = 40) -> str:
+    """ASCII file-name form of Vietnamese text: 'Kỷ cương' becomes 'ky-cuong'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+    return slug[:limit].rstrip("-") or "khau-hieu"
