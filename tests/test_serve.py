@@ -67,3 +67,16 @@ def test_serve_rebuilds_when_a_page_changes(project: Project, served: str) -> No
     (project.root / "docs" / "tin-moi.md").write_text("# Tin mới\n\nBản tin số một.\n",
                                                       encoding="utf-8")
     _wait_for(served + "tin-moi/", "Bản tin số một.")
+
+
+def test_the_preview_draws_into_a_cache_of_its_own(project: Project, served: str) -> None:
+    """Its QR codes point to 127.0.0.1: the build's posters must not be replaced by them, and
+    a build after a preview draws nothing."""
+    posters = project.root / ".cache" / "posters" / "cchc-ha-noi-2021"
+    before = {p.name: p.stat().st_mtime_ns for p in posters.glob("*.png")}
+    _wait_for(served + "cchc-ha-noi-2021/an-pham/", "Áp phích")
+    assert list((project.root / ".cache" / "serve" / "posters").glob("*/*.png"))
+    assert {p.name: p.stat().st_mtime_ns for p in posters.glob("*.png")} == before
+    result = project.run("build")
+    assert result.code == 0, result.err
+    assert "vẽ 0," in result.err

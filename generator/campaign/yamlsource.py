@@ -115,13 +115,13 @@ def parse_yaml(path: Path, raw: bytes) -> SourceDocument:
     doc = SourceDocument(path, None)
     try:
         doc.data = converter.convert(nodes[0], (), doc)
+    except _TooDeep as exc:
+        raise UserError([Problem(path, exc.line, exc.col, (
+            f"các mục lồng nhau quá sâu (hơn {MAX_DEPTH} cấp); hãy viết phẳng hơn"))]) from None
     except _TooLarge as exc:
         raise UserError([Problem(path, exc.line, exc.col, (
             f"tệp mở ra quá {MAX_NODES} giá trị (thường do tham chiếu '*' lặp lại); hãy viết "
             "nội dung trực tiếp"))]) from None
-    except _TooDeep as exc:
-        raise UserError([Problem(path, exc.line, exc.col, (
-            f"các mục lồng nhau quá sâu (hơn {MAX_DEPTH} cấp); hãy viết phẳng hơn"))]) from None
     if converter.problems:
         raise UserError(converter.problems)
     return doc
