@@ -51,7 +51,7 @@ def write_if_changed(path: Path, content: bytes) -> Path:
     try:
         if path.stat().st_size == len(content) and path.read_bytes() == content:
             return path
-    except OSError:
+    except OSError:  # missing or unreadable: written below
         pass
     return write_bytes(path, content)
 

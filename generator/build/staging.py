@@ -14,8 +14,6 @@ removed all the same.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import json
 import os
 import shutil
@@ -144,6 +142,8 @@ def _swap(staging: Path, target: Path) -> None:
 
 @lru_cache(maxsize=1)
 def _renameat2() -> Callable[..., int] | None:
+    import ctypes.util  # 5 ms: only a build that swaps a folder needs it
+
     name = ctypes.util.find_library("c")
     try:
         function: Callable[..., int] | None = (

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build.cache import file_digest
+from generator.build.cache import file_digest, key
 from generator.campaign.model import Campaign, CustomFormat
 from generator.content.vi import slugify
-from generator.posters import RENDERER_VERSION
 from generator.posters.fonts import default_headline_font, default_text_font
 from generator.posters.formats import PosterFormat, catalogue
 from generator.posters.layout import Fonts, PosterTexts
@@ -33,13 +31,13 @@ class PosterJob:
     thumbnail: bool = True  # share cards appear in no gallery
 
     def key(self) -> str:
-        """Content hash of the inputs, the font and logo bytes and the renderer version."""
+        """The cache key (:func:`generator.build.cache.key`) of the job's inputs, with the
+        bytes of its fonts and logo."""
         # The dataclass repr spells out every field, nested ones too, in a fixed order: a
         # tenth of the time of asdict and JSON, which shows on thousands of share cards.
         files = [file_digest(p) for p in (self.fonts.headline, self.fonts.text, self.logo)
                  if p is not None]
-        blob = "\0".join([RENDERER_VERSION, repr(self), *files])
-        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+        return key("poster", repr(self), *files)
 
 
 def formats_for(campaign: Campaign) -> dict[str, PosterFormat]:
