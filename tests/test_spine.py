@@ -281,6 +281,16 @@ def test_another_configuration_file_is_honoured(project: Project) -> None:
     assert missing.err.splitlines()[0].startswith("mkdocs.yml:1:1: không thấy tệp cấu hình")
 
 
+def test_an_invalid_configuration_is_one_line(project: Project) -> None:
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "campaigns_dir: campaigns", "campaigns_dir: [1, 2]"), encoding="utf-8")
+    result = project.run("build")
+    assert result.code == 2, result.err
+    assert "Traceback" not in result.err
+    assert "mkdocs.yml:1:1: cấu hình trang web không hợp lệ: " in result.err
+
+
 def test_the_plugin_campaigns_dir_is_honoured(project: Project) -> None:
     (project.root / "campaigns").rename(project.root / "chien-dich")
     config = project.root / "mkdocs.yml"

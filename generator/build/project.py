@@ -95,11 +95,12 @@ def read_project(config_file: Path) -> Project:
 def load_mkdocs(config_file: Path, **overrides: Any) -> MkDocsConfig:
     """MkDocs' configuration, its errors said as ``FILE:1:1`` problems."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import MkDocsException
 
     try:
         return load_config(config_file=str(config_file), **overrides)
-    except ConfigurationError as exc:
+    # A configuration error, or MkDocs' Abort after logging each invalid setting.
+    except MkDocsException as exc:
         raise UserError([Problem(config_file, 1, 1, f"cấu hình trang web không hợp lệ: {exc}")]) \
             from None
 

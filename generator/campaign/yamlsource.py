@@ -78,11 +78,6 @@ def read_campaign_bytes(path: Path) -> bytes:
     return read_bounded(path, MAX_FILE_BYTES, "hãy tách thành nhiều chiến dịch")
 
 
-def read_yaml(path: Path) -> SourceDocument:
-    """Parse ``path`` strictly; raise :class:`UserError` listing every problem found."""
-    return parse_yaml(path, read_campaign_bytes(path))
-
-
 def parse_yaml(path: Path, raw: bytes) -> SourceDocument:
     """Parse the bytes of ``path`` strictly; raise :class:`UserError` listing every problem."""
     text = _decode(path, raw)
