@@ -85,12 +85,40 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
     raise Terminated
 
 
+# argparse words its own texts (usage, section titles, errors) through gettext, which has no
+# Vietnamese catalogue here: these are the ones a user of this command line can meet.
+_ARGPARSE_VI = {
+    "usage: ": "cách dùng: ",
+    "positional arguments": "đối số",
+    "options": "tùy chọn",
+    "show this help message and exit": "xem hướng dẫn này rồi thoát",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "the following arguments are required: %s": "thiếu đối số bắt buộc: %s",
+    "unrecognized arguments: %s": "không hiểu đối số: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "không có lựa chọn %(value)r (chọn một trong: %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "đối số %(argument_name)s: %(message)s",
+    "expected one argument": "cần một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "invalid %(type)s value: %(value)r": "giá trị %(value)r không hợp lệ",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "tùy chọn %(option)s không rõ: có thể là %(matches)s",
+    "ignored explicit argument %r": "tùy chọn này không nhận giá trị %r",
+    "not allowed with argument %s": "không dùng cùng với %s",
+    "unexpected option string: %s": "tùy chọn không đúng chỗ: %s",
+}
+setattr(argparse, "_", lambda text: _ARGPARSE_VI.get(text, text))  # noqa: B010
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="campaign",
         description="Tạo trang web, khẩu hiệu và áp phích từ tệp chiến dịch (YAML).")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help="xem phiên bản rồi thoát")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                        metavar="TỆP_CẤU_HÌNH",
                         help="tệp cấu hình trang web (mặc định: mkdocs.yml)")
     parser.add_argument("-q", "--quiet", action="store_true", help="chỉ báo cảnh báo và lỗi")
     commands = parser.add_subparsers(required=True, metavar="LỆNH")
@@ -119,7 +147,7 @@ def _parser() -> argparse.ArgumentParser:
     posters = commands.add_parser("posters", help="vẽ áp phích của một chiến dịch vào thư mục")
     posters.add_argument("file", type=Path, metavar="TỆP.yml")
     posters.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC")
-    posters.add_argument("--site-url", help="địa chỉ trang web cho mã QR (mặc định: site_url "
+    posters.add_argument("--site-url", metavar="ĐỊA_CHỈ", help="địa chỉ trang web cho mã QR (mặc định: site_url "
                                             "trong mkdocs.yml)")
     posters.set_defaults(run=lambda a, c: _say(c.posters(a.config_file, a.file, a.out,
                                                          a.site_url)))

@@ -126,7 +126,29 @@ def test_bad_reference_suggests(project: Project) -> None:
     line = project.line("  - kh-105-ubnd-2012")
     assert _validate(project) == [
         f"{F}:{line}:5: 'kh-105-ubnd-2012' không có trong documents; có phải ý bạn là "
-        "'kh-105-ubnd-2021'?"]
+        "'kh-105-ubnd-2021'? Các mã có trong documents: " + ", ".join(sorted(_ids("documents")))]
+
+
+def _ids(section: str) -> list[str]:
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    return [str(item["id"]) for item in data[section]]
+
+
+def test_an_unknown_reporting_agency_lists_the_valid_ids(project: Project) -> None:
+    project.edit("    - cap-uy-quan-huyen-mttq\n", "    - uy-ban-nhan-dan\n")
+    line = project.line("    - uy-ban-nhan-dan")
+    assert _validate(project) == [
+        f"{F}:{line}:7: 'uy-ban-nhan-dan' không có trong responsibilities. Các mã có trong "
+        "responsibilities: " + ", ".join(sorted(_ids("responsibilities")))]
+
+
+def test_a_bad_colour_says_how_to_write_one(project: Project) -> None:
+    text = project.campaign.read_text(encoding="utf-8")
+    project.campaign.write_text(f"{text}\nposters:\n  palette:\n    background: xanh\n",
+                                encoding="utf-8")
+    assert _validate(project) == [
+        f"{F}:{project.line('background: xanh')}:17: 'background' phải là mã màu dạng "
+        "\"#RRGGBB\" trong dấu ngoặc kép, ví dụ \"#1565C0\"; đang là văn bản 'xanh'"]
 
 
 def test_empty_file(project: Project) -> None:

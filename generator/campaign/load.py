@@ -81,6 +81,10 @@ def load_campaigns(paths: Iterable[Path], root: Path | None = None,
     return sorted(campaigns, key=lambda c: (-c.year, -c.date.toordinal(), c.id))
 
 
+# How many valid ids a message about an unknown one lists.
+_LISTED_IDS = 20
+
+
 def _reference_problems(doc: SourceDocument, campaign: Campaign) -> Iterator[Problem]:
     """Ids must be unique and every reference must point at something that exists."""
     sections: dict[str, list[str]] = {
@@ -99,8 +103,12 @@ def _reference_problems(doc: SourceDocument, campaign: Campaign) -> Iterator[Pro
     def check(loc: Loc, ref: str | None, section: str, known: set[str]) -> Iterator[Problem]:
         if ref is not None and ref not in known:
             close = difflib.get_close_matches(ref, sorted(known), n=1)
-            hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
-            yield doc.problem(loc, f"'{ref}' không có trong {section}{hint}")
+            hint = f"; có phải ý bạn là '{close[0]}'?" if close else "."
+            shown = sorted(known)[:_LISTED_IDS]
+            more = ", ..." if len(known) > _LISTED_IDS else ""
+            valid = (f" Các mã có trong {section}: {', '.join(shown)}{more}" if known
+                     else f" Chưa có mục nào trong {section}.")
+            yield doc.problem(loc, f"'{ref}' không có trong {section}{hint}{valid}")
 
     documents = {d.id for d in campaign.documents}
     footnotes = {f.id for f in campaign.footnotes}
