@@ -147,8 +147,8 @@ def _parser() -> argparse.ArgumentParser:
     posters = commands.add_parser("posters", help="vẽ áp phích của một chiến dịch vào thư mục")
     posters.add_argument("file", type=Path, metavar="TỆP.yml")
     posters.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC")
-    posters.add_argument("--site-url", metavar="ĐỊA_CHỈ", help="địa chỉ trang web cho mã QR (mặc định: site_url "
-                                            "trong mkdocs.yml)")
+    posters.add_argument("--site-url", metavar="ĐỊA_CHỈ",
+                         help="địa chỉ trang web cho mã QR (mặc định: site_url trong mkdocs.yml)")
     posters.set_defaults(run=lambda a, c: _say(c.posters(a.config_file, a.file, a.out,
                                                          a.site_url)))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.campaign.load import load_campaign
 from generator.content.calendar import reporting_dates
-from generator.content.citations import index_citations
+from generator.content.citations import find_documents, index_citations
 from generator.content.pages import campaign_pages
 from generator.content.paths import CampaignPaths
 from generator.content.vi import long_date, short_date
@@ -59,3 +59,62 @@ def test_dates_follow_decree_30_everywhere() -> None:
     titles = [title for _, title in reporting_dates(monthly)]
     assert "Báo cáo định kỳ 1 tháng (kỳ kết thúc 31/01/2021)" in titles
     assert "Báo cáo định kỳ 1 tháng (kỳ kết thúc 30/6/2021)" in titles
+
+
+SEED = Path(__file__).parent / "data" / "seed-cchc-ha-noi-2021.txt"
+# Every document the seed cites by number (kind, number, date, issuer as its text gives them).
+SEED_DOCUMENTS = [
+    ("Chương trình", "08-CTr/TU", "2016-04-26", "Thành ủy Hà Nội"),
+    ("Kế hoạch", "105/KH-UBND", "2021-04-19", "Ủy ban nhân dân thành phố Hà Nội"),
+    ("Kế hoạch", "171-KH/TU", "2019-12-31", "Thành ủy Hà Nội"),
+    ("Nghị quyết", "97/2019/QH14", None, "Quốc hội"),
+    ("Kế hoạch", "232/KH-UBND", "2020-12-01", "UBND Thành phố"),
+    ("Kế hoạch", "253/KH-UBND", "2020-12-30", None),
+    ("Quyết định", "629/QĐ-UBND", "2021-02-03", None),
+    ("Kế hoạch", "36/KH-UBND", "2021-02-05", None),
+    ("Kế hoạch", "07/KH-UBND", "2021-01-12", None),
+    ("Kế hoạch", "24/KH-UBND", "2021-01-22", None),
+    ("Kế hoạch", "25/KH-UBND", "2021-01-22", None),
+    ("Chỉ thị", "04/CT-UBND", "2021-02-09", None),
+    ("Pháp lệnh", "34/2007/PL-UBTVQH11", "2007-04-20", "Ủy ban Thường vụ Quốc hội"),
+    ("Kế hoạch", "210/KH-UBND", "2020-11-05", "UBND Thành phố"),
+    ("Nghị quyết", "115/2020/QH14", "2020-06-19", "Quốc hội"),
+]
+
+
+def test_every_document_number_of_the_seed_is_found() -> None:
+    found: dict[str, tuple[str, str, str | None, str | None]] = {}
+    for doc in find_documents(SEED.read_text(encoding="utf-8")):
+        found.setdefault(doc.number or "", (doc.kind, doc.number or "",
+                                            doc.date.isoformat() if doc.date else None,
+                                            doc.issuer))
+    assert list(found.values()) == SEED_DOCUMENTS
+
+
+def test_a_title_in_quotes_is_the_documents_title() -> None:
+    [doc] = find_documents("Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính "
+                           "phủ phê duyệt “Chương trình Chuyển đổi số quốc gia đến năm 2025, "
+                           "định hướng đến năm 2030”;")
+    assert (doc.kind, doc.number, doc.date, doc.issuer, doc.title) == (
+        "Quyết định", "749/QĐ-TTg", dt.date(2020, 6, 3), "Thủ tướng Chính phủ",
+        "Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030")
+    [directive] = find_documents("Chỉ thị số 46-CT/TW, ngày 16/5/2025 của Bộ Chính trị")
+    assert (directive.number, directive.date, directive.issuer) == (
+        "46-CT/TW", dt.date(2025, 5, 16), "Bộ Chính trị")
+    assert list(find_documents("Kế hoạch 2021-2025 của thành phố")) == []
+
+
+def test_a_document_only_the_text_mentions_gets_an_entry_and_links() -> None:
+    campaign = load_campaign(SAMPLE)
+    mention = ("Quán triệt Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ "
+               "phê duyệt “Chương trình Chuyển đổi số quốc gia”.")
+    edited = campaign.model_copy(update={"purposes": [
+        campaign.purposes[0].model_copy(update={"text": mention}), *campaign.purposes[1:]]})
+    pages = campaign_pages(edited)
+    paths = CampaignPaths(campaign.id)
+    documents = pages[paths.documents]
+    assert "## Quyết định số 749/QĐ-TTg {#quyet-dinh-749-qd-ttg}" in documents
+    assert "- **Cơ quan ban hành:** Thủ tướng Chính phủ" in documents
+    assert "- **Ngày ban hành:** 03/6/2020" in documents
+    assert "[749/QĐ-TTg](van-ban.md#quyet-dinh-749-qd-ttg)" in pages[paths.overview]
+    assert f"{len(campaign.documents) + 1} văn bản được nhắc đến" in documents

@@ -2,10 +2,13 @@
 written: each page is then a pure function of the campaign and this index, and the order in
 which pages are written never matters.
 
-A document is mentioned where its number ("105/KH-UBND") stands in the text of a page, or where
-the page names it on purpose (the overview lists the documents the guidance is based on).
-:func:`page_texts` says which text of the campaign lands on which page; a test holds it to
-the links the pages really carry.
+Documents are found in the text itself, as Vietnamese writes them ("Kế hoạch số 105/KH-UBND
+ngày 19/4/2021 của UBND thành phố Hà Nội về việc “…”", "Nghị quyết số 97/2019/QH14",
+"Chỉ thị số 46-CT/TW, ngày 16/5/2025 của Bộ Chính trị"); the campaign's own list of documents
+adds those without a number and corrects what the text leaves out. A document is mentioned where
+its number stands in the text of a page, or where the page names it on purpose (the overview
+lists the documents the guidance is based on). :func:`page_texts` says which text of the
+campaign lands on which page; a test holds it to the links the pages really carry.
 """
 
 from __future__ import annotations
@@ -14,9 +17,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.campaign.model import Campaign, Point
+from pydantic import ValidationError
+
+from generator.campaign.model import Campaign, Document, Point
 from generator.content.markdown import escape
 from generator.content.paths import CampaignPaths
+from generator.content.vi import slugify
 
 # The titles of the campaign's own pages, as the pages show them.
 TOPICS_TITLE = "Nội dung tuyên truyền"
@@ -24,10 +30,65 @@ FORMS_TITLE = "Hình thức tuyên truyền"
 SLOGANS_TITLE = "Khẩu hiệu"
 
 
+# The kinds of document a guidance cites, as they open a mention.
+KINDS = ("Kế hoạch", "Quyết định", "Chỉ thị", "Nghị quyết", "Chương trình", "Công văn",
+         "Thông tư liên tịch", "Thông tư", "Nghị định", "Pháp lệnh", "Luật", "Hướng dẫn",
+         "Kết luận", "Thông báo", "Đề án", "Quy định", "Công điện", "Văn bản")
+# "105/KH-UBND", "08-CTr/TU", "97/2019/QH14", "34/2007/PL-UBTVQH11", "749/QĐ-TTg".
+_NUMBER = r"\d+[/-][\w/-]*\w"
+_MENTION = re.compile(
+    rf"\b(?P<kind>{'|'.join(KINDS)})\s+(?:số\s+)?(?P<number>{_NUMBER})"
+    r"(?:,?\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}))?"
+    r"(?:,?\s+của\s+(?P<issuer>[^,;.()“”\"*]+?)"
+    r"(?=\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn)\s|\s*[,;.()“”\"]|\s*$))?"
+    r"(?:\s+(?:về việc|về|phê duyệt|ban hành)\s+[“\"]\*?(?P<title>[^”\"*]+?)\*?[”\"])?")
+
+
+def find_documents(text: str) -> Iterator[Document]:
+    """Each document mentioned in ``text`` by kind and number, with its date, issuer and title
+    where the mention gives them."""
+    for match in _MENTION.finditer(text):
+        number = match["number"]
+        if not any(ch.isupper() for ch in number):  # "Kế hoạch 2021-2025" is a period
+            continue
+        fields = {"id": slugify(f"{match['kind']} {number}", limit=80), "kind": match["kind"],
+                  "number": number, "date": match["date"],
+                  "issuer": (match["issuer"] or "").strip() or None, "title": match["title"]}
+        try:
+            yield Document.model_validate({k: v for k, v in fields.items() if v})
+        except ValidationError:  # a date that does not exist: the number alone is still news
+            yield Document.model_validate({k: fields[k] for k in ("id", "kind", "number")})
+
+
+def cited_documents(campaign: Campaign) -> tuple[Document, ...]:
+    """The campaign's own list, each entry completed from the text, then every other document
+    the text mentions by number, in the order first mentioned."""
+    found: dict[str, Document] = {}
+    texts = [text for source in page_texts(campaign) for text in source.texts]
+    for text in [*texts, *(d.title for d in campaign.documents if d.title)]:
+        for doc in find_documents(text):
+            known = found.get(doc.number or "")
+            found[doc.number or ""] = _completed(known, doc) if known else doc
+    listed = []
+    for doc in campaign.documents:
+        mention = found.pop(doc.number, None) if doc.number else None
+        listed.append(_completed(doc, mention) if mention else doc)
+    ids = {doc.id for doc in listed}
+    return (*listed, *(doc for doc in found.values() if doc.id not in ids))
+
+
+def _completed(doc: Document, other: Document) -> Document:
+    """``doc`` with the fields it lacks taken from ``other`` (its own are kept)."""
+    missing = {name: getattr(other, name) for name in ("date", "issuer", "title")
+               if getattr(doc, name) is None and getattr(other, name) is not None}
+    return doc.model_copy(update=missing) if missing else doc
+
+
 @dataclass(frozen=True)
 class Citations:
-    """How each cited document is found in escaped text, and the pages that mention it."""
+    """The documents cited, how each is found in escaped text, and the pages mentioning it."""
 
+    documents: tuple[Document, ...]
     by_number: dict[str, str]  # the escaped number, as it stands in a page → document id
     pattern: re.Pattern[str] | None
     cited_in: dict[str, dict[str, str]]  # document id → {page path: page title}, page order
@@ -47,11 +108,12 @@ class PageText:
 
 
 def index_citations(campaign: Campaign) -> Citations:
-    by_number = {escape(d.number): d.id for d in campaign.documents if d.number}
+    documents = cited_documents(campaign)
+    by_number = {escape(d.number): d.id for d in documents if d.number}
     numbers = sorted(by_number, key=len, reverse=True)
     pattern = (re.compile(r"(?<![\w/-])(" + "|".join(map(re.escape, numbers)) + r")(?![\w/-])")
                if numbers else None)
-    index = Citations(by_number, pattern, {})
+    index = Citations(documents, by_number, pattern, {})
     for source in page_texts(campaign):
         mentioned = [*source.named]
         for text in source.texts:

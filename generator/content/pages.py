@@ -197,7 +197,7 @@ class _Writer:
                  f"- {link('Trách nhiệm của các cơ quan', self.paths.agencies, path)}: "
                  f"việc của từng cơ quan, đơn vị ({len(c.responsibilities)} nhóm).",
                  f"- {link('Văn bản được dẫn', self.paths.documents, path)}: "
-                 f"{len(c.documents)} văn bản.",
+                 f"{len(self.citations.documents)} văn bản.",
                  f"- {link('Khẩu hiệu', self.paths.slogans, path)}: "
                  f"{len(c.slogans)} khẩu hiệu.",
                  f"- {link('Áp phích, băng rôn', self.paths.gallery, path)}: tệp in sẵn.", ""]
@@ -387,9 +387,10 @@ class _Writer:
 
     def documents(self) -> str:
         c, path, title = self.campaign, self.paths.documents, "Văn bản được dẫn"
-        body = [f"{len(c.documents)} văn bản được nhắc đến trong hướng dẫn, mỗi văn bản một "
-                "mục. Số hiệu văn bản ở các trang khác đều dẫn về đây.", ""]
-        for doc in c.documents:
+        documents = self.citations.documents
+        body = [f"{len(documents)} văn bản được nhắc đến trong hướng dẫn, mỗi văn bản một mục."
+                " Số hiệu văn bản ở các trang khác đều dẫn về đây.", ""]
+        for doc in documents:
             body += [f"## {escape(document_label(doc))} {{#{doc.id}}}", ""]
             facts = []
             if doc.date:
