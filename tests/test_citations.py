@@ -97,7 +97,7 @@ def test_a_title_in_quotes_is_the_documents_title() -> None:
                            "định hướng đến năm 2030”;")
     assert (doc.kind, doc.number, doc.date, doc.issuer, doc.title) == (
         "Quyết định", "749/QĐ-TTg", dt.date(2020, 6, 3), "Thủ tướng Chính phủ",
-        "Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030")
+        "phê duyệt “Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030”")
     [directive] = find_documents("Chỉ thị số 46-CT/TW, ngày 16/5/2025 của Bộ Chính trị")
     assert (directive.number, directive.date, directive.issuer) == (
         "46-CT/TW", dt.date(2025, 5, 16), "Bộ Chính trị")
@@ -118,3 +118,14 @@ def test_a_document_only_the_text_mentions_gets_an_entry_and_links() -> None:
     assert "- **Ngày ban hành:** 03/6/2020" in documents
     assert "[749/QĐ-TTg](van-ban.md#quyet-dinh-749-qd-ttg)" in pages[paths.overview]
     assert f"{len(campaign.documents) + 1} văn bản được nhắc đến" in documents
+
+
+def test_generated_words_follow_the_documents_kind() -> None:
+    campaign = load_campaign(SAMPLE)
+    plan = campaign.model_copy(update={"kind": "Kế hoạch"})
+    pages = "\n".join(campaign_pages(plan).values())
+    assert "Kế hoạch này nêu" in pages and "## Trong kế hoạch này" in pages
+    assert "Hướng dẫn nêu" not in pages and "trong hướng dẫn" not in pages
+    overview = campaign_pages(campaign)[CampaignPaths(campaign.id).overview]
+    # A cited document reads as Vietnamese writes it: issuer, then what it is about.
+    assert "ngày 19/4/2021 của Ủy ban nhân dân thành phố Hà Nội về “Thông tin" in overview

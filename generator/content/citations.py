@@ -41,7 +41,9 @@ _MENTION = re.compile(
     r"(?:,?\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}))?"
     r"(?:,?\s+của\s+(?P<issuer>[^,;.()“”\"*]+?)"
     r"(?=\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn)\s|\s*[,;.()“”\"]|\s*$))?"
-    r"(?:\s+(?:về việc|về|phê duyệt|ban hành)\s+[“\"]\*?(?P<title>[^”\"*]+?)\*?[”\"])?")
+    r"(?:\s+(?P<verb>về việc|về|phê duyệt|ban hành)\s+[“\"]\*?(?P<title>[^”\"*]+?)\*?[”\"])?")
+# These only join the issuer to what the document is about; others belong to its title.
+_ABOUT = ("về", "về việc")
 
 
 def find_documents(text: str) -> Iterator[Document]:
@@ -51,9 +53,13 @@ def find_documents(text: str) -> Iterator[Document]:
         number = match["number"]
         if not any(ch.isupper() for ch in number):  # "Kế hoạch 2021-2025" is a period
             continue
+        title = None
+        if match["title"]:
+            verb = "" if match["verb"] in _ABOUT else f"{match['verb']} "
+            title = f"{verb}“{match['title'].strip()}”"
         fields = {"id": slugify(f"{match['kind']} {number}", limit=80), "kind": match["kind"],
                   "number": number, "date": match["date"],
-                  "issuer": (match["issuer"] or "").strip() or None, "title": match["title"]}
+                  "issuer": (match["issuer"] or "").strip() or None, "title": title}
         try:
             yield Document.model_validate({k: v for k, v in fields.items() if v})
         except ValidationError:  # a date that does not exist: the number alone is still news

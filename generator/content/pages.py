@@ -121,6 +121,11 @@ class _Writer:
     def __post_init__(self) -> None:
         self.paths = CampaignPaths(self.campaign.id)
 
+    @property
+    def kind(self) -> str:
+        """The document's own kind, as generated sentences name it: 'kế hoạch', 'hướng dẫn'."""
+        return escape(self.campaign.kind.lower())
+
     # -- text helpers -------------------------------------------------------------------------
 
     def text(self, value: str, page: str) -> str:
@@ -189,7 +194,7 @@ class _Writer:
         body += ["## Mục đích, yêu cầu", "",
                  *self.points(c.purposes, path, ordered=True),
                  *self.footnote_defs((p.footnote for p in c.purposes), path)]
-        body += ["## Trong hướng dẫn này", "",
+        body += [f"## Trong {self.kind} này", "",
                  f"- {link('Nội dung tuyên truyền', self.paths.topics, path)}: "
                  f"{len(c.topics)} nhóm nội dung cần tuyên truyền.",
                  f"- {link('Hình thức tuyên truyền', self.paths.forms, path)}: "
@@ -246,7 +251,7 @@ class _Writer:
 
     def topics(self) -> str:
         c, path, title = self.campaign, self.paths.topics, TOPICS_TITLE
-        body = [f"Hướng dẫn nêu {len(c.topics)} nhóm nội dung cần tuyên truyền.", ""]
+        body = [f"{escape(c.kind)} này nêu {len(c.topics)} nhóm nội dung cần tuyên truyền.", ""]
         for number, topic in enumerate(c.topics, start=1):
             note = f"[^{topic.footnote}]" if topic.footnote else ""
             body += [f"## {number}. {escape(topic.title)}", "",
@@ -259,7 +264,7 @@ class _Writer:
 
     def forms(self) -> str:
         c, path, title = self.campaign, self.paths.forms, FORMS_TITLE
-        body = [f"Hướng dẫn nêu {len(c.forms)} hình thức tuyên truyền.", ""]
+        body = [f"{escape(c.kind)} này nêu {len(c.forms)} hình thức tuyên truyền.", ""]
         for number, form in enumerate(c.forms, start=1):
             body += [f"## {number}. {escape(form.title)}", "",
                      f"*Loại hình: {_FORM_KINDS[form.kind]}*", "",
@@ -344,8 +349,8 @@ class _Writer:
 
     def indices(self) -> str:
         c, path, title = self.campaign, self.paths.indices, "Các chỉ số"
-        body = [f"Các chỉ số được nêu trong hướng dẫn: chỉ số đo lường điều gì, ai công bố, và "
-                f"kết quả của {escape(c.place)} qua các năm theo các nguồn đã công bố.", ""]
+        body = [f"Các chỉ số được nêu trong {self.kind} này: chỉ số đo lường điều gì, ai công bố, "
+                f"và kết quả của {escape(c.place)} qua các năm theo các nguồn đã công bố.", ""]
         for number, index in enumerate(c.indices, start=1):
             body += [f"## {escape(index.code)}: {escape(index.name)}", ""]
             if index.measures:
@@ -388,7 +393,8 @@ class _Writer:
     def documents(self) -> str:
         c, path, title = self.campaign, self.paths.documents, "Văn bản được dẫn"
         documents = self.citations.documents
-        body = [f"{len(documents)} văn bản được nhắc đến trong hướng dẫn, mỗi văn bản một mục."
+        body = [f"{len(documents)} văn bản được nhắc đến trong {self.kind} này, mỗi văn bản một "
+                "mục."
                 " Số hiệu văn bản ở các trang khác đều dẫn về đây.", ""]
         for doc in documents:
             body += [f"## {escape(document_label(doc))} {{#{doc.id}}}", ""]
@@ -407,6 +413,8 @@ class _Writer:
         return self.page(path, title, f"Các văn bản được dẫn trong {c.short_title}.", body)
 
     def document_mention(self, doc: Document, page: str) -> str:
+        """How Vietnamese cites a document: 'Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ
+        tướng Chính phủ phê duyệt “…”', 'Kế hoạch số 105/KH-UBND … về “…”'."""
         label = link(escape(document_label(doc)), f"{self.paths.documents}#{doc.id}", page)
         parts = [label]
         if doc.date:
@@ -414,5 +422,8 @@ class _Writer:
         if doc.issuer:
             parts.append(f"của {escape(doc.issuer)}")
         if doc.title and doc.number:
-            parts.append(self.text(doc.title, page))
+            # A title that opens with its own verb ('phê duyệt “…”') follows the issuer as it
+            # is; a bare title is what the document is about.
+            about = "" if doc.title[0].islower() else "về "
+            parts.append(about + self.text(doc.title, page))
         return " ".join(parts)
