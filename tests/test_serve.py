@@ -80,3 +80,25 @@ def test_the_preview_draws_into_a_cache_of_its_own(project: Project, served: str
     result = project.run("build")
     assert result.code == 0, result.err
     assert "vẽ 0," in result.err
+
+
+def test_a_draft_shows_in_the_preview_only(project: Project) -> None:
+    project.edit("id: cchc-ha-noi-2021", "id: cchc-ha-noi-2021\ndraft: true")
+    strict = project.run("build")
+    # The news posts link to the campaign: with it unpublished, those links would be dead.
+    assert strict.code == 1
+    assert "'cchc-ha-noi-2021/index.md' is not found" in strict.err
+    built = project.run("build", "--no-strict")
+    assert built.code == 0, built.err
+    assert not (project.root / "site" / "cchc-ha-noi-2021").exists()
+    assert "Chưa có chiến dịch nào" in (project.root / "site" / "index.html").read_text("utf-8")
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a",
+                             f"127.0.0.1:{port}"], cwd=project.root, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/cchc-ha-noi-2021/", "Tuyên truyền cải cách")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -63,8 +63,9 @@ def generate(project: Project, *, progress: bool | None = None) -> SiteContent:
         from generator.build.produce import produce
         from generator.campaign.load import load_campaigns
 
-        campaigns = load_campaigns(campaign_files(project.campaigns_dir), project.root,
-                                   project.cache_dir)
+        campaigns = [c for c in load_campaigns(campaign_files(project.campaigns_dir),
+                                               project.root, project.cache_dir)
+                     if project.preview or not c.draft]
         made = produce(campaigns, project, progress)
         # Kept only if no campaign file changed while this build was reading them; under the
         # fonts and logos that validation has just recorded.

@@ -37,6 +37,7 @@ class Project:
     theme_dir: Path | None  # the theme's custom_dir (template overrides)
     site_url: str | None
     site_name: str
+    preview: bool = False  # campaign serve: drafts are shown
 
     @property
     def root(self) -> Path:
@@ -44,7 +45,7 @@ class Project:
 
     def for_preview(self) -> Project:
         """The same project for ``campaign serve``: a cache of its own (see SERVE_FOLDER)."""
-        return dataclasses.replace(self, cache_dir=self.cache_dir / SERVE_FOLDER)
+        return dataclasses.replace(self, cache_dir=self.cache_dir / SERVE_FOLDER, preview=True)
 
 
 def from_mkdocs(config: MkDocsConfig) -> Project:
@@ -105,13 +106,13 @@ def load_mkdocs(config_file: Path, **overrides: Any) -> MkDocsConfig:
             from None
 
 
-def _to_json(project: Project) -> dict[str, str | None]:
+def _to_json(project: Project) -> dict[str, str | bool | None]:
     return {field.name: (str(value) if isinstance(value := getattr(project, field.name), Path)
                          else value) for field in dataclasses.fields(project)}
 
 
-def _from_json(data: dict[str, str | None]) -> Project:
+def _from_json(data: dict[str, str | bool | None]) -> Project:
     paths = {"config_file", "docs_dir", "site_dir", "campaigns_dir", "cache_dir", "theme_dir"}
-    values: dict[str, Any] = {name: Path(value) if name in paths and value else value
-                              for name, value in data.items()}
+    values: dict[str, Any] = {name: Path(value) if name in paths and isinstance(value, str)
+                              else value for name, value in data.items()}
     return Project(**values)

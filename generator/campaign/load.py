@@ -16,6 +16,8 @@ from generator.campaign.checked import recall, remember
 from generator.campaign.model import (
     ABBREVIATION_PATTERN,
     COLOR_PATTERN,
+    EMAIL_PATTERN,
+    PHONE_PATTERN,
     URL_PATTERN,
     Campaign,
 )
@@ -167,6 +169,9 @@ _PATTERN_MESSAGES = {
                           "CCHC, UBND TP)",
     COLOR_PATTERN: "phải là mã màu dạng \"#RRGGBB\" trong dấu ngoặc kép, ví dụ \"#1565C0\"",
     URL_PATTERN: "phải là một địa chỉ web bắt đầu bằng http:// hoặc https://",
+    PHONE_PATTERN: "phải là một số điện thoại, chỉ gồm chữ số, dấu cách, '.', '-', '(', ')' và "
+                   "có thể bắt đầu bằng '+' (ví dụ 024 3825 3536)",
+    EMAIL_PATTERN: "phải là một địa chỉ thư điện tử, ví dụ vanphong@hanoi.gov.vn",
 }
 
 _EXPECTED = {

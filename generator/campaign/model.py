@@ -278,6 +278,21 @@ class PosterSettings(_Model):
     crop_marks: bool = Field(default=False, description="In thêm dấu cắt ở lề.")
 
 
+PHONE_PATTERN = r"^\+?[0-9][0-9 .()-]{2,24}$"
+EMAIL_PATTERN = r"^[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[^@\s<>\"'`]+$"
+
+
+class Contact(_Model):
+    """Who citizens can ask: shown on the campaign's overview."""
+
+    unit: Text = Field(description="Đơn vị đầu mối, ví dụ Phòng Văn hóa và Thông tin.")
+    hotline: Annotated[str, Field(pattern=PHONE_PATTERN)] | None = Field(
+        default=None, description="Số điện thoại đường dây nóng, ví dụ 024 3825 3536.")
+    email: Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=200)] | None = Field(
+        default=None, description="Thư điện tử.")
+    address: Text | None = Field(default=None, description="Địa chỉ.")
+
+
 class Campaign(_Model):
     """A communication campaign, as set out in one guidance document."""
 
@@ -288,6 +303,12 @@ class Campaign(_Model):
     id: Slug = Field(description="Mã chiến dịch: chữ thường không dấu, số, dấu '-'; "
                                  "là địa chỉ trang, ví dụ cchc-ha-noi-2021.")
     kind: Text = Field(default="Hướng dẫn", description="Loại văn bản gốc.")
+    number: Text | None = Field(default=None,
+                                description="Số, ký hiệu của văn bản gốc, ví dụ 159/KH-UBND.")
+    draft: bool = Field(default=False, description="Bản nháp: chỉ hiện khi xem trước "
+                                                   "(campaign serve), không xuất bản.")
+    contact: Contact | None = Field(default=None,
+                                    description="Nơi người dân hỏi thêm về chiến dịch.")
     title: Text = Field(description="Tên đầy đủ của văn bản hướng dẫn.")
     short_title: Text = Field(description="Tên ngắn, dùng trong trình đơn và áp phích.")
     summary: Text = Field(description="Một hai câu giới thiệu cho người dân (mô tả trang).")

@@ -171,6 +171,21 @@ class _Writer:
                           "", *back, f"# {escape(title)}", "", *body, *self.abbreviations(),
                           ""])
 
+    def contact(self) -> list[str]:
+        """Where citizens can ask: the unit, a hotline to call from a phone, e-mail, address."""
+        contact = self.campaign.contact
+        if contact is None:
+            return []
+        lines = ["## Liên hệ", "", f"- **Đơn vị:** {escape(contact.unit)}"]
+        if contact.hotline:
+            dial = re.sub(r"[^0-9+]", "", contact.hotline)
+            lines.append(f"- **Đường dây nóng:** [{escape(contact.hotline)}](<tel:{dial}>)")
+        if contact.email:
+            lines.append(f"- **Thư điện tử:** [{escape(contact.email)}](<mailto:{contact.email}>)")
+        if contact.address:
+            lines.append(f"- **Địa chỉ:** {escape(contact.address)}")
+        return [*lines, ""]
+
     def theme_box(self) -> list[str]:
         theme = self.campaign.theme
         if theme is None:
@@ -185,8 +200,10 @@ class _Writer:
         title = c.short_title
         body = [escape(c.summary), "", *self.theme_box(),
                 f"- **Văn bản:** {escape(c.title)}",
+                *([f"- **Số, ký hiệu:** {escape(c.number)}"] if c.number else []),
                 f"- **Cơ quan ban hành:** {escape(c.issuer)}",
-                f"- **Nơi, ngày ban hành:** {escape(c.place)}, {long_date(c.date)}", ""]
+                f"- **Nơi, ngày ban hành:** {escape(c.place)}, {long_date(c.date)}", "",
+                *self.contact()]
         if c.basis:
             body += ["## Căn cứ", ""]
             body += [f"- {self.document_mention(c.document(ref), path)}" for ref in c.basis]
