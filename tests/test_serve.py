@@ -88,6 +88,7 @@ def test_a_draft_shows_in_the_preview_only(project: Project) -> None:
     # The news posts link to the campaign: with it unpublished, those links would be dead.
     assert strict.code == 1
     assert "'cchc-ha-noi-2021/index.md' is not found" in strict.err
+    assert "bản nháp, không xuất bản (chỉ hiện khi xem trước): cchc-ha-noi-2021" in strict.err
     built = project.run("build", "--no-strict")
     assert built.code == 0, built.err
     assert not (project.root / "site" / "cchc-ha-noi-2021").exists()

@@ -63,9 +63,12 @@ def generate(project: Project, *, progress: bool | None = None) -> SiteContent:
         from generator.build.produce import produce
         from generator.campaign.load import load_campaigns
 
-        campaigns = [c for c in load_campaigns(campaign_files(project.campaigns_dir),
-                                               project.root, project.cache_dir)
-                     if project.preview or not c.draft]
+        campaigns = load_campaigns(campaign_files(project.campaigns_dir), project.root,
+                                   project.cache_dir)
+        drafts = [] if project.preview else [c.id for c in campaigns if c.draft]
+        if drafts:
+            log.info(f"bản nháp, không xuất bản (chỉ hiện khi xem trước): {', '.join(drafts)}")
+            campaigns = [c for c in campaigns if c.id not in drafts]
         made = produce(campaigns, project, progress)
         # Kept only if no campaign file changed while this build was reading them; under the
         # fonts and logos that validation has just recorded.
