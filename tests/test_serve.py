@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from conftest import Project
@@ -39,8 +40,9 @@ def _wait_for(url: str, needle: str, seconds: float = 60) -> str:
     raise AssertionError(f"{needle!r} never appeared at {url}")
 
 
-@pytest.fixture
-def served(project: Project) -> Iterator[str]:
+@contextmanager
+def _serving(project: Project) -> Iterator[str]:
+    """``campaign serve`` on a free loopback port, stopped (SIGTERM) afterwards."""
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a",
@@ -51,6 +53,12 @@ def served(project: Project) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@pytest.fixture
+def served(project: Project) -> Iterator[str]:
+    with _serving(project) as url:
+        yield url
 
 
 def test_serve_rebuilds_when_a_campaign_changes(project: Project, served: str) -> None:
@@ -93,13 +101,5 @@ def test_a_draft_shows_in_the_preview_only(project: Project) -> None:
     assert built.code == 0, built.err
     assert not (project.root / "site" / "cchc-ha-noi-2021").exists()
     assert "Chưa có chiến dịch nào" in (project.root / "site" / "index.html").read_text("utf-8")
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a",
-                             f"127.0.0.1:{port}"], cwd=project.root, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_for(f"http://127.0.0.1:{port}/cchc-ha-noi-2021/", "Tuyên truyền cải cách")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    with _serving(project) as url:
+        _wait_for(url + "cchc-ha-noi-2021/", "Tuyên truyền cải cách")
