@@ -36,3 +36,51 @@ def test_a_bad_hotline_says_what_to_write(project: Project) -> None:
         f"{F}:{line}:12: 'hotline' phải là một số điện thoại, chỉ gồm chữ số, dấu cách, '.', "
         "'-', '(', ')' và có thể bắt đầu bằng '+' (ví dụ 024 3825 3536); đang là văn bản "
         "'gọi 1022'")
+
+
+PLAN = """audience:
+  - Cán bộ, công chức, viên chức và Nhân dân trên địa bàn thành phố.
+phases:
+  - title: "Đợt 1: Trong tháng 12/2025"
+    start: 01/12/2025
+    end: 31/12/2025
+    text: Tuyên truyền Kế hoạch số 159/KH-UBND ngày 19/11/2025 của UBND thành phố.
+  - title: "Đợt 2: Từ tháng 01 đến ngày bầu cử 15/3/2026"
+    start: 01/01/2026
+    end: 15/03/2026
+    points:
+      - Tuyên truyền về ngày bầu cử.
+budget:
+  - Kinh phí thực hiện từ nguồn ngân sách thường xuyên của các cơ quan, đơn vị.
+closing: Trên đây là Hướng dẫn công tác thông tin, tuyên truyền; đề nghị các đơn vị thực hiện.
+"""
+
+
+def test_audience_phases_budget_and_closing_reach_the_site(project: Project) -> None:
+    _add(project, PLAN)
+    result = project.run("build")
+    assert result.code == 0, result.err
+    overview = (project.root / "site" / "cchc-ha-noi-2021" / "index.html").read_text("utf-8")
+    text = page_text(overview)
+    for sentence in ("Cán bộ, công chức, viên chức và Nhân dân trên địa bàn thành phố.",
+                     "Đợt 1: Trong tháng 12/2025 (01/12/2025 – 31/12/2025)",
+                     "Đợt 2: Từ tháng 01 đến ngày bầu cử 15/3/2026 (01/01/2026 – 15/3/2026)",
+                     "Tuyên truyền về ngày bầu cử.",
+                     "Kinh phí thực hiện từ nguồn ngân sách thường xuyên",
+                     "Trên đây là Hướng dẫn công tác thông tin, tuyên truyền; đề nghị các đơn "
+                     "vị thực hiện."):
+        assert sentence in text, sentence
+    # The number in a phase's text is a citation like any other.
+    assert 'href="van-ban/#ke-hoach-159-kh-ubnd"' in overview
+    ics = (project.root / "site" / "cchc-ha-noi-2021" / "lich-bao-cao.ics").read_text("utf-8")
+    assert "SUMMARY:Đợt 1: Trong tháng 12/2025: " in ics
+    assert "DTSTART;VALUE=DATE:20260101" in ics and "DTEND;VALUE=DATE:20260316" in ics
+
+
+def test_a_phase_that_ends_before_it_starts(project: Project) -> None:
+    _add(project, "phases:\n  - title: Đợt 1\n    start: 31/12/2025\n    end: 01/12/2025\n")
+    result = project.run("validate")
+    assert result.code == 2
+    assert result.err.splitlines()[0] == (
+        f"{F}:{project.line('  - title: Đợt 1')}:5: 'phases (mục 1)' ngày kết thúc 01/12/2025 "
+        "trước ngày bắt đầu 31/12/2025; hãy sửa lại cho đúng thứ tự; đang là bảng khóa: giá trị")

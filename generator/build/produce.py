@@ -33,7 +33,7 @@ def produce(campaigns: Sequence[Campaign], project: Project,
                             progress=progress)
         paths = CampaignPaths(campaign.id)
         assets.update({paths.poster(name): path for name, path in published.items()})
-        if campaign.reporting:
+        if campaign.reporting or any(p.start or p.end for p in campaign.phases):
             assets[paths.calendar] = _calendar(campaign, project.site_url,
                                                project.cache_dir / "calendars")
     sections, owned = campaign_nav(campaigns)

@@ -17,6 +17,7 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
@@ -129,6 +130,23 @@ class Responsibility(_Model):
     id: Slug = Field(description="Mã ngắn của cơ quan, dùng làm địa chỉ trang.")
     agency: Text = Field(description="Tên cơ quan, đơn vị, nguyên văn.")
     tasks: list[PointItem] = Field(min_length=1, description="Nhiệm vụ.")
+
+
+class Phase(_Model):
+    """One phase of the plan's timeline ("Đợt 1: Trong tháng 12/2025")."""
+
+    title: Text = Field(description="Tên đợt hoặc giai đoạn, ví dụ Đợt 1.")
+    start: Date | None = Field(default=None, description="Ngày bắt đầu.")
+    end: Date | None = Field(default=None, description="Ngày kết thúc.")
+    text: Text | None = Field(default=None, description="Nội dung của đợt, nguyên văn.")
+    points: list[PointItem] = Field(default_factory=list, description="Các ý cụ thể.")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Phase:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"ngày kết thúc {self.end:%d/%m/%Y} trước ngày bắt đầu "
+                             f"{self.start:%d/%m/%Y}; hãy sửa lại cho đúng thứ tự")
+        return self
 
 
 class Deadline(_Model):
@@ -325,7 +343,14 @@ class Campaign(_Model):
     forms: list[Form] = Field(min_length=1, description="Hình thức tuyên truyền.")
     responsibilities: list[Responsibility] = Field(min_length=1,
                                                    description="Tổ chức thực hiện.")
+    audience: list[PointItem] = Field(default_factory=list,
+                                      description="Đối tượng, phạm vi tuyên truyền.")
+    phases: list[Phase] = Field(default_factory=list,
+                                description="Lộ trình: các đợt, giai đoạn có ngày.")
+    budget: list[PointItem] = Field(default_factory=list, description="Kinh phí.")
     reporting: Reporting | None = Field(default=None, description="Chế độ báo cáo.")
+    closing: Text | None = Field(default=None,
+                                 description="Đoạn kết, ví dụ: Trên đây là Kế hoạch ...")
     footnotes: list[Footnote] = Field(default_factory=list, description="Chú thích.")
     slogans: list[SloganItem] = Field(default_factory=list, max_length=100,
                                       description="Khẩu hiệu (tối đa 100).")

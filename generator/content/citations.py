@@ -135,11 +135,15 @@ def page_texts(campaign: Campaign) -> Iterator[PageText]:
     reporting = [campaign.reporting.text] if campaign.reporting else []
     notes = {note.id: note.text for note in campaign.footnotes}
     basis = [campaign.document(ref) for ref in campaign.basis]
+    phases = [text for phase in campaign.phases
+              for text in ([phase.text] if phase.text else []) + list(_points(phase.points))]
     yield PageText(paths.overview, campaign.short_title, (
         *(doc.title for doc in basis if doc.title and doc.number),
         *_points(campaign.purposes),
         *_notes(notes, (p.footnote for p in campaign.purposes)),
-        *reporting), named=tuple(doc.id for doc in basis))
+        *_points(campaign.audience), *phases, *_points(campaign.budget),
+        *reporting, *([campaign.closing] if campaign.closing else [])),
+        named=tuple(doc.id for doc in basis))
     topic_notes = [t.footnote for t in campaign.topics]
     topic_notes += [p.footnote for t in campaign.topics for p in t.points]
     yield PageText(paths.topics, TOPICS_TITLE, (

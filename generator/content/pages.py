@@ -171,6 +171,21 @@ class _Writer:
                           "", *back, f"# {escape(title)}", "", *body, *self.abbreviations(),
                           ""])
 
+    def phases(self, page: str) -> list[str]:
+        """Each phase with its dates, as the plan writes them, and the calendar that has them."""
+        lines = []
+        for phase in self.campaign.phases:
+            when = " – ".join(short_date(d) for d in (phase.start, phase.end) if d)
+            lines += [f"### {escape(phase.title)}" + (f" ({when})" if when else ""), ""]
+            if phase.text:
+                lines += [self.text(phase.text, page), ""]
+            if phase.points:
+                lines += self.points(phase.points, page)
+        if any(phase.start or phase.end for phase in self.campaign.phases):
+            lines += [f"Các đợt có trong {link(_CALENDAR_LABEL, self.paths.calendar, page)}.",
+                      ""]
+        return lines
+
     def contact(self) -> list[str]:
         """Where citizens can ask: the unit, a hotline to call from a phone, e-mail, address."""
         contact = self.campaign.contact
@@ -211,6 +226,10 @@ class _Writer:
         body += ["## Mục đích, yêu cầu", "",
                  *self.points(c.purposes, path, ordered=True),
                  *self.footnote_defs((p.footnote for p in c.purposes), path)]
+        if c.audience:
+            body += ["## Đối tượng, phạm vi", "", *self.points(c.audience, path)]
+        if c.phases:
+            body += ["## Lộ trình thực hiện", "", *self.phases(path)]
         body += [f"## Trong {self.kind} này", "",
                  f"- {link('Nội dung tuyên truyền', self.paths.topics, path)}: "
                  f"{len(c.topics)} nhóm nội dung cần tuyên truyền.",
@@ -223,6 +242,8 @@ class _Writer:
                  f"- {link('Khẩu hiệu', self.paths.slogans, path)}: "
                  f"{len(c.slogans)} khẩu hiệu.",
                  f"- {link('Áp phích, băng rôn', self.paths.gallery, path)}: tệp in sẵn.", ""]
+        if c.budget:
+            body += ["## Kinh phí", "", *self.points(c.budget, path)]
         if c.reporting:
             body += ["## Chế độ báo cáo", "", *self.reporting_lines(path)]
         if c.indices:
@@ -236,6 +257,8 @@ class _Writer:
             body += ["## Chữ viết tắt", ""]
             body += [f"- **{escape(a.short)}**: {escape(a.full)}" for a in c.abbreviations]
             body.append("")
+        if c.closing:
+            body += [self.text(c.closing, path), ""]
         if c.recipients:
             body += ["## Nơi nhận", ""]
             body += [f"- {escape(r.name)}" + (f" ({escape(r.purpose)})" if r.purpose else "")
