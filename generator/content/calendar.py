@@ -45,35 +45,30 @@ def campaign_calendar(campaign: Campaign, site_url: str | None, agency_url: str)
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"Lịch báo cáo: {campaign.short_title}")
     stamp = dt.datetime.combine(campaign.date, dt.time(), tzinfo=dt.UTC)
-    reporting = campaign.reporting
-    agencies = [campaign.responsibility(a).agency for a in reporting.by] if reporting else []
-    for day, title in reporting_dates(campaign):
+
+    def add(uid: str, first: dt.date, last: dt.date, title: str, details: str) -> None:
+        """An all-day event from ``first`` to ``last`` inclusive."""
         event = Event()
-        event.add("uid", f"{campaign.id}-{day.isoformat()}@{host}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", day)
-        event.add("dtend", day + dt.timedelta(days=1))
-        event.add("summary", f"{title}: {campaign.short_title}")
-        details = [reporting.text] if reporting else []
-        if agencies:
-            details.append("Cơ quan báo cáo: " + "; ".join(agencies))
-        event.add("description", "\n".join(details))
-        event.add("url", agency_url)
-        event.add("transp", "TRANSPARENT")
-        cal.add_component(event)
-    for number, phase in enumerate(campaign.phases, start=1):
-        first, last = phase.start or phase.end, phase.end or phase.start
-        if first is None or last is None:
-            continue
-        event = Event()
-        event.add("uid", f"{campaign.id}-dot-{number}@{host}")
+        event.add("uid", f"{campaign.id}-{uid}@{host}")
         event.add("dtstamp", stamp)
         event.add("dtstart", first)
         event.add("dtend", last + dt.timedelta(days=1))
-        event.add("summary", f"{phase.title}: {campaign.short_title}")
-        if phase.text:
-            event.add("description", phase.text)
+        event.add("summary", f"{title}: {campaign.short_title}")
+        if details:
+            event.add("description", details)
         event.add("url", agency_url)
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
+
+    reporting = campaign.reporting
+    agencies = [campaign.responsibility(a).agency for a in reporting.by] if reporting else []
+    details = [reporting.text] if reporting else []
+    if agencies:
+        details.append("Cơ quan báo cáo: " + "; ".join(agencies))
+    for day, title in reporting_dates(campaign):
+        add(day.isoformat(), day, day, title, "\n".join(details))
+    for number, phase in enumerate(campaign.phases, start=1):
+        first, last = phase.start or phase.end, phase.end or phase.start
+        if first is not None and last is not None:
+            add(f"dot-{number}", first, last, phase.title, phase.text or "")
     return bytes(cal.to_ical())
