@@ -7,8 +7,6 @@ import html
 from generator.content.navigation import page_title
 
 CARDS_DIR = "assets/cards"
-# In a card cache folder: which card file each page had in the last build, and for what.
-_INDEX = "pages.json"
 
 
 def card_title(markdown: str, fallback: str) -> str:
