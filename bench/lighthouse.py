@@ -78,7 +78,7 @@ def serve(site: Path) -> Iterator[str]:
 
 PAGES = {
     "home": "", "campaign overview": "cchc-ha-noi-2021/", "topics": "cchc-ha-noi-2021/noi-dung/",
-    "agency page": "cchc-ha-noi-2021/trach-nhiem/cap-uy-quan-huyen-mttq/",
+    "agency page": "cchc-ha-noi-2021/trach-nhiem/thuong-truc-cap-uy-ban-tuyen-giao-cac-quan-huyen/",
     "documents": "cchc-ha-noi-2021/van-ban/", "slogans": "cchc-ha-noi-2021/khau-hieu/",
     "poster gallery": "cchc-ha-noi-2021/an-pham/", "indices": "cchc-ha-noi-2021/chi-so/",
     "news": "tin-tuc/",

@@ -14,8 +14,10 @@ from typing import Any
 
 import yaml
 
+from generator.campaign.load import load_campaign
+
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "campaigns" / "cchc-ha-noi-2021.yml"
+SAMPLE = ROOT / "campaigns" / "cchc-ha-noi-2021.md"
 
 _VOCABULARY = (
     "cải cách hành chính tuyên truyền người dân doanh nghiệp dịch vụ công trực tuyến thủ tục "
@@ -32,6 +34,13 @@ PLACES = ("Ba Đình", "Hoàn Kiếm", "Tây Hồ", "Long Biên", "Cầu Giấy"
           "Hoàng Mai", "Thanh Xuân", "Sóc Sơn", "Đông Anh", "Gia Lâm", "Nam Từ Liêm", "Thanh Trì")
 
 
+def _sample() -> dict[str, Any]:
+    """The sample campaign as plain data, as its YAML form would hold it."""
+    campaign = load_campaign(SAMPLE, root=ROOT)
+    data: dict[str, Any] = campaign.model_dump(mode="json", exclude_defaults=True)
+    return data
+
+
 def _sentence(rng: random.Random, low: int, high: int) -> str:
     words = rng.choices(WORDS, k=rng.randint(low, high))
     return " ".join(words).capitalize()
@@ -42,7 +51,7 @@ def campaign_data(index: int, *, agencies: int = 12, topics: int = 8, slogans: i
     """The sample grown to ``agencies`` responsibilities, ``topics`` topics and ``slogans``
     slogans; deterministic for a given ``index``."""
     rng = random.Random(index)
-    data: dict[str, Any] = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    data = _sample()
     place = PLACES[index % len(PLACES)]
     data["id"] = f"chien-dich-{index:03d}"
     data["short_title"] = f"Tuyên truyền cải cách hành chính {place} số {index}"
@@ -71,7 +80,7 @@ def write_project(target: Path, campaigns: int, *,
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     folder = target / "campaigns"
     folder.mkdir(parents=True)
-    sample = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    sample = _sample()
     sample["posters"] = {"formats": list(formats)}
     for data in [sample, *(campaign_data(i, formats=formats, **sizes)
                            for i in range(1, campaigns))]:

@@ -55,3 +55,16 @@ def write_if_changed(path: Path, content: bytes) -> Path:
         pass
     return write_bytes(path, content)
 
+
+
+def write_new(path: Path, text: str) -> Path:
+    """Write ``path`` whole only if no file has that name: a file a person wrote is never
+    replaced, even by one that appears while this one is written. Raises FileExistsError."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = partial_name(path)
+    try:
+        partial.write_bytes(text.encode("utf-8"))
+        os.link(partial, path)  # fails, and changes nothing, if the name is taken
+    finally:
+        partial.unlink(missing_ok=True)
+    return path

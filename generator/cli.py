@@ -145,12 +145,19 @@ def _parser() -> argparse.ArgumentParser:
     export.set_defaults(run=lambda a, c: _say(c.export(a.config_file, a.out)))
 
     posters = commands.add_parser("posters", help="vẽ áp phích của một chiến dịch vào thư mục")
-    posters.add_argument("file", type=Path, metavar="TỆP.yml")
+    posters.add_argument("file", type=Path, metavar="TỆP")
     posters.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC")
     posters.add_argument("--site-url", metavar="ĐỊA_CHỈ",
                          help="địa chỉ trang web cho mã QR (mặc định: site_url trong mkdocs.yml)")
     posters.set_defaults(run=lambda a, c: _say(c.posters(a.config_file, a.file, a.out,
                                                          a.site_url)))
+
+    convert = commands.add_parser(
+        "convert", help="viết tệp chiến dịch sang dạng kia: Markdown (.md) ⇄ YAML (.yml)")
+    convert.add_argument("file", type=Path, metavar="TỆP")
+    convert.add_argument("--out", type=Path, metavar="TỆP_MỚI",
+                         help="tên tệp mới (mặc định: cùng tên, đổi đuôi .md ⇄ .yml)")
+    convert.set_defaults(run=lambda a, c: _say(c.convert(a.file, a.out)))
 
     schema = commands.add_parser("schema", help="ghi JSON Schema của định dạng chiến dịch")
     schema.add_argument("--check", action="store_true",

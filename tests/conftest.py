@@ -16,7 +16,9 @@ from browser import CHROMIUM_ARGS, chromium_path, serve
 from playwright.sync_api import Browser, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLE = REPO / "campaigns" / "cchc-ha-noi-2021.yml"
+SAMPLE = REPO / "campaigns" / "cchc-ha-noi-2021.md"
+# The same campaign in the YAML form (tests/test_convert.py holds the two equal).
+SAMPLE_YAML = REPO / "tests" / "data" / "cchc-ha-noi-2021.yml"
 
 
 @dataclass
@@ -32,7 +34,10 @@ class Project:
 
     @property
     def campaign(self) -> Path:
-        return self.root / "campaigns" / "cchc-ha-noi-2021.yml"
+        """The sample campaign's file, in whichever form this copy holds."""
+        folder = self.root / "campaigns"
+        markdown = folder / "cchc-ha-noi-2021.md"
+        return markdown if markdown.is_file() else folder / "cchc-ha-noi-2021.yml"
 
     def edit(self, old: str, new: str) -> None:
         """Replace the first ``old`` in the sample campaign file, which must hold it."""
@@ -54,11 +59,15 @@ class Project:
         return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
-def copy_project(target: Path, cache: Path | None = None) -> Project:
+def copy_project(target: Path, cache: Path | None = None, *, form: str = "md") -> Project:
+    """A copy of the project; with ``form="yml"`` its sample campaign is the YAML form."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("campaigns", "docs", "schema", "overrides"):
         shutil.copytree(REPO / name, target / name)
     shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    if form == "yml":
+        (target / "campaigns" / SAMPLE.name).unlink()
+        shutil.copy2(SAMPLE_YAML, target / "campaigns" / SAMPLE_YAML.name)
     if cache is not None:
         shutil.copytree(cache, target / ".cache")
     return Project(target)
@@ -70,7 +79,7 @@ def poster_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     communicator's checkout would after its first build. Content hashes keep it honest: any
     poster a test changes is drawn again."""
     seed = copy_project(tmp_path_factory.mktemp("seed") / "project")
-    result = seed.run("posters", "campaigns/cchc-ha-noi-2021.yml", "--out", "out")
+    result = seed.run("posters", "campaigns/cchc-ha-noi-2021.md", "--out", "out")
     assert result.code == 0, result.err
     return seed.root / ".cache"
 
@@ -78,6 +87,12 @@ def poster_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def project(tmp_path: Path, poster_cache: Path) -> Project:
     return copy_project(tmp_path / "project", poster_cache)
+
+
+@pytest.fixture
+def yaml_project(tmp_path: Path, poster_cache: Path) -> Project:
+    """The project with its sample campaign written in the YAML form."""
+    return copy_project(tmp_path / "project", poster_cache, form="yml")
 
 
 @pytest.fixture(scope="session")

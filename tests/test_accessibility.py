@@ -12,7 +12,7 @@ PAGE_TYPES = {
     "topics": "cchc-ha-noi-2021/noi-dung/",
     "forms": "cchc-ha-noi-2021/hinh-thuc/",
     "agencies": "cchc-ha-noi-2021/trach-nhiem/",
-    "agency page": "cchc-ha-noi-2021/trach-nhiem/cap-uy-quan-huyen-mttq/",
+    "agency page": "cchc-ha-noi-2021/trach-nhiem/thuong-truc-cap-uy-ban-tuyen-giao-cac-quan-huyen/",
     "documents": "cchc-ha-noi-2021/van-ban/",
     "slogans": "cchc-ha-noi-2021/khau-hieu/",
     "poster gallery": "cchc-ha-noi-2021/an-pham/",

@@ -16,6 +16,13 @@ from generator.errors import UserError
 from generator.posters.fonts import default_text_font
 
 
+@pytest.fixture
+def project(yaml_project: Project) -> Project:
+    """These tests edit the sample campaign's YAML form (its Markdown form: test_documents,
+    test_markdown_errors)."""
+    return yaml_project
+
+
 def _tamper(cache: Path, title: str) -> None:
     """Change what the cache says the campaign is, so that a test sees whether it is used."""
     entry_path = cache / "campaigns" / "cchc-ha-noi-2021.json"

@@ -61,7 +61,7 @@ def _check_site(site: Path) -> None:
     overview = page_text((site / CAMPAIGN / "index.html").read_text(encoding="utf-8"))
     assert "Kỷ cương, trách nhiệm, hành động, sáng tạo, phát triển" in overview
     topics = (site / CAMPAIGN / "noi-dung" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../van-ban/#kh-171-tu-2019"' in topics
+    assert 'href="../van-ban/#ke-hoach-171-kh-tu"' in topics
     assert '<html lang="vi"' in (site / "index.html").read_text(encoding="utf-8")
 
 

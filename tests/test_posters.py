@@ -27,6 +27,14 @@ from generator.posters.pack import publish
 from generator.posters.plan import plan_posters
 from generator.posters.render import Artwork, draw_poster, qr_symbol
 
+
+@pytest.fixture
+def project(yaml_project: Project) -> Project:
+    """These tests edit the sample campaign's YAML form (its Markdown form: test_documents,
+    test_markdown_errors)."""
+    return yaml_project
+
+
 URL = "https://tuyentruyen.example.vn/"
 TALL = "Ổn định, Ấm no, Ẩn Ễ Ộ"
 LONG = ("Nâng cao ý thức trách nhiệm, chất lượng, hiệu quả công việc của cơ quan quản lý Nhà "

@@ -16,6 +16,14 @@ from browser import chromium_path
 from conftest import Project, page_text
 from PIL import Image
 
+
+@pytest.fixture
+def project(yaml_project: Project) -> Project:
+    """These tests edit the sample campaign's YAML form (its Markdown form: test_documents,
+    test_markdown_errors)."""
+    return yaml_project
+
+
 F = "campaigns/cchc-ha-noi-2021.yml"
 
 

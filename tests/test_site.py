@@ -98,14 +98,17 @@ def test_all_three_forms_and_their_channels(built_site: Path) -> None:
 def test_contest_and_each_agency_has_its_own_page(built_site: Path) -> None:
     agencies = {
         "ban-tuyen-giao-thanh-uy": "Ban Tuyên giáo Thành ủy",
-        "cap-uy-quan-huyen-mttq": "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội",
-        "so-vhtt-so-tttt": "Sở Văn hoá và Thể thao, Sở Thông tin và Truyền thông",
-        "co-quan-bao-dai-ban-tin": "Các cơ quan báo, đài, bản tin Thành phố",
+        "thuong-truc-cap-uy-ban-tuyen-giao-cac-quan-huyen":
+            "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội",
+        "so-van-hoa-va-the-thao-so-thong-tin-va-truyen":
+            "Sở Văn hoá và Thể thao, Sở Thông tin và Truyền thông",
+        "cac-co-quan-bao-dai-ban-tin-thanh-pho": "Các cơ quan báo, đài, bản tin Thành phố",
     }
     for slug, name in agencies.items():
         assert name in _text(built_site, f"trach-nhiem/{slug}/index.html")
     contest = "Tổ chức Cuộc thi tìm hiểu dịch vụ công trực tuyến cho đoàn viên, thanh niên"
-    assert contest in _text(built_site, "trach-nhiem/cap-uy-quan-huyen-mttq/index.html")
+    assert contest in _text(built_site, "trach-nhiem/thuong-truc-cap-uy-ban-tuyen-giao-cac-quan-"
+                                        "huyen/index.html")
 
 
 DOCUMENTS = ["08-CTr/TU", "105/KH-UBND", "171-KH/TU", "97/2019/QH14", "232/KH-UBND",
@@ -373,8 +376,9 @@ def test_unchanged_project_is_not_rebuilt(project: Project) -> None:
     assert "Đã tạo trang web" in forced.out
 
 
-def test_a_changed_logo_outside_campaigns_is_a_change(project: Project) -> None:
+def test_a_changed_logo_outside_campaigns_is_a_change(yaml_project: Project) -> None:
     """The fonts and logo a campaign names count as inputs wherever in the project they are."""
+    project = yaml_project
     assets = project.root / "assets"
     assets.mkdir()
     Image.new("RGB", (120, 120), (0, 90, 200)).save(assets / "logo.png")

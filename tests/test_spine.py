@@ -21,6 +21,14 @@ import pytest
 from conftest import Project, copy_project
 from PIL import Image
 
+
+@pytest.fixture
+def project(yaml_project: Project) -> Project:
+    """These tests edit the sample campaign's YAML form (its Markdown form: test_documents,
+    test_markdown_errors)."""
+    return yaml_project
+
+
 F = "campaigns/cchc-ha-noi-2021.yml"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -367,7 +375,8 @@ def test_agency_pages_do_not_grow_with_the_number_of_agencies() -> None:
     from generator.campaign.load import load_campaign
     from generator.content.navigation import MAX_AGENCIES_IN_MENU, campaign_nav
 
-    sample = load_campaign(Path(__file__).parent.parent / F)
+    sample = load_campaign(Path(__file__).parent / "data" / "cchc-ha-noi-2021.yml",
+                           root=Path(__file__).parent.parent)
     many = sample.model_copy(update={"responsibilities": [
         sample.responsibilities[0].model_copy(update={"id": f"co-quan-{i}"})
         for i in range(2000)]})

@@ -7,11 +7,19 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SAMPLE, Project
+from conftest import SAMPLE, SAMPLE_YAML, Project
 
 from bench.synthetic import campaign_data
 from generator.campaign.load import load_campaign, load_campaigns
 from generator.errors import UserError
+
+
+@pytest.fixture
+def project(yaml_project: Project) -> Project:
+    """These tests edit the sample campaign's YAML form (its Markdown form: test_documents,
+    test_markdown_errors)."""
+    return yaml_project
+
 
 F = "campaigns/cchc-ha-noi-2021.yml"
 
@@ -97,11 +105,11 @@ def test_missing_required_field(project: Project) -> None:
 
 
 def test_missing_nested_field_points_at_its_mapping(project: Project) -> None:
-    project.edit("    agency: Ban Tuyên giáo Thành ủy\n", "")
-    line = project.line("- id: ban-tuyen-giao-thanh-uy")
+    project.edit("    kind: Chương trình\n    issuer: Chính phủ\n", "    issuer: Chính phủ\n")
+    line = project.line("- id: ct-tong-the-cchc-2021-2030")
     assert _validate(project) == [
-        f"{F}:{line}:5: thiếu khóa bắt buộc 'agency' trong responsibilities › mục 1 (Tên cơ "
-        "quan, đơn vị, nguyên văn)"]
+        f"{F}:{line}:5: thiếu khóa bắt buộc 'kind' trong documents › mục 1 (Loại văn bản: Kế "
+        "hoạch, Chương trình, Quyết định, Chỉ thị)"]
 
 
 @pytest.mark.parametrize(("written", "col"), [("2021-02-30", 7), ("30/2/2021", 7)])
@@ -130,7 +138,7 @@ def test_bad_reference_suggests(project: Project) -> None:
 
 
 def _ids(section: str) -> list[str]:
-    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    data = yaml.safe_load(SAMPLE_YAML.read_text(encoding="utf-8"))
     return [str(item["id"]) for item in data[section]]
 
 
@@ -171,7 +179,7 @@ def test_file_that_is_not_utf8(project: Project) -> None:
 def test_all_problems_of_a_file_at_once(project: Project) -> None:
     project.edit("short_title:", "short_titel:")
     project.edit("year: 2021\n\ntheme", "year: hai nghìn\n\ntheme")
-    project.edit("    agency: Ban Tuyên giáo Thành ủy\n", "")
+    project.edit("    kind: Chương trình\n    issuer: Chính phủ\n", "    issuer: Chính phủ\n")
     assert len(_validate(project)) == 4
 
 
@@ -219,10 +227,11 @@ def test_failed_first_build_creates_nothing(project: Project) -> None:
     assert not (project.root / "site").exists()
 
 
-def test_text_is_nfc(tmp_path: Path) -> None:
-    decomposed = tmp_path / "cchc-ha-noi-2021.yml"
+@pytest.mark.parametrize("sample", [SAMPLE, SAMPLE_YAML], ids=["markdown", "yaml"])
+def test_text_is_nfc(tmp_path: Path, sample: Path) -> None:
+    decomposed = tmp_path / sample.name
     import unicodedata
-    decomposed.write_text(unicodedata.normalize("NFD", SAMPLE.read_text(encoding="utf-8")),
+    decomposed.write_text(unicodedata.normalize("NFD", sample.read_text(encoding="utf-8")),
                           encoding="utf-8")
     campaign = load_campaign(decomposed)
     assert campaign.theme is not None

@@ -13,6 +13,7 @@ from generator.build.inputs import INPUTS_STAMP, campaigns_key, inputs_digest
 from generator.build.project import Project, load_mkdocs, read_project
 from generator.build.staging import check_replaceable, output_intact, staged
 from generator.campaign.files import campaign_files
+from generator.errors import Problem, UserError
 
 SCHEMA_PATH = Path("schema/campaign.schema.json")
 log = logging.getLogger("mkdocs.plugins.campaign")
@@ -127,6 +128,32 @@ def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> s
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target)
     return f"Đã ghi {len(jobs)} áp phích vào {out}"
+
+
+def convert(file: Path, out: Path | None) -> str:
+    """The campaign in ``file`` written in the other form (Markdown ⇄ YAML) beside it, or at
+    ``out``; an existing file is never replaced."""
+    from generator.atomic import write_new
+    from generator.campaign.convert import to_markdown, to_yaml
+    from generator.campaign.load import load_campaign
+    from generator.campaign.markdownsource import MARKDOWN_SUFFIX
+
+    campaign = load_campaign(file)
+    to_md = file.suffix != MARKDOWN_SUFFIX
+    target = out or file.with_suffix(MARKDOWN_SUFFIX if to_md else ".yml")
+    text = to_markdown(campaign) if to_md else to_yaml(campaign)
+    try:
+        write_new(target, text)
+    except FileExistsError:
+        raise UserError([Problem(target, 1, 1, (
+            "đã có tệp này; lệnh convert không ghi đè tệp có sẵn: hãy đổi tên hoặc chuyển tệp "
+            "cũ đi, hoặc chọn tên khác bằng --out"))]) from None
+    message = f"Đã viết {target}."
+    if target.parent.resolve() == file.parent.resolve() and target.stem == file.stem:
+        message += (f" Hai tệp cùng mã chiến dịch không dùng được cùng lúc: hãy chuyển {file} "
+                    "ra khỏi thư mục campaigns/ (ví dụ vào thư mục luu-tru/) trước khi tạo "
+                    "trang.")
+    return message
 
 
 def schema(config_file: Path, *, check: bool) -> tuple[bool, str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.errors import EnvironmentProblem, Problem, UserError
 
-CAMPAIGN_SUFFIXES = (".yml", ".yaml")
+CAMPAIGN_SUFFIXES = (".md", ".yml", ".yaml")
 
 
 def campaign_files(campaigns_dir: Path) -> list[Path]:

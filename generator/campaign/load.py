@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.campaign.checked import recall, remember
+from generator.campaign.markdownsource import MARKDOWN_SUFFIX, parse_markdown
 from generator.campaign.model import (
     ABBREVIATION_PATTERN,
     COLOR_PATTERN,
@@ -41,7 +42,8 @@ def load_campaign(path: Path, root: Path | None = None,
         known = recall(path, root, cache_dir, source)
         if known is not None:
             return known
-    doc = parse_yaml(path, source)
+    doc = (parse_markdown(path, source) if path.suffix == MARKDOWN_SUFFIX
+           else parse_yaml(path, source))
     if not isinstance(doc.data, dict):
         raise UserError([doc.problem((), "tệp chiến dịch phải là một bảng 'khóa: giá trị' "
                                          "(bắt đầu bằng id:, title:, ...)")])
@@ -80,7 +82,7 @@ def load_campaigns(paths: Iterable[Path], root: Path | None = None,
     if problems:
         raise UserError(problems)
     # Newest first: the menu shows the newest few, the home page lists them all by year.
-    return sorted(campaigns, key=lambda c: (-c.year, -c.date.toordinal(), c.id))
+    return sorted(campaigns, key=lambda c: (-c.year, -(c.date or dt.date.min).toordinal(), c.id))
 
 
 # How many valid ids a message about an unknown one lists.

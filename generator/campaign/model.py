@@ -108,7 +108,8 @@ class Theme(_Model):
 class Topic(_Model):
     """One content topic (nội dung tuyên truyền)."""
 
-    title: Text = Field(description="Tiêu đề ngắn của nhóm nội dung.")
+    title: Text | None = Field(default=None, description="Tiêu đề ngắn của nhóm nội dung; "
+                               "không có thì lấy vế đầu của đoạn văn.")
     text: Text = Field(description="Đoạn văn của nhóm nội dung, nguyên văn.")
     points: list[PointItem] = Field(default_factory=list, description="Các ý cụ thể.")
     footnote: Slug | None = Field(default=None, description="Mã chú thích gắn cuối đoạn văn.")
@@ -117,10 +118,14 @@ class Topic(_Model):
 class Form(_Model):
     """A form of communication (hình thức tuyên truyền) and its channels."""
 
-    kind: Literal["direct", "media", "visual"] = Field(
+    kind: Literal["direct", "media", "visual"] | None = Field(
+        default=None,
         description="direct: trực tiếp; media: thông tin đại chúng; visual: trực quan.")
-    title: Text = Field(description="Tên hình thức.")
-    channels: list[PointItem] = Field(min_length=1, description="Các kênh, kèm ví dụ (points).")
+    title: Text | None = Field(default=None, description="Tên hình thức; không có thì lấy vế "
+                                                         "đầu của đoạn văn.")
+    text: Text | None = Field(default=None, description="Đoạn văn của hình thức, nguyên văn.")
+    channels: list[PointItem] = Field(default_factory=list,
+                                      description="Các kênh, kèm ví dụ (points).")
     requirement: Text | None = Field(default=None, description="Yêu cầu kèm theo, nếu có.")
 
 
@@ -128,8 +133,10 @@ class Responsibility(_Model):
     """What one agency, or one group of agencies, must do."""
 
     id: Slug = Field(description="Mã ngắn của cơ quan, dùng làm địa chỉ trang.")
-    agency: Text = Field(description="Tên cơ quan, đơn vị, nguyên văn.")
-    tasks: list[PointItem] = Field(min_length=1, description="Nhiệm vụ.")
+    agency: Text | None = Field(default=None, description=(
+        "Tên cơ quan, đơn vị hoặc chức danh, nguyên văn; không có với đoạn chung như "
+        "'Đề nghị ...'."))
+    tasks: list[PointItem] = Field(default_factory=list, description="Nhiệm vụ.")
 
 
 class Phase(_Model):
@@ -149,6 +156,31 @@ class Phase(_Model):
         return self
 
 
+# The parts of the genre a document's headings are recognised as (campaign/sections.py).
+SectionKey = Literal["purposes", "audience", "phases", "topics", "forms", "responsibilities",
+                     "budget", "reporting", "slogans"]
+
+
+class Section(_Model):
+    """A part of the document the generator has no place for, kept whole and in order."""
+
+    title: Text | None = Field(default=None, description="Đề mục, nguyên văn.")
+    after: SectionKey | None = Field(default=None,
+                                     description="Đứng sau phần nào của văn bản.")
+    points: list[PointItem] = Field(default_factory=list,
+                                    description="Các đoạn, các ý, nguyên văn.")
+
+
+class Decision(_Model):
+    """The decision that issues the plan ("Ban hành kèm theo Quyết định số ...")."""
+
+    number: Text | None = Field(default=None, description="Số, ký hiệu của quyết định.")
+    date: Date | None = Field(default=None, description="Ngày ban hành.")
+    title: Text | None = Field(default=None, description="Trích yếu của quyết định.")
+    articles: list[Text] = Field(default_factory=list,
+                                 description="Các điều của quyết định, nguyên văn.")
+
+
 class Deadline(_Model):
     date: Date = Field(description="Ngày.")
     title: Text = Field(description="Tên mốc, ví dụ Báo cáo 6 tháng đầu năm.")
@@ -163,6 +195,8 @@ class Reporting(_Model):
     year_end: bool = Field(default=False, description="Có báo cáo cuối năm không.")
     by: list[Slug] = Field(default_factory=list,
                            description="Mã các cơ quan phải báo cáo (id trong responsibilities).")
+    day: int | None = Field(default=None, ge=1, le=31, description=(
+        "Hạn nộp: ngày mấy của tháng cuối kỳ, ví dụ 15 (trước ngày 15 của tháng cuối quý)."))
     deadlines: list[Deadline] = Field(
         default_factory=list,
         description="Hạn báo cáo cụ thể; nếu không có, lịch lấy ngày cuối mỗi kỳ.")
@@ -189,15 +223,28 @@ SloganItem = Annotated[Slogan, BeforeValidator(_text_to_mapping), _StringOrObjec
 class Recipient(_Model):
     name: Text = Field(description="Nơi nhận.")
     purpose: Text | None = Field(default=None, description="Ví dụ: để báo cáo, để thực hiện.")
+    copies: int | None = Field(default=None, ge=1, le=1000, description="Số bản, nếu ghi.")
 
 
 RecipientItem = Annotated[Recipient, BeforeValidator(lambda v: {"name": v} if isinstance(v, str)
                                                      else v), _StringOrObject()]
 
 
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+# One line, or several ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH").
+Lines = Annotated[list[Text], BeforeValidator(_one_or_many), WithJsonSchema({"anyOf": [
+    {"type": "string", "minLength": 1},
+    {"type": "array", "items": {"type": "string", "minLength": 1}}]})]
+
+
 class Signatory(_Model):
-    authority: Text | None = Field(default=None, description="Thẩm quyền ký, ví dụ K/T TRƯỞNG BAN.")
-    position: Text = Field(description="Chức vụ người ký.")
+    authority: Lines = Field(
+        default_factory=list, description=(
+            "Các dòng thẩm quyền ký, ví dụ [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]."))
+    position: Text | None = Field(default=None, description="Chức vụ người ký.")
     name: Text = Field(description="Họ và tên người ký.")
 
 
@@ -332,17 +379,26 @@ class Campaign(_Model):
     summary: Text = Field(description="Một hai câu giới thiệu cho người dân (mô tả trang).")
     issuer: Text = Field(description="Cơ quan ban hành.")
     place: Text = Field(description="Địa danh ghi trên văn bản.")
-    date: Date = Field(description="Ngày ban hành.")
+    date: Date | None = Field(default=None, description="Ngày ban hành (bỏ trống nếu văn bản "
+                                                         "không ghi ngày).")
     year: int = Field(ge=1945, le=2100, description="Năm của chiến dịch.")
     theme: Theme | None = Field(default=None, description="Chủ đề năm.")
     basis: list[Slug] = Field(default_factory=list,
                               description="Căn cứ: mã các văn bản (id trong documents).")
     documents: list[Document] = Field(default_factory=list, description="Mọi văn bản được dẫn.")
-    purposes: list[PointItem] = Field(min_length=1, description="Mục đích, yêu cầu.")
-    topics: list[Topic] = Field(min_length=1, description="Nội dung tuyên truyền.")
-    forms: list[Form] = Field(min_length=1, description="Hình thức tuyên truyền.")
-    responsibilities: list[Responsibility] = Field(min_length=1,
+    decision: Decision | None = Field(default=None,
+                                      description="Quyết định ban hành kèm kế hoạch, nếu có.")
+    preamble: list[Text] = Field(default_factory=list, description=(
+        "Các đoạn mở đầu ('Căn cứ ...;', 'Thực hiện ...'), nguyên văn."))
+    purposes: list[PointItem] = Field(default_factory=list, description="Mục đích, yêu cầu.")
+    topics: list[Topic] = Field(default_factory=list, description="Nội dung tuyên truyền.")
+    forms: list[Form] = Field(default_factory=list, description="Hình thức tuyên truyền.")
+    responsibilities: list[Responsibility] = Field(default_factory=list,
                                                    description="Tổ chức thực hiện.")
+    sections: list[Section] = Field(default_factory=list, description=(
+        "Các phần khác của văn bản, giữ nguyên văn và đúng thứ tự."))
+    headings: dict[SectionKey, Text] = Field(default_factory=dict, description=(
+        "Đề mục như văn bản viết, khi khác đề mục thường dùng (MỤC ĐÍCH, YÊU CẦU...)."))
     audience: list[PointItem] = Field(default_factory=list,
                                       description="Đối tượng, phạm vi tuyên truyền.")
     phases: list[Phase] = Field(default_factory=list,

@@ -80,7 +80,7 @@ def read_campaign_bytes(path: Path) -> bytes:
 
 def parse_yaml(path: Path, raw: bytes) -> SourceDocument:
     """Parse the bytes of ``path`` strictly; raise :class:`UserError` listing every problem."""
-    text = _decode(path, raw)
+    text = decode(path, raw)
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
@@ -134,7 +134,7 @@ def _compose(text: str) -> list[yaml.Node]:
     return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
 
 
-def _decode(path: Path, raw: bytes) -> str:
+def decode(path: Path, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

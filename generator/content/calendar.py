@@ -23,13 +23,20 @@ def reporting_dates(campaign: Campaign) -> list[tuple[dt.date, str]]:
         return sorted((d.date, d.title) for d in reporting.deadlines)
     year = campaign.year
     dates: dict[dt.date, str] = {}
+    def due(month: int) -> dt.date:
+        """The period's last day, or the day of its last month the text sets ("trước ngày 15
+        của tháng cuối quý")."""
+        last = months.monthrange(year, month)[1]
+        return dt.date(year, month, min(reporting.day or last, last))
+
     if reporting.every_months:
         for month in range(reporting.every_months, 13, reporting.every_months):
-            end = dt.date(year, month, months.monthrange(year, month)[1])
-            dates[end] = (f"Báo cáo định kỳ {reporting.every_months} tháng (kỳ kết thúc "
+            end = due(month)
+            what = "hạn nộp" if reporting.day else "kỳ kết thúc"
+            dates[end] = (f"Báo cáo định kỳ {reporting.every_months} tháng ({what} "
                           f"{short_date(end)})")
     if reporting.year_end:
-        dates[dt.date(year, 12, 31)] = f"Báo cáo cuối năm {year}"
+        dates[due(12)] = f"Báo cáo cuối năm {year}"
     return sorted(dates.items())
 
 
@@ -44,7 +51,8 @@ def campaign_calendar(campaign: Campaign, site_url: str | None, agency_url: str)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"Lịch báo cáo: {campaign.short_title}")
-    stamp = dt.datetime.combine(campaign.date, dt.time(), tzinfo=dt.UTC)
+    stamp = dt.datetime.combine(campaign.date or dt.date(campaign.year, 1, 1), dt.time(),
+                                 tzinfo=dt.UTC)
 
     def add(uid: str, first: dt.date, last: dt.date, title: str, details: str) -> None:
         """An all-day event from ``first`` to ``last`` inclusive."""
@@ -61,7 +69,8 @@ def campaign_calendar(campaign: Campaign, site_url: str | None, agency_url: str)
         cal.add_component(event)
 
     reporting = campaign.reporting
-    agencies = [campaign.responsibility(a).agency for a in reporting.by] if reporting else []
+    agencies = [campaign.responsibility(a).agency or a for a in reporting.by] if reporting \
+        else []
     details = [reporting.text] if reporting else []
     if agencies:
         details.append("Cơ quan báo cáo: " + "; ".join(agencies))

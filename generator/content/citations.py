@@ -28,6 +28,7 @@ from generator.content.vi import slugify
 TOPICS_TITLE = "Nội dung tuyên truyền"
 FORMS_TITLE = "Hình thức tuyên truyền"
 SLOGANS_TITLE = "Khẩu hiệu"
+AGENCIES_TITLE = "Trách nhiệm của các cơ quan"
 
 
 # The kinds of document a guidance cites, as they open a mention.
@@ -137,12 +138,19 @@ def page_texts(campaign: Campaign) -> Iterator[PageText]:
     basis = [campaign.document(ref) for ref in campaign.basis]
     phases = [text for phase in campaign.phases
               for text in ([phase.text] if phase.text else []) + list(_points(phase.points))]
+    decision = campaign.decision
+    referenced = referenced_notes(campaign)
+    sections = [point for section in campaign.sections for point in section.points]
     yield PageText(paths.overview, campaign.short_title, (
+        *([decision.title] if decision and decision.title else []),
+        *(decision.articles if decision else []), *campaign.preamble,
         *(doc.title for doc in basis if doc.title and doc.number),
         *_points(campaign.purposes),
-        *_notes(notes, (p.footnote for p in campaign.purposes)),
-        *_points(campaign.audience), *phases, *_points(campaign.budget),
-        *reporting, *([campaign.closing] if campaign.closing else [])),
+        *_points(campaign.audience), *phases, *_points(sections), *_points(campaign.budget),
+        *reporting, *([campaign.closing] if campaign.closing else []),
+        *_notes(notes, (p.footnote for p in (*campaign.purposes, *campaign.audience,
+                                             *campaign.budget, *sections))),
+        *_notes(notes, (n.id for n in campaign.footnotes if n.id not in referenced))),
         named=tuple(doc.id for doc in basis))
     topic_notes = [t.footnote for t in campaign.topics]
     topic_notes += [p.footnote for t in campaign.topics for p in t.points]
@@ -151,12 +159,30 @@ def page_texts(campaign: Campaign) -> Iterator[PageText]:
         *_notes(notes, topic_notes)))
     yield PageText(paths.forms, FORMS_TITLE, tuple(
         text for form in campaign.forms
-        for text in (*_points(form.channels), *([form.requirement] if form.requirement else []))))
+        for text in (*([form.text] if form.text else []), *_points(form.channels),
+                     *([form.requirement] if form.requirement else []))))
     by = campaign.reporting.by if campaign.reporting else []
+    general = [task for agency in campaign.responsibilities if not agency.agency
+               for task in agency.tasks]
+    if general:
+        yield PageText(paths.agencies, AGENCIES_TITLE, tuple(_points(general)))
     for agency in campaign.responsibilities:
-        yield PageText(paths.agency(agency.id), agency.agency,
-                       (*_points(agency.tasks), *(reporting if agency.id in by else [])))
+        if agency.agency:
+            yield PageText(paths.agency(agency.id), agency.agency,
+                           (*_points(agency.tasks), *(reporting if agency.id in by else [])))
     yield PageText(paths.slogans, SLOGANS_TITLE, tuple(s.text for s in campaign.slogans))
+
+
+def referenced_notes(campaign: Campaign) -> set[str]:
+    """The footnotes some paragraph of the campaign refers to by its footnote field."""
+    points = [*campaign.purposes, *campaign.audience, *campaign.budget,
+            *(p for s in campaign.sections for p in s.points),
+            *(p for f in campaign.forms for p in f.channels),
+            *(p for r in campaign.responsibilities for p in r.tasks),
+            *(p for phase in campaign.phases for p in phase.points),
+            *(p for t in campaign.topics for p in t.points)]
+    return {n for n in (*(p.footnote for p in points), *(t.footnote for t in campaign.topics))
+            if n}
 
 
 def _points(items: Iterable[Point]) -> Iterator[str]:

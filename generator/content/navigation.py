@@ -34,7 +34,8 @@ def campaign_nav(campaigns: Sequence[Campaign]) -> tuple[list[NavItem], list[str
     owned: list[str] = []
     for campaign in campaigns:
         paths = CampaignPaths(campaign.id)
-        agencies = [paths.agencies, *(paths.agency(r.id) for r in campaign.responsibilities)]
+        agencies = [paths.agencies, *(paths.agency(r.id) for r in campaign.responsibilities
+                                       if r.agency)]
         listed = agencies if len(agencies) <= MAX_AGENCIES_IN_MENU + 1 else agencies[:1]
         section = [paths.overview, paths.topics, paths.forms,
                    {"Trách nhiệm các cơ quan": listed}, paths.slogans, paths.gallery,

@@ -10,18 +10,21 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from generator.campaign.model import Campaign, Document, Index, Point
+from generator.campaign.model import Campaign, Document, Form, Index, Point, SectionKey, Topic
+from generator.campaign.sections import DEFAULT_HEADINGS, heading_words
 from generator.content.charts import index_chart
 from generator.content.citations import (
+    AGENCIES_TITLE,
     FORMS_TITLE,
     SLOGANS_TITLE,
     TOPICS_TITLE,
     Citations,
     index_citations,
+    referenced_notes,
 )
 from generator.content.markdown import escape, front_matter, link, relative
 from generator.content.paths import HOME, CampaignPaths
-from generator.content.vi import long_date, short_date
+from generator.content.vi import lead_clause, long_date, short_date, superscript
 from generator.content.vi import number as decimal
 from generator.posters.formats import THUMBNAIL_SUFFIX
 
@@ -93,13 +96,27 @@ def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = ()) -> d
         writer.paths.agencies: writer.agencies(),
     }
     for agency in campaign.responsibilities:
-        pages[writer.paths.agency(agency.id)] = writer.agency(agency.id)
+        if agency.agency:
+            pages[writer.paths.agency(agency.id)] = writer.agency(agency.id)
     pages[writer.paths.slogans] = writer.slogans()
     pages[writer.paths.gallery] = writer.gallery(gallery)
     if campaign.indices:
         pages[writer.paths.indices] = writer.indices()
     pages[writer.paths.documents] = writer.documents()
     return pages
+
+
+# A footnote mark as pages write it; campaign text is escaped, so "[^1]" there reads "\[^1\]".
+_NOTE_REF = re.compile(r"(?<!\\)\[\^([\w-]+)\]")
+
+def topic_title(topic: Topic) -> str:
+    """A topic's title, or the first clause of its text where the document gives none."""
+    return topic.title or lead_clause(topic.text)
+
+
+def form_title(form: Form) -> str:
+    return form.title or lead_clause(form.text or (form.channels[0].text if form.channels
+                                                   else ""))
 
 
 def document_label(doc: Document) -> str:
@@ -150,11 +167,17 @@ class _Writer:
             lines += [f"    - {self.text(sub, page)}" for sub in item.points]
         return [*lines, ""]
 
-    def footnote_defs(self, ids: Iterable[str | None], page: str) -> list[str]:
-        wanted = [i for i in dict.fromkeys(ids) if i]
+    def footnote_defs(self, body: list[str], page: str) -> list[str]:
+        """The text of every footnote the page refers to, in the order referred to."""
+        wanted = dict.fromkeys(m[1] for line in body for m in _NOTE_REF.finditer(line))
         lines = [f"[^{note.id}]: {self.text(note.text, page)}"
                  for note in self.campaign.footnotes if note.id in wanted]
         return [*lines, ""] if lines else []
+
+    def paragraphs(self, value: str, page: str) -> list[str]:
+        """Text that may hold several paragraphs (a closing), each escaped and linked."""
+        return [line for part in value.split("\n\n") if part.strip()
+                for line in (self.text(part, page), "")]
 
     def abbreviations(self) -> list[str]:
         return [f"*[{a.short}]: {escape(a.full)}" for a in self.campaign.abbreviations]
@@ -168,16 +191,25 @@ class _Writer:
             # The menu (overrides/partials/nav.html) tells campaign sections by this key.
             meta["campaign"] = self.campaign.id
         return "\n".join([front_matter(meta).rstrip(),
-                          "", *back, f"# {escape(title)}", "", *body, *self.abbreviations(),
-                          ""])
+                          "", *back, f"# {escape(title)}", "", *body,
+                          *self.footnote_defs(body, path), *self.abbreviations(), ""])
 
     def phases(self, page: str) -> list[str]:
         """Each phase with its dates, as the plan writes them, and the calendar that has them."""
         lines = []
         for phase in self.campaign.phases:
-            when = " – ".join(short_date(d) for d in (phase.start, phase.end) if d)
-            lines += [f"### {escape(phase.title)}" + (f" ({when})" if when else ""), ""]
-            if phase.text:
+            # "Đợt 1: Trong tháng 12/2025" reads as the plan writes it; its dates follow.
+            short = (phase.text is not None and len(phase.text) <= 60
+                     and ":" not in phase.title)
+            lines += [f"### {escape(phase.title)}"
+                      + (f": {self.text(phase.text or '', page)}" if short else ""), ""]
+            if phase.start and phase.end and phase.start != phase.end:
+                lines += [f"*Từ {short_date(phase.start)} đến {short_date(phase.end)}*", ""]
+            elif phase.start or phase.end:
+                day = phase.start or phase.end
+                assert day is not None
+                lines += [f"*{'Từ' if phase.start else 'Đến'} {short_date(day)}*", ""]
+            if phase.text and not short:
                 lines += [self.text(phase.text, page), ""]
             if phase.points:
                 lines += self.points(phase.points, page)
@@ -201,6 +233,12 @@ class _Writer:
             lines.append(f"- **Địa chỉ:** {escape(contact.address)}")
         return [*lines, ""]
 
+    def heading(self, key: SectionKey) -> str:
+        """A part's heading as the document words it ('Hình thức, thời gian tuyên truyền'),
+        in sentence case, escaped."""
+        words = heading_words(self.campaign.headings.get(key) or DEFAULT_HEADINGS[key])
+        return escape(words[:1].upper() + words[1:].lower())
+
     def theme_box(self) -> list[str]:
         theme = self.campaign.theme
         if theme is None:
@@ -217,35 +255,51 @@ class _Writer:
                 f"- **Văn bản:** {escape(c.title)}",
                 *([f"- **Số, ký hiệu:** {escape(c.number)}"] if c.number else []),
                 f"- **Cơ quan ban hành:** {escape(c.issuer)}",
-                f"- **Nơi, ngày ban hành:** {escape(c.place)}, {long_date(c.date)}", "",
+                f"- **Nơi, ngày ban hành:** {escape(c.place)}, "
+                + (long_date(c.date) if c.date else "văn bản không ghi ngày"), "",
                 *self.contact()]
-        if c.basis:
+        if c.decision:
+            body += self.decision(path)
+        if c.preamble:
             body += ["## Căn cứ", ""]
+            for paragraph in c.preamble:
+                body += [self.text(paragraph, path), ""]
+        if c.basis:
+            body += [] if c.preamble else ["## Căn cứ", ""]
             body += [f"- {self.document_mention(c.document(ref), path)}" for ref in c.basis]
             body.append("")
-        body += ["## Mục đích, yêu cầu", "",
-                 *self.points(c.purposes, path, ordered=True),
-                 *self.footnote_defs((p.footnote for p in c.purposes), path)]
+        body += self.free_sections(None, path)
+        if c.purposes:
+            body += [f"## {self.heading('purposes')}", "",
+                     *self.points(c.purposes, path, ordered=True)]
+        body += self.free_sections("purposes", path)
         if c.audience:
-            body += ["## Đối tượng, phạm vi", "", *self.points(c.audience, path)]
+            body += [f"## {self.heading('audience')}", "", *self.points(c.audience, path)]
+        body += self.free_sections("audience", path)
         if c.phases:
-            body += ["## Lộ trình thực hiện", "", *self.phases(path)]
+            body += [f"## {self.heading('phases')}", "", *self.phases(path)]
+        body += self.free_sections("phases", path)
         body += [f"## Trong {self.kind} này", "",
-                 f"- {link('Nội dung tuyên truyền', self.paths.topics, path)}: "
+                 f"- {link(self.heading('topics'), self.paths.topics, path)}: "
                  f"{len(c.topics)} nhóm nội dung cần tuyên truyền.",
-                 f"- {link('Hình thức tuyên truyền', self.paths.forms, path)}: "
-                 + ", ".join(escape(f.title) for f in c.forms) + ".",
-                 f"- {link('Trách nhiệm của các cơ quan', self.paths.agencies, path)}: "
+                 f"- {link(self.heading('forms'), self.paths.forms, path)}: "
+                 + (", ".join(escape(form_title(f)) for f in c.forms) or "không nêu riêng")
+                 + ".",
+                 f"- {link(self.heading('responsibilities'), self.paths.agencies, path)}: "
                  f"việc của từng cơ quan, đơn vị ({len(c.responsibilities)} nhóm).",
                  f"- {link('Văn bản được dẫn', self.paths.documents, path)}: "
                  f"{len(self.citations.documents)} văn bản.",
                  f"- {link('Khẩu hiệu', self.paths.slogans, path)}: "
                  f"{len(c.slogans)} khẩu hiệu.",
                  f"- {link('Áp phích, băng rôn', self.paths.gallery, path)}: tệp in sẵn.", ""]
+        body += [*self.free_sections("topics", path), *self.free_sections("forms", path),
+                 *self.free_sections("responsibilities", path)]
         if c.budget:
-            body += ["## Kinh phí", "", *self.points(c.budget, path)]
+            body += [f"## {self.heading('budget')}", "", *self.points(c.budget, path)]
+        body += self.free_sections("budget", path)
         if c.reporting:
-            body += ["## Chế độ báo cáo", "", *self.reporting_lines(path)]
+            body += [f"## {self.heading('reporting')}", "", *self.reporting_lines(path)]
+        body += [*self.free_sections("reporting", path), *self.free_sections("slogans", path)]
         if c.indices:
             body += ["## Các chỉ số được nhắc đến", ""]
             body += [f"- **{escape(i.code)}**: {escape(i.name)}"
@@ -258,18 +312,55 @@ class _Writer:
             body += [f"- **{escape(a.short)}**: {escape(a.full)}" for a in c.abbreviations]
             body.append("")
         if c.closing:
-            body += [self.text(c.closing, path), ""]
+            body += self.paragraphs(c.closing, path)
         if c.recipients:
             body += ["## Nơi nhận", ""]
             body += [f"- {escape(r.name)}" + (f" ({escape(r.purpose)})" if r.purpose else "")
-                     for r in c.recipients]
+                     + (f" ({r.copies} bản)" if r.copies else "") for r in c.recipients]
             body.append("")
         if c.signatory:
             s = c.signatory
             body += ["## Người ký", ""]
-            body += [f"{escape(s.authority)}  " if s.authority else "",
-                     f"{escape(s.position)}  ", f"**{escape(s.name)}**", ""]
+            body += [*(f"{escape(line)}  " for line in s.authority),
+                     *([f"{escape(s.position)}  "] if s.position else []),
+                     f"**{escape(s.name)}**", ""]
+        # A note no paragraph refers to (its mark stands inside a sub-item, as ⁽¹⁾) is still
+        # part of the document: it is listed here rather than left out.
+        loose = [note for note in c.footnotes if note.id not in referenced_notes(c)]
+        if loose:
+            body += ["## Chú thích", ""]
+            body += [line for note in loose
+                     for line in (f"{superscript(note.id)} {self.text(note.text, path)}", "")]
         return self.page(path, title, c.summary, body)
+
+    def decision(self, page: str) -> list[str]:
+        """The decision that issues the plan, and its articles as written."""
+        decision = self.campaign.decision
+        assert decision is not None
+        label = "Quyết định" + (f" số {escape(decision.number)}" if decision.number else "")
+        when = f" ngày {short_date(decision.date)}" if decision.date else ""
+        about = f" {self.text(decision.title, page)}" if decision.title else ""
+        lines = ["## Quyết định ban hành", "",
+                 f"{self.kind.capitalize()} này được ban hành kèm theo {label}{when} của "
+                 f"{escape(self.campaign.issuer)}{about}.", ""]
+        for article in decision.articles:
+            lines += [self.text(article, page), ""]
+        return lines
+
+    def free_sections(self, after: str | None, page: str) -> list[str]:
+        """The parts of the document the generator has no place for, where they stood."""
+        lines = []
+        for section in self.campaign.sections:
+            if section.after != after:
+                continue
+            title = section.title or f"Nội dung {self.campaign.kind.lower()}"
+            lines += [f"## {escape(title)}", ""]
+            for point in section.points:
+                lines += [self.text(point.text, page) + (
+                    f"[^{point.footnote}]" if point.footnote else ""), ""]
+                lines += [*(f"- {self.text(sub, page)}" for sub in point.points),
+                          ""] if point.points else []
+        return lines
 
     def reporting_lines(self, page: str) -> list[str]:
         reporting = self.campaign.reporting
@@ -280,54 +371,73 @@ class _Writer:
             rhythm.append(f"định kỳ {reporting.every_months} tháng một lần")
         if reporting.year_end:
             rhythm.append("cuối năm")
+        if reporting.day and reporting.every_months:
+            rhythm.append(f"hạn nộp trước ngày {reporting.day} của tháng cuối kỳ")
         if rhythm:
             lines += [f"- **Khi nào:** {' và '.join(rhythm)}."]
         for agency_id in reporting.by:
             agency = self.campaign.responsibility(agency_id)
-            lines.append(f"- **Cơ quan báo cáo:** "
-                         f"{link(escape(agency.agency), self.paths.agency(agency_id), page)}")
+            name = escape(agency.agency or agency.id)
+            lines.append("- **Cơ quan báo cáo:** "
+                         + (link(name, self.paths.agency(agency_id), page) if agency.agency
+                            else name))
         lines.append(f"- **Lịch báo cáo:** {link(_CALENDAR_LABEL, self.paths.calendar, page)}")
         return [*lines, ""]
 
     def topics(self) -> str:
         c, path, title = self.campaign, self.paths.topics, TOPICS_TITLE
-        body = [f"{escape(c.kind)} này nêu {len(c.topics)} nhóm nội dung cần tuyên truyền.", ""]
+        body = [f"{escape(c.kind)} này nêu {len(c.topics)} nhóm nội dung cần tuyên truyền."
+                if c.topics else f"{escape(c.kind)} này không chia nội dung tuyên truyền thành "
+                f"mục riêng; toàn văn ở {link('trang tổng quan', self.paths.overview, path)}.",
+                ""]
         for number, topic in enumerate(c.topics, start=1):
             note = f"[^{topic.footnote}]" if topic.footnote else ""
-            body += [f"## {number}. {escape(topic.title)}", "",
+            body += [f"## {number}. {escape(topic_title(topic))}", "",
                      f"{self.text(topic.text, path)}{note}", ""]
             body += self.points(topic.points, path) if topic.points else []
-        notes = [t.footnote for t in c.topics]
-        notes += [p.footnote for t in c.topics for p in t.points]
-        body += self.footnote_defs(notes, path)
         return self.page(path, title, f"Nội dung tuyên truyền của {c.short_title}.", body)
 
     def forms(self) -> str:
         c, path, title = self.campaign, self.paths.forms, FORMS_TITLE
-        body = [f"{escape(c.kind)} này nêu {len(c.forms)} hình thức tuyên truyền.", ""]
+        body = [f"{escape(c.kind)} này nêu {len(c.forms)} hình thức tuyên truyền."
+                if c.forms else f"{escape(c.kind)} này không nêu hình thức tuyên truyền thành "
+                f"mục riêng; toàn văn ở {link('trang tổng quan', self.paths.overview, path)}.",
+                ""]
         for number, form in enumerate(c.forms, start=1):
-            body += [f"## {number}. {escape(form.title)}", "",
-                     f"*Loại hình: {_FORM_KINDS[form.kind]}*", "",
-                     *self.points(form.channels, path)]
+            body += [f"## {number}. {escape(form_title(form))}", ""]
+            if form.kind:
+                body += [f"*Loại hình: {_FORM_KINDS[form.kind]}*", ""]
+            if form.text:
+                body += [self.text(form.text, path), ""]
+            if form.channels:
+                body += self.points(form.channels, path)
             if form.requirement:
                 body += ['!!! warning "Yêu cầu"', "",
                          f"    {self.text(form.requirement, path)}", ""]
         return self.page(path, title, f"Các hình thức tuyên truyền của {c.short_title}.", body)
 
     def agencies(self) -> str:
-        c, path, title = self.campaign, self.paths.agencies, "Trách nhiệm của các cơ quan"
-        body = ["Chọn cơ quan, đơn vị của bạn để xem những việc phải làm.", ""]
+        c, path, title = self.campaign, self.paths.agencies, AGENCIES_TITLE
+        body = ["Chọn cơ quan, đơn vị của bạn để xem những việc phải làm."
+                if c.responsibilities else f"{escape(c.kind)} này không chia việc theo từng cơ "
+                f"quan; toàn văn ở {link('trang tổng quan', self.paths.overview, path)}.", ""]
         for agency in c.responsibilities:
-            tasks = sum(1 + len(t.points) for t in agency.tasks)
-            body.append(f"- {link(escape(agency.agency), self.paths.agency(agency.id), path)} "
-                        f"({tasks} việc)")
+            if agency.agency:
+                tasks = sum(1 + len(t.points) for t in agency.tasks)
+                body.append(f"- {link(escape(agency.agency), self.paths.agency(agency.id), path)}"
+                            f" ({tasks} việc)")
         body.append("")
+        general = [a for a in c.responsibilities if not a.agency]
+        if general:
+            body += ["## Việc chung", ""]
+            for item in general:
+                body += self.points(item.tasks, path)
         return self.page(path, title, f"Việc của từng cơ quan trong {c.short_title}.", body)
 
     def agency(self, agency_id: str) -> str:
         c, path = self.campaign, self.paths.agency(agency_id)
         agency = c.responsibility(agency_id)
-        title = agency.agency
+        title = agency.agency or agency.id
         body = [f"Những việc cơ quan, đơn vị này phải làm theo {escape(c.kind.lower())} "
                 f"“{escape(c.short_title)}”.", "", *self.theme_box(), "## Nhiệm vụ", "",
                 *self.points(agency.tasks, path, ordered=True)]

@@ -55,3 +55,26 @@ def slugify(text: str, limit: int = 40) -> str:
     """ASCII file-name form of Vietnamese text: 'Kỷ cương' becomes 'ky-cuong'."""
     slug = re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
     return slug[:limit].rstrip("-") or "khau-hieu"
+
+
+_CLAUSE_END = re.compile(r"[;:]|\.(?:\s|$)|\s\(")
+
+
+def lead_clause(text: str, limit: int = 80) -> str:
+    """A short name for a paragraph that has no title: its first clause, cut at a word
+    ('Quán triệt, phổ biến quan điểm, chủ trương của Đảng; chính sách ...' gives
+    'Quán triệt, phổ biến quan điểm, chủ trương của Đảng')."""
+    match = _CLAUSE_END.search(text)
+    clause = (text[:match.start()] if match else text).strip().rstrip(".,… ")
+    if len(clause) <= limit:
+        return clause
+    cut = clause[:limit].rsplit(" ", 1)[0].rstrip(",;- ")
+    return cut + "…"
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def superscript(note_id: str) -> str:
+    """How documents mark a footnote in running text: ⁽¹⁾ (an id that is no number: [id])."""
+    return f"⁽{note_id.translate(_SUPERSCRIPT)}⁾" if note_id.isdigit() else f"[{note_id}]"

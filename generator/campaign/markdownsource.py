@@ -1,0 +1,635 @@
+"""Reading a campaign written as the document itself: Markdown with a short YAML front matter.
+
+The front matter holds short facts (number, kind, issuer, place, date, theme, contact, poster
+settings); the body is the document as it is written: its headings, numbered items, bullets,
+agencies, slogans, footnotes, "Nơi nhận" and the signature. Parts are recognised by their
+words (campaign/sections.py); a part the generator has no place for is kept as a section of
+its own, so no sentence of the document is dropped. The result is the same plain data a YAML
+campaign file gives, with the line and column of every value, so both forms are validated and
+reported alike.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from generator.campaign.blocks import Body, Node, Part, parse_body
+from generator.campaign.prose import phase_dates, reporting_in, split_phase, written_range
+from generator.campaign.sections import TOPICS_AND_FORMS, is_default, section_key
+from generator.campaign.text import bidi_controls, clean_text, legacy_encoding
+from generator.campaign.yamlsource import Loc, SourceDocument, decode, parse_yaml
+from generator.content.vi import fold, slugify, superscript
+from generator.errors import Problem, UserError
+
+MARKDOWN_SUFFIX = ".md"
+# Keys the body gives; the front matter may give one of them instead, never both.
+BODY_KEYS = ("preamble", "purposes", "audience", "phases", "topics", "forms",
+             "responsibilities", "budget", "sections", "headings", "closing", "footnotes",
+             "slogans", "recipients", "signatory")
+# Facts the body suggests and the front matter may correct.
+DERIVED_KEYS = ("id", "title", "kind", "short_title", "summary", "year", "reporting")
+# Document kinds a title line opens with, longest first ("Thông tư liên tịch").
+TITLE_KINDS = ("Hướng dẫn", "Kế hoạch", "Công văn", "Quyết định", "Chương trình", "Thông báo",
+               "Chỉ thị", "Nghị quyết", "Đề án", "Báo cáo", "Công điện", "Thông tư liên tịch",
+               "Thông tư", "Quy định", "Kết luận")
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+_BOLD_LEAD = re.compile(r"^\*\*(?P<label>[^*]+?)\s*(?P<sep>[:.])?\s*\*\*\s*[:.]?\s*(?P<rest>.*)$",
+                        re.DOTALL)
+_ID = re.compile(r"\s*\{#(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\}")
+_NOTE_REF = re.compile(r"\[\^(?P<id>[\w-]+)\]|⁽(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾|\[(?P<num>\d{1,3})\]")
+_NOTE_DEF = re.compile(r"^(?:\[\^(?P<id>[\w-]+)\]:|\[(?P<num>\d{1,3})\]|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
+                       r"\s*(?P<text>.*)$", re.DOTALL)
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_STRONG = re.compile(r"\*\*(.+?)\*\*")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+_AUTHORITY = re.compile(r"^(?:TM|KT|K/T|Q|TL|T/L|TUQ|T\.M|K\.T)\.?\s+\S")
+_PURPOSE = re.compile(r"\s*\((?P<purpose>[^()]*(?:để|b/c|báo cáo|t/h|thực hiện|phối hợp|biết|"
+                      r"chỉ đạo|theo dõi|đăng|lưu)[^()]*)\)\s*$", re.IGNORECASE)
+_COPIES = re.compile(r"\s*\((?P<copies>\d{1,3})\s*(?:bản|b)\)\s*$", re.IGNORECASE)
+_REQUIREMENT = re.compile(r"^Yêu cầu\s*:\s*", re.IGNORECASE)
+# "3. Một số khẩu hiệu tuyên truyền:" over a list of slogans, in a letter without sections.
+_SLOGAN_LEAD = re.compile(r"^(?:(?:các|một số|những)\s+)?khẩu hiệu\b[^:.;]{0,60}:?$",
+                          re.IGNORECASE)
+# A closing paragraph: "Trên đây là Kế hoạch ...", "Nhận được Công văn này, đề nghị ...".
+# Opening paragraphs, even when written as a list ("- Căn cứ Luật ...;").
+_OPENINGS = ("can cu", "thuc hien", "theo ", "xet ")
+_CLOSING = ("tren day la", "nhan duoc cong van", "nhan duoc van ban")
+# How many words a name before ':' may have to be an agency ("Sở Thông tin và Truyền thông:")
+# or a form ("Tuyên truyền trực quan:") rather than the start of a sentence.
+_AGENCY_WORDS = 45
+_FORM_WORDS = 10
+
+
+def parse_markdown(path: Path, raw: bytes) -> SourceDocument:
+    """The campaign in a Markdown file as plain data with positions; every problem at once."""
+    text = decode(path, raw).replace("\r\n", "\n").replace("\r", "\n")
+    match = _FRONT.match(text)
+    front: dict[str, Any] = {}
+    doc = SourceDocument(path, None)
+    body_text, body_line = text, 1
+    if match:
+        yaml_text = match[1] or ""
+        if yaml_text.strip() and not all(line.lstrip().startswith("#") or not line.strip()
+                                         for line in yaml_text.splitlines()):
+            # Padding keeps YAML's line numbers those of the file.
+            parsed = parse_yaml(path, ("\n" + yaml_text).encode())
+            if not isinstance(parsed.data, dict):
+                raise UserError([Problem(path, 2, 1, (
+                    "phần đầu (giữa hai dòng ---) phải là các dòng 'khóa: giá trị', ví dụ "
+                    "number: 159/KH-UBND"))])
+            front = parsed.data
+            doc.value_marks.update(parsed.value_marks)
+            doc.key_marks.update(parsed.key_marks)
+        body_text = text[match.end():]
+        body_line = text[:match.end()].count("\n") + 1
+    reader = _Reader(path, doc, front)
+    body = parse_body(clean_text(body_text), body_line)
+    data = reader.read(body)
+    if reader.problems:
+        raise UserError(reader.problems)
+    doc.data = data
+    doc.value_marks.setdefault((), (1, 1))
+    return doc
+
+
+class _Reader:
+    """Turns the block tree into the campaign's data, recording where each value stands."""
+
+    def __init__(self, path: Path, doc: SourceDocument, front: dict[str, Any]) -> None:
+        self.path = path
+        self.doc = doc
+        self.front = front
+        self.problems: list[Problem] = []
+        self.notes: set[str] = set()
+        self.marks: dict[Loc, tuple[int, int]] = {}
+        year = front.get("year")
+        date = front.get("date")
+        self.year: int | None = year if isinstance(year, int) else getattr(date, "year", None)
+        if self.year is None and isinstance(date, str) and (found := re.search(r"\d{4}", date)):
+            self.year = int(found[0])
+
+    # -- the whole document ---------------------------------------------------------------------
+
+    def read(self, body: Body) -> dict[str, Any]:
+        for node in (n for part in body.parts for top in part.nodes for n in top.walk()):
+            self.check(node)
+        data: dict[str, Any] = {}
+        footnotes = self.footnotes(body)
+        tail = self.tail(body)
+        if body.parts and not body.parts[0].heading:
+            preamble, rest = self.preamble(body.parts[0].nodes)
+            paragraphs = [n for top in preamble for n in top.walk()]
+            if paragraphs:
+                data["preamble"] = [self.text(n)[0] for n in paragraphs]
+                for i, node in enumerate(paragraphs):
+                    self.mark(("preamble", i), node)
+            body.parts[0].nodes = rest
+        after: str | None = None
+        for part in body.parts:
+            key = section_key(part.heading.text) if part.heading else None
+            if part.heading is None and not part.nodes:
+                continue
+            if key == TOPICS_AND_FORMS:
+                self.topics_and_forms(part, data)
+                after = "forms"
+            elif key is not None and key not in data:
+                self.section(key, part, data)
+                if not is_default(key, part.heading.text if part.heading else ""):
+                    data.setdefault("headings", {})[key] = part.heading.text if part.heading \
+                        else ""
+                after = key
+            else:
+                self.free(part, after, data)
+        if footnotes:
+            data["footnotes"] = footnotes
+        data.update(tail)
+        if "reporting" not in data and "reporting" not in self.front:
+            self.find_reporting(data)
+        self.title(body, data)
+        return self.merge(data)
+
+    def merge(self, data: dict[str, Any]) -> dict[str, Any]:
+        for key in BODY_KEYS:
+            if key in self.front and key in data:
+                line, col = self.doc.key_marks.get((key,), (1, 1))
+                at = self.marks.get((key, 0), self.marks.get((key,)))
+                self.problems.append(Problem(self.path, line, col, (
+                    f"'{key}' có cả ở phần đầu và trong thân văn bản (dòng "
+                    f"{at[0] if at else '?'}); hãy giữ một chỗ")))
+        for key in DERIVED_KEYS:
+            if key in self.front:
+                data.pop(key, None)
+        # Where each value of the body stands, for what the front matter does not give.
+        for loc, position in self.marks.items():
+            if loc and loc[0] not in self.front:
+                self.doc.value_marks.setdefault(loc, position)
+        merged = {**data, **self.front}
+        if "id" not in merged:
+            merged["id"] = self.path.stem
+        if "year" not in merged and self.year:
+            merged["year"] = self.year
+        return merged
+
+    def title(self, body: Body, data: dict[str, Any]) -> None:
+        lines = [clean_text(self.strip(h.text)) for h in body.title]
+        if not lines:
+            return
+        kind = next((k for k in TITLE_KINDS if fold(lines[0]).lower().startswith(
+            fold(k).lower()) and (len(lines[0]) == len(k) or not lines[0][len(k)].isalpha())),
+            None)
+        if kind and lines[0].upper() == lines[0]:
+            rest = " ".join([lines[0][len(kind):].strip(), *lines[1:]]).strip()
+            first = rest.split(" ", 1)[0]
+            if first[:1].isupper() and first[1:] == first[1:].lower():
+                rest = rest[:1].lower() + rest[1:]  # "KẾ HOẠCH / Triển khai ..."
+            title = f"{kind} {rest}".strip()
+        else:
+            title = " ".join(lines)
+        data["title"] = title
+        self.marks[("title",)] = (body.title[0].line, body.title[0].col)
+        if kind:
+            data["kind"] = kind
+        data.setdefault("short_title", title)
+        self.marks[("short_title",)] = (body.title[0].line, body.title[0].col)
+        issuer, number = self.front.get("issuer"), self.front.get("number")
+        kind_text = self.front.get("kind", kind or "Văn bản")
+        made = " ".join(str(p) for p in (kind_text, f"số {number}" if number else None,
+                                         f"của {issuer}" if issuer else None) if p)
+        data.setdefault("summary", f"{made}: {title}." if not title.endswith(".") else
+                        f"{made}: {title}")
+
+    # -- the parts ----------------------------------------------------------------------------
+
+    def section(self, key: str, part: Part, data: dict[str, Any]) -> None:
+        nodes = part.nodes
+        if key in ("purposes", "audience", "budget"):
+            data[key] = [self.point(n, (key, i)) for i, n in enumerate(nodes)]
+        elif key == "topics":
+            data[key] = [self.topic(n, (key, i)) for i, n in enumerate(nodes)]
+        elif key == "forms":
+            data[key] = [self.form(n, (key, i)) for i, n in enumerate(nodes)]
+        elif key == "responsibilities":
+            self.responsibilities(nodes, data)
+        elif key == "slogans":
+            self.slogans([n for top in nodes for n in top.walk()], data)
+        elif key == "reporting":
+            texts = [self.text(n)[0] for top in nodes for n in top.walk()]
+            if texts:
+                found = reporting_in(" ".join(texts), self.year or 2000) or {}
+                data["reporting"] = {**found, "text": " ".join(texts)}
+                self.mark(("reporting",), nodes[0])
+        elif key == "phases":
+            self.phases(part, data)
+        self.mark((key,), part.nodes[0] if part.nodes else None, part)
+
+    def topics_and_forms(self, part: Part, data: dict[str, Any]) -> None:
+        """"NỘI DUNG, HÌNH THỨC": sub-items "1. Nội dung" and "2. Hình thức" hold each."""
+        topics: list[Node] = []
+        forms: list[Node] = []
+        for node in part.nodes:
+            words = fold(self.strip(node.text)).lower().rstrip(":. ")
+            heading_only = len(words.split()) <= 6 and node.children
+            if words.startswith("hinh thuc") and heading_only:
+                forms += node.children
+            elif words.startswith("hinh thuc"):
+                forms.append(node)
+            elif words.startswith("noi dung") and heading_only:
+                topics += node.children
+            else:
+                topics.append(node)
+        data["topics"] = [self.topic(n, ("topics", i)) for i, n in enumerate(topics)]
+        data["forms"] = [self.form(n, ("forms", i)) for i, n in enumerate(forms)]
+        if part.heading:
+            data.setdefault("headings", {})["topics"] = part.heading.text
+
+    def free(self, part: Part, after: str | None, data: dict[str, Any]) -> None:
+        nodes = part.nodes
+        if "slogans" not in data:
+            lead = next((n for n in nodes if n.children and _SLOGAN_LEAD.match(
+                self.strip(n.text))), None)
+            if lead is not None:
+                self.slogans([n for c in lead.children for n in c.walk()], data)
+                # Its own words stay where they stood; the slogans go to their page.
+                nodes = [Node(n.text, n.line, n.col, n.marker, n.rank, n.lines)
+                         if n is lead else n for n in nodes]
+        if not nodes and part.heading is None:
+            return
+        sections = data.setdefault("sections", [])
+        loc: Loc = ("sections", len(sections))
+        section: dict[str, Any] = {"points": [self.point(n, (*loc, "points", i))
+                                              for i, n in enumerate(nodes)]}
+        if part.heading:
+            section["title"] = clean_text(self.strip(part.heading.text))
+            self.marks[loc] = (part.heading.line, part.heading.col)
+        if after:
+            section["after"] = after
+        sections.append(section)
+
+    def responsibilities(self, nodes: list[Node], data: dict[str, Any]) -> None:
+        items = []
+        used: set[str] = set()
+        for i, node in enumerate(nodes):
+            loc: Loc = ("responsibilities", i)
+            text, _ = self.text(node, keep_strong=True)
+            explicit = _ID.search(text)
+            text = _ID.sub("", text)
+            agency, rest = _lead(text, _AGENCY_WORDS)
+            agency, rest = (self.strip(agency) if agency else None), self.strip(rest)
+            item: dict[str, Any] = {}
+            if agency:
+                item["agency"] = agency
+            base = explicit["id"] if explicit else (
+                agency_id(agency) if agency else f"muc-{i + 1}")
+            unique, n = base, 1
+            while unique in used:
+                n += 1
+                unique = f"{base}-{n}"
+            used.add(unique)
+            item["id"] = unique
+            if rest:
+                item["tasks"] = [{"text": rest, "points": self.flat(node.children)}]
+            else:
+                item["tasks"] = [self.point(c, (*loc, "tasks", j))
+                                 for j, c in enumerate(node.children)]
+            self.mark(loc, node)
+            items.append(item)
+        data["responsibilities"] = items
+
+    def slogans(self, nodes: list[Node], data: dict[str, Any]) -> None:
+        slogans: list[str] = []
+        for node in nodes:
+            text = self.text(node)[0].strip().rstrip(";,").strip()
+            if text[:1] in "“\"" and text[-1:] in "”\"" and len(text) > 2:
+                text = text[1:-1].strip()
+            elif text[:1] in "“\"" and text[-2:-1] in "”\"" and text[-1:] in "!.":
+                text = text[1:-2].strip() + text[-1]
+            if text:
+                self.mark(("slogans", len(slogans)), node)
+                slogans.append(text)
+        data["slogans"] = slogans
+
+    def phases(self, part: Part, data: dict[str, Any]) -> None:
+        phases: list[dict[str, Any]] = []
+        others: list[Node] = []
+        def is_phase(node: Node) -> bool:
+            return bool(split_phase(self.strip(node.text)) or _bold(node.text)[0])
+
+        for top in part.nodes:
+            found = [n for n in top.walk() if is_phase(n)]
+            if not found:
+                others.append(top)
+                continue
+            if top not in found:  # "1. Lộ trình" over "1.1. Đợt 1: ..."
+                holder = Node(top.text, top.line, top.col, children=[
+                    c for c in top.children if c not in found])
+                others.append(holder)
+            for node in found:
+                text = self.text(node, keep_strong=True)[0]
+                bold, after = _bold(text)
+                label, rest = (bold, after) if bold else split_phase(self.strip(text)) or ("", "")
+                label, first, last = written_range(label)
+                start, end = (first, last) if first else phase_dates(rest, self.year)
+                loc: Loc = ("phases", len(phases))
+                phase: dict[str, Any] = {"title": label}
+                if rest:
+                    phase["text"] = rest
+                if start:
+                    phase["start"] = start
+                if end:
+                    phase["end"] = end
+                phase["points"] = self.flat([c for c in node.children if c not in found])
+                self.mark(loc, node)
+                phases.append(phase)
+        data["phases"] = phases
+        if others:
+            self.free(Part(part.heading, others), "phases", data)
+
+    def preamble(self, nodes: list[Node]) -> tuple[list[Node], list[Node]]:
+        """The opening paragraphs ("Căn cứ ...;", "Thực hiện ...") and what follows them before
+        any heading: in a letter, the numbered points that are its body."""
+        for i, node in enumerate(nodes):
+            if node.marker and not fold(self.strip(node.text)).lower().startswith(_OPENINGS):
+                return nodes[:i], nodes[i:]
+        return nodes, []
+
+    # -- the end of the document --------------------------------------------------------------
+
+    def footnotes(self, body: Body) -> list[dict[str, Any]]:
+        notes: list[dict[str, Any]] = []
+        for part in body.parts:
+            keep = []
+            for node in part.nodes:
+                match = _NOTE_DEF.match(node.text) if not node.marker else None
+                if match:
+                    note_id = match["id"] or match["num"] or \
+                        (match["sup"] or "").translate(_SUPERSCRIPTS)
+                    self.mark(("footnotes", len(notes)), node)
+                    text = " ".join([self.strip(match["text"]),
+                                     *(self.strip(t) for t in self.flat(node.children))]).strip()
+                    notes.append({"id": note_id, "text": text})
+                    self.notes.add(note_id)
+                else:
+                    keep.append(node)
+            part.nodes = keep
+        return notes
+
+    def tail(self, body: Body) -> dict[str, Any]:
+        """Closing paragraph, recipients and signature, taken off the parts that hold them."""
+        data: dict[str, Any] = {}
+        for part in body.parts:
+            heading = fold(part.heading.text).lower() if part.heading else ""
+            start = 0 if "noi nhan" in heading else next(
+                (i for i, n in enumerate(part.nodes)
+                 if fold(self.strip(n.text)).lower().startswith("noi nhan")), None)
+            if start is None:
+                continue
+            lead = part.nodes[start] if "noi nhan" not in heading else None
+            rest = part.nodes[start + (lead is not None):]
+            items = list(lead.children) if lead else []
+            if lead:
+                inline = re.sub(r"^\**\s*Nơi nhận\s*:?\s*\**\s*:?", "",
+                                lead.text, flags=re.IGNORECASE).strip()
+                if inline:
+                    items.insert(0, Node(inline, lead.line, lead.col))
+            while rest and rest[0].marker:
+                items += [n for n in rest[0].walk()]
+                rest = rest[1:]
+            data["recipients"] = [self.recipient(n, i) for i, n in enumerate(items)]
+            signature = [n for n in rest]
+            if signature:
+                data["signatory"] = self.signatory(signature)
+            part.nodes = part.nodes[:start]
+            break
+        else:
+            last = body.parts[-1] if body.parts else None
+            if last and last.nodes and _AUTHORITY.match(self.strip(last.nodes[-1].lines[0]
+                                                                     if last.nodes[-1].lines
+                                                                     else "")):
+                data["signatory"] = self.signatory(last.nodes[-1:])
+                last.nodes = last.nodes[:-1]
+        for part in body.parts:
+            for i, node in enumerate(part.nodes):
+                if not node.marker and fold(node.text).lower().startswith(_CLOSING):
+                    closing = part.nodes[i:]
+                    data["closing"] = "\n\n".join(
+                        t for n in closing for t in [self.text(n)[0], *self.flat(n.children)])
+                    self.mark(("closing",), node)
+                    part.nodes = part.nodes[:i]
+                    return data
+        return data
+
+    def recipient(self, node: Node, index: int) -> dict[str, Any]:
+        name = self.text(node)[0].strip().rstrip(";,.").strip()
+        item: dict[str, Any] = {}
+        copies = _COPIES.search(name)
+        if copies:
+            item["copies"] = int(copies["copies"])
+            name = name[:copies.start()].rstrip(" ;,")
+        purpose = _PURPOSE.search(name)
+        if purpose:
+            item["purpose"] = purpose["purpose"].strip()
+            name = name[:purpose.start()].rstrip(" ;,")
+        item["name"] = name
+        self.mark(("recipients", index), node)
+        return item
+
+    def signatory(self, nodes: list[Node]) -> dict[str, Any]:
+        lines = [line.replace("**", "").rstrip("\\").strip() for n in nodes for line in n.lines]
+        lines = [line for line in lines if line and not re.fullmatch(
+            r"\(?\s*(?:đã ký|ký|ký, ghi rõ họ tên|ký tên, đóng dấu)\s*\)?", line, re.IGNORECASE)]
+        authority = []
+        while lines and _AUTHORITY.match(lines[0]):
+            authority.append(lines.pop(0))
+        signatory: dict[str, Any] = {}
+        if authority:
+            signatory["authority"] = authority
+        # The name is the last line not in capitals; a title may follow it ("Nguyễn Văn
+        # Hoàn / TRƯỞNG BAN XÂY DỰNG ĐẢNG").
+        at = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].upper() != lines[i]),
+                  len(lines) - 1)
+        if lines:
+            signatory["name"] = lines[at]
+        position = [*lines[:at], *lines[at + 1:]]
+        if position:
+            signatory["position"] = " – ".join(position)
+        self.mark(("signatory",), nodes[0])
+        return signatory
+
+    def find_reporting(self, data: dict[str, Any]) -> None:
+        """A reporting rhythm written in an agency's tasks, or anywhere else in the text."""
+        agencies = data.get("responsibilities", [])
+        for agency in agencies:
+            for task in agency.get("tasks", []):
+                for text in [task["text"], *task.get("points", [])]:
+                    found = reporting_in(text, self.year or 2000)
+                    if found:
+                        data["reporting"] = {**found, "by": [agency["id"]]}
+                        return
+        for key in ("purposes", "budget", "audience"):
+            for point in data.get(key, []):
+                for text in [point["text"], *point.get("points", [])]:
+                    found = reporting_in(text, self.year or 2000)
+                    if found:
+                        data["reporting"] = found
+                        return
+        for section in data.get("sections", []):
+            for point in section.get("points", []):
+                for text in [point["text"], *point.get("points", [])]:
+                    found = reporting_in(text, self.year or 2000)
+                    if found:
+                        data["reporting"] = found
+                        return
+
+    # -- items --------------------------------------------------------------------------------
+
+    def point(self, node: Node, loc: Loc) -> dict[str, Any]:
+        text, note = self.text(node)
+        point: dict[str, Any] = {"text": text}
+        points = self.flat(node.children)
+        if points:
+            point["points"] = points
+        if note:
+            point["footnote"] = note
+        self.mark(loc, node)
+        return point
+
+    def topic(self, node: Node, loc: Loc) -> dict[str, Any]:
+        text, note = self.text(node, keep_strong=True)
+        title, rest = _bold(text)
+        topic: dict[str, Any] = {"text": self.strip(rest) if title else self.strip(text)}
+        if title:
+            topic["title"] = title
+        if not topic["text"]:
+            topic["text"] = title or ""
+        points = [self.point(c, (*loc, "points", i)) for i, c in enumerate(node.children)]
+        if points:
+            topic["points"] = points
+        if note:
+            topic["footnote"] = note
+        self.mark(loc, node)
+        return topic
+
+    def form(self, node: Node, loc: Loc) -> dict[str, Any]:
+        text, _ = self.text(node, keep_strong=True)
+        title, rest = _lead(text, _FORM_WORDS)
+        form: dict[str, Any] = {}
+        if title:
+            form["title"] = title
+        if (rest if title else text).strip():
+            form["text"] = self.strip(rest if title else text)
+        channels: list[dict[str, Any]] = []
+        for child in node.children:
+            child_text = self.strip(child.text)
+            if _REQUIREMENT.match(child_text) and not child.children:
+                form["requirement"] = _REQUIREMENT.sub("", self.text(child)[0])
+            else:
+                channels.append(self.point(child, (*loc, "channels", len(channels))))
+        if channels:
+            form["channels"] = channels
+        kind = _form_kind(text)
+        if kind:
+            form["kind"] = kind
+        self.mark(loc, node)
+        return form
+
+    def flat(self, nodes: list[Node]) -> list[str]:
+        """Every text under ``nodes``, in order: the model's points go one level deep, so a
+        footnote mark there stays in the text as the document writes it (⁽¹⁾)."""
+        return [self.text(n, inline=True)[0] for top in nodes for n in top.walk()]
+
+    # -- text ---------------------------------------------------------------------------------
+
+    def text(self, node: Node, *, keep_strong: bool = False,
+             inline: bool = False) -> tuple[str, str | None]:
+        """The node's text with Markdown emphasis taken off, and its footnote reference (the
+        first; with ``inline``, or for a second one, the mark stays in the text as ⁽¹⁾)."""
+        note: str | None = None
+
+        def take(match: re.Match[str]) -> str:
+            nonlocal note
+            found = match["id"] or match["num"] or (match["sup"] or "").translate(_SUPERSCRIPTS)
+            if match["num"] and found not in self.notes:
+                return match[0]  # "[3]" that no footnote defines is text
+            if inline or note is not None:
+                return superscript(found)
+            note = found
+            return ""
+
+        text = _NOTE_REF.sub(take, node.text).strip()
+        return (text if keep_strong else self.strip(text)), note
+
+    @staticmethod
+    def strip(text: str) -> str:
+        return _EMPHASIS.sub(r"\1", _STRONG.sub(r"\1", text)).strip()
+
+    def check(self, node: Node) -> None:
+        controls = bidi_controls(node.text)
+        if controls:
+            self.problems.append(Problem(self.path, node.line, node.col, (
+                f"văn bản có ký tự điều khiển hướng chữ {controls} (đảo ngược thứ tự chữ khi "
+                "hiển thị); hãy xóa ký tự này, thường do dán từ phần mềm khác")))
+        legacy = legacy_encoding(node.text)
+        if legacy:
+            self.problems.append(Problem(self.path, node.line, node.col, (
+                f"văn bản '{node.text[:30]}' có vẻ được gõ bằng bảng mã cũ {legacy}; hãy chuyển "
+                f"sang Unicode (Unikey: Công cụ chuyển mã, từ {legacy} sang Unicode) rồi dán "
+                "lại")))
+
+    def mark(self, loc: Loc, node: Node | None, part: Part | None = None) -> None:
+        if node is not None:
+            self.marks.setdefault(loc, (node.line, node.col))
+        elif part is not None and part.heading is not None:
+            self.marks.setdefault(loc, (part.heading.line, part.heading.col))
+
+
+def _bold(text: str) -> tuple[str | None, str]:
+    """('Title', 'rest') from '**Title.** rest' or '**Title:** rest'."""
+    match = _BOLD_LEAD.match(text)
+    if not match:
+        return None, text
+    return match["label"].strip(), match["rest"].strip()
+
+
+def _lead(text: str, max_words: int) -> tuple[str | None, str]:
+    """The name before ':' that opens an item ('Sở Thông tin và Truyền thông: ...'), bold or
+    not, and the rest; (None, text) when the item opens with a sentence instead."""
+    label, rest = _bold(text)
+    if label:
+        return label, rest
+    at = text.find(":")
+    if at <= 0:
+        return None, text.strip()
+    name = text[:at].strip()
+    if len(name.split()) > max_words or re.search(r"[;.!?“”\"(]", name):
+        return None, text.strip()
+    return name, text[at + 1:].strip()
+
+
+AGENCY_ID_LENGTH = 48
+
+
+def agency_id(agency: str) -> str:
+    """The page address of an agency named in the text: its name without marks, cut after a
+    whole word ('so-van-hoa-va-the-thao-so-thong-tin-va-truyen')."""
+    slug = slugify(agency, limit=200)
+    if len(slug) <= AGENCY_ID_LENGTH:
+        return slug
+    return slug[:AGENCY_ID_LENGTH + 1].rsplit("-", 1)[0]
+
+
+def _form_kind(text: str) -> str | None:
+    """The kind of a form by the earliest of its telling words: 'Tuyên truyền trực quan: ...'
+    is visual, '... thông qua báo chí' is media."""
+    words = fold(text).lower()[:160]
+    found = sorted((at, kind) for needle, kind in _FORM_WORDS_KINDS
+                   if (at := words.find(needle)) >= 0)
+    return found[0][1] if found else None
+
+
+_FORM_WORDS_KINDS = (("truc quan", "visual"), ("truc tiep", "direct"), ("bao chi", "media"),
+                     ("dai chung", "media"), ("mang xa hoi", "media"),
+                     ("phat thanh", "media"), ("truyen hinh", "media"))
+

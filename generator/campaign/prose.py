@@ -1,0 +1,153 @@
+"""Facts written as Vietnamese prose: the dates of a phase ("Đợt 1: Trong tháng 12/2025",
+"Từ tháng 01 đến ngày bầu cử 15/3/2026") and the reporting rhythm ("Định kỳ 6 tháng, cuối
+năm báo cáo ...", "... trước ngày 15 của tháng cuối quý")."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from generator.content.vi import fold
+
+# "Đợt 1", "Giai đoạn 2", "Bước 3", "Đợt cao điểm" open a phase of a plan.
+PHASE_LABEL = re.compile(r"^(?P<label>(?:Đợt|Giai đoạn|Bước|Đợt cao điểm)\s*[\w.]*)\s*[:.–-]\s*",
+                         re.IGNORECASE)
+# A date range written after a phase's label by the Markdown form: "(01/12/2025 – 31/12/2025)".
+_WRITTEN_RANGE = re.compile(r"\s*\((\d{2}/\d{2}/\d{4}) – (\d{2}/\d{2}/\d{4})\)$")
+_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_MONTH_YEAR = re.compile(r"(?<![\d/])(?:tháng\s+)?(\d{1,2})/(\d{4})(?![\d/])", re.IGNORECASE)
+_MONTH = re.compile(r"tháng\s+(\d{1,2})(?![\d/])", re.IGNORECASE)
+_QUARTER = re.compile(r"quý\s+(I{1,3}|IV|[1-4])\s*(?:/|năm\s+)(\d{4})", re.IGNORECASE)
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+@dataclass(frozen=True)
+class _When:
+    at: int
+    first: dt.date
+    last: dt.date
+
+
+def phase_dates(text: str, year: int | None) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day a phase's wording covers, or None where it gives none.
+
+    A month without a year takes the year of another date in the text, else ``year``.
+    """
+    found: list[_When] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(match: re.Match[str]) -> bool:
+        return not any(a <= match.start() < b for a, b in taken)
+
+    for match in _DATE.finditer(text):
+        day = _date(int(match[3]), int(match[2]), int(match[1]))
+        if day:
+            found.append(_When(match.start(), day, day))
+            taken.append(match.span())
+    for match in _QUARTER.finditer(text):
+        quarter = _QUARTERS.get(match[1].upper()) or int(match[1])
+        first_month = 3 * quarter - 2
+        first = _date(int(match[2]), first_month, 1)
+        last = _month_end(int(match[2]), first_month + 2)
+        if first and last:
+            found.append(_When(match.start(), first, last))
+            taken.append(match.span())
+    for match in _MONTH_YEAR.finditer(text):
+        if free(match):
+            first, last = _date(int(match[2]), int(match[1]), 1), _month_end(int(match[2]),
+                                                                             int(match[1]))
+            if first and last:
+                found.append(_When(match.start(), first, last))
+                taken.append(match.span())
+    known_year = next((w.first.year for w in found), year)
+    for match in _MONTH.finditer(text):
+        if free(match) and known_year:
+            first, last = (_date(known_year, int(match[1]), 1),
+                           _month_end(known_year, int(match[1])))
+            if first and last:
+                found.append(_When(match.start(), first, last))
+    if not found:
+        return None, None
+    found.sort(key=lambda w: w.at)
+    if fold(text).lower().startswith("sau "):  # "Sau ngày bầu cử 15/3/2026"
+        return found[-1].last + dt.timedelta(days=1), None
+    return found[0].first, found[-1].last
+
+
+def split_phase(text: str) -> tuple[str, str] | None:
+    """('Đợt 1', 'Trong tháng 12/2025') from 'Đợt 1: Trong tháng 12/2025', or None."""
+    match = PHASE_LABEL.match(text)
+    if not match:
+        return None
+    return match["label"].strip(), text[match.end():].strip()
+
+
+def written_range(label: str) -> tuple[str, dt.date | None, dt.date | None]:
+    """A label with the range the Markdown form writes after it taken off, and that range."""
+    match = _WRITTEN_RANGE.search(label)
+    if not match:
+        return label, None, None
+    first, last = (dt.datetime.strptime(d, "%d/%m/%Y").date() for d in match.groups())
+    return label[:match.start()], first, last
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_end(year: int, month: int) -> dt.date | None:
+    if not 1 <= month <= 12:
+        return None
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+# -- reporting ---------------------------------------------------------------------------------
+
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_EVERY = (
+    (re.compile(r"dinh ky (\d{1,2}) thang"), None),
+    (re.compile(r"(?:hang|moi|dinh ky) quy|cuoi (?:moi |hang )?quy"), 3),
+    (re.compile(r"(?:hang|moi|dinh ky) thang"), 1),
+    (re.compile(r"\b6 thang|sau thang"), 6),
+)
+_YEAR_END = re.compile(r"cuoi nam|hang nam|tong ket nam")
+_DAY = re.compile(r"truoc ngay (\d{1,2})(?! ?/)")
+_DEADLINE = re.compile(r"truoc ngay (\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
+
+
+def reporting_in(text: str, year: int) -> dict[str, Any] | None:
+    """The reporting rhythm a sentence sets, as the model's ``reporting`` fields, or None when
+    the sentence sets none. The sentence itself is the ``text``."""
+    for sentence in _SENTENCE.findall(text):
+        words = fold(sentence).lower()
+        if "bao cao" not in words:
+            continue
+        found: dict[str, Any] = {}
+        for pattern, months in _EVERY:
+            match = pattern.search(words)
+            if match:
+                every = months or int(match[1])
+                if 1 <= every <= 12:
+                    found["every_months"] = every
+                    break
+        if _YEAR_END.search(words):
+            found["year_end"] = True
+        day = _DAY.search(words)
+        if day and 1 <= int(day[1]) <= 31 and found.get("every_months"):
+            found["day"] = int(day[1])
+        deadlines = []
+        for match in _DEADLINE.finditer(words):
+            when = _date(int(match[3] or year), int(match[2]), int(match[1]))
+            if when:
+                deadlines.append({"date": when, "title": "Hạn báo cáo"})
+        if deadlines and not found.get("every_months"):
+            found["deadlines"] = deadlines
+        if found:
+            return {"text": sentence.strip(), **found}
+    return None
