@@ -20,6 +20,7 @@ from conftest import REPO, copy_project, page_text
 
 from generator.campaign.load import load_campaign
 from generator.campaign.model import Campaign
+from generator.content.pages import campaign_pages
 
 DATA = REPO / "tests" / "data"
 # Campaign file → the source text it was written from.
@@ -135,3 +136,51 @@ def test_the_seed_as_markdown_finds_its_reporting_rhythm_in_the_tasks() -> None:
                                                 "responsibilities", "slogans")] == [3, 3, 3, 4, 4]
     assert seed.forms[2].title == "Tuyên truyền trực quan"
     assert [f.kind for f in seed.forms] == ["direct", "media", "visual"]
+
+
+# Not a real document: the smallest text of the shape, to show how a decision that issues a
+# plan is read.
+DECISION = """---
+issuer: Ủy ban nhân dân xã Mẫu
+place: Mẫu
+date: 05/01/2026
+decision:
+  number: 12/QĐ-UBND
+  date: 05/01/2026
+---
+
+# QUYẾT ĐỊNH
+# Về việc ban hành Kế hoạch tuyên truyền mẫu
+
+Căn cứ Luật Tổ chức chính quyền địa phương;
+
+**QUYẾT ĐỊNH:**
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tuyên truyền mẫu.
+
+# KẾ HOẠCH
+# Tuyên truyền mẫu
+
+## I. MỤC ĐÍCH, YÊU CẦU
+
+1. Nâng cao nhận thức.
+"""
+
+
+def test_a_decision_issuing_a_plan_keeps_the_decision_and_publishes_the_plan(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "campaigns"
+    folder.mkdir()
+    (folder / "vi-du-quyet-dinh.md").write_text(DECISION, encoding="utf-8")
+    plan = load_campaign(folder / "vi-du-quyet-dinh.md")
+    assert (plan.kind, plan.title) == ("Kế hoạch", "Kế hoạch tuyên truyền mẫu")
+    assert plan.decision is not None
+    assert (plan.decision.number, plan.decision.title) == (
+        "12/QĐ-UBND", "Về việc ban hành Kế hoạch tuyên truyền mẫu")
+    assert plan.decision.articles == [
+        "Căn cứ Luật Tổ chức chính quyền địa phương;", "QUYẾT ĐỊNH:",
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tuyên truyền mẫu."]
+    assert [p.text for p in plan.purposes] == ["Nâng cao nhận thức."]
+    overview = campaign_pages(plan)["vi-du-quyet-dinh/index.md"]
+    assert ("Kế hoạch này được ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/01/2026, "
+            "trích yếu: Về việc ban hành Kế hoạch tuyên truyền mẫu.") in overview

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from PIL import Image
+
 from generator.atomic import write_if_changed
 from generator.build.cache import key
 from generator.build.generated import CampaignOutput
@@ -13,7 +15,7 @@ from generator.build.project import Project
 from generator.campaign.model import Campaign
 from generator.content.calendar import campaign_calendar
 from generator.content.navigation import campaign_nav
-from generator.content.pages import GalleryItem, generate_site
+from generator.content.pages import CoverSize, GalleryItem, generate_site
 from generator.content.paths import CampaignPaths
 from generator.posters.formats import thumbnail_size
 from generator.posters.pack import publish
@@ -24,6 +26,7 @@ def produce(campaigns: Sequence[Campaign], project: Project,
             progress: bool | None = None) -> CampaignOutput:
     galleries: dict[str, list[GalleryItem]] = {}
     assets: dict[str, Path] = {}
+    covers: dict[str, CoverSize] = {}
     for campaign in campaigns:
         jobs = plan_posters(campaign, project.campaigns_dir, project.site_url)
         galleries[campaign.id] = [
@@ -33,11 +36,16 @@ def produce(campaigns: Sequence[Campaign], project: Project,
                             progress=progress)
         paths = CampaignPaths(campaign.id)
         assets.update({paths.poster(name): path for name, path in published.items()})
+        if campaign.cover:
+            picture = project.campaigns_dir / campaign.cover.file
+            with Image.open(picture) as image:
+                covers[campaign.id] = (picture.suffix.lower(), image.width, image.height)
+            assets[paths.cover(picture.suffix.lower())] = picture
         if campaign.reporting or any(p.start or p.end for p in campaign.phases):
             assets[paths.calendar] = _calendar(campaign, project.site_url,
                                                project.cache_dir / "calendars")
     sections, owned = campaign_nav(campaigns)
-    return CampaignOutput(generate_site(campaigns, galleries), sections, owned, assets,
+    return CampaignOutput(generate_site(campaigns, galleries, covers), sections, owned, assets,
                           {c.id: c.short_title for c in campaigns})
 
 

@@ -41,6 +41,8 @@ def _dependencies(campaign: Campaign, base: Path) -> dict[str, str | None]:
     files = [fonts.headline, fonts.text]
     if campaign.posters.logo:
         files.append(base / campaign.posters.logo)
+    if campaign.cover:
+        files.append(base / campaign.cover.file)
     return {str(f.resolve()): _file_hash(f) for f in files}
 
 

@@ -25,7 +25,7 @@ from generator.campaign.model import (
 from generator.campaign.yamlsource import Loc, SourceDocument, parse_yaml, read_campaign_bytes
 from generator.content.paths import RESERVED_IDS
 from generator.errors import Problem, UserError
-from generator.posters.check import poster_problems
+from generator.posters.check import cover_problems, poster_problems
 
 
 def load_campaign(path: Path, root: Path | None = None,
@@ -53,7 +53,8 @@ def load_campaign(path: Path, root: Path | None = None,
         raise UserError(_problem(doc, error) for error in exc.errors()) from None
     problems = list(_reference_problems(doc, campaign))
     problems += [doc.problem(loc, message)
-                 for loc, message in poster_problems(doc, campaign, root)]
+                 for loc, message in (*poster_problems(doc, campaign, root),
+                                      *cover_problems(doc, campaign, root))]
     if campaign.id in RESERVED_IDS:
         problems.append(doc.problem(("id",), (
             f"mã chiến dịch '{campaign.id}' trùng với một phần sẵn có của trang web "

@@ -117,6 +117,9 @@ class _Reader:
         for node in (n for part in body.parts for top in part.nodes for n in top.walk()):
             self.check(node)
         data: dict[str, Any] = {}
+        decision = self.decision(body)
+        if decision:
+            data["decision"] = decision
         footnotes = self.footnotes(body)
         tail = self.tail(body)
         if body.parts and not body.parts[0].heading:
@@ -151,7 +154,43 @@ class _Reader:
         self.title(body, data)
         return self.merge(data)
 
+    def decision(self, body: Body) -> dict[str, Any] | None:
+        """A decision that issues the plan ("# QUYẾT ĐỊNH / # Ban hành Kế hoạch ..., Điều 1.
+        Ban hành kèm theo Quyết định này Kế hoạch ..."), then "# KẾ HOẠCH" and the plan: the
+        decision's title and every paragraph of it are kept, the plan is the campaign."""
+        if not body.title or fold(self.strip(body.title[0].text)).lower() != "quyet dinh":
+            return None
+        at = next((i for i, part in enumerate(body.parts)
+                   if part.heading is not None and part.heading.level == 1), None)
+        if at is None:
+            return None
+        titles = [self.strip(h.text) for h in body.title[1:]]
+        articles = []
+        for part in body.parts[:at]:
+            if part.heading is not None:
+                articles.append(self.strip(part.heading.text))
+            articles += [self.text(n, inline=True)[0] for top in part.nodes for n in top.walk()]
+        # The plan's own title: the level-1 headings that follow one another.
+        plan = body.parts[at:]
+        lines = []
+        while plan and plan[0].heading is not None and plan[0].heading.level == 1:
+            lines.append(plan[0].heading)
+            if plan[0].nodes:
+                plan[0] = Part(None, plan[0].nodes)
+                break
+            plan = plan[1:]
+        body.title = [h for h in lines if h is not None]
+        body.parts = plan or [Part(None)]
+        self.marks[("decision",)] = (lines[0].line, lines[0].col) if lines else (1, 1)
+        decision: dict[str, Any] = {"articles": [a for a in articles if a]}
+        if titles:
+            decision["title"] = " ".join(titles)
+        return decision
+
     def merge(self, data: dict[str, Any]) -> dict[str, Any]:
+        if "decision" in data and isinstance(self.front.get("decision"), dict):
+            # The number and date of the decision are short facts of the front matter.
+            data["decision"] = {**data["decision"], **self.front.pop("decision")}
         for key in BODY_KEYS:
             if key in self.front and key in data:
                 line, col = self.doc.key_marks.get((key,), (1, 1))

@@ -347,6 +347,13 @@ PHONE_PATTERN = r"^\+?[0-9][0-9 .()-]{2,24}$"
 EMAIL_PATTERN = r"^[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[^@\s<>\"'`]+$"
 
 
+class Cover(_Model):
+    """The campaign's cover picture, shown at the top of its overview."""
+
+    file: Text = Field(description="Tệp ảnh PNG hoặc JPEG, đường dẫn tính từ thư mục campaigns/.")
+    alt: Text = Field(description="Ảnh thể hiện gì, cho người dùng trình đọc màn hình.")
+
+
 class Contact(_Model):
     """Who citizens can ask: shown on the campaign's overview."""
 
@@ -374,6 +381,7 @@ class Campaign(_Model):
                                                    "(campaign serve), không xuất bản.")
     contact: Contact | None = Field(default=None,
                                     description="Nơi người dân hỏi thêm về chiến dịch.")
+    cover: Cover | None = Field(default=None, description="Ảnh bìa ở trang tổng quan.")
     title: Text = Field(description="Tên đầy đủ của văn bản hướng dẫn.")
     short_title: Text = Field(description="Tên ngắn, dùng trong trình đơn và áp phích.")
     summary: Text = Field(description="Một hai câu giới thiệu cho người dân (mô tả trang).")

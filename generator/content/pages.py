@@ -47,12 +47,18 @@ class GalleryItem:
     thumb_size: tuple[int, int]
 
 
+# A cover picture's file suffix, width and height (so the page keeps its place while it loads).
+CoverSize = tuple[str, int, int]
+
+
 def generate_site(campaigns: Sequence[Campaign],
-                  galleries: Mapping[str, Sequence[GalleryItem]] | None = None) -> dict[str, str]:
+                  galleries: Mapping[str, Sequence[GalleryItem]] | None = None,
+                  covers: Mapping[str, CoverSize] | None = None) -> dict[str, str]:
     """All generated pages of the site, keyed by docs-relative path."""
     pages = {HOME: home_page(campaigns)}
     for campaign in campaigns:
-        pages.update(campaign_pages(campaign, (galleries or {}).get(campaign.id, ())))
+        pages.update(campaign_pages(campaign, (galleries or {}).get(campaign.id, ()),
+                                    (covers or {}).get(campaign.id)))
     return pages
 
 
@@ -86,9 +92,10 @@ def home_page(campaigns: Sequence[Campaign]) -> str:
     return "\n".join(lines)
 
 
-def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = ()) -> dict[str, str]:
+def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
+                   cover: CoverSize | None = None) -> dict[str, str]:
     """The pages of one campaign, each a function of the campaign and its citation index."""
-    writer = _Writer(campaign, index_citations(campaign))
+    writer = _Writer(campaign, index_citations(campaign), cover)
     pages = {
         writer.paths.overview: writer.overview(),
         writer.paths.topics: writer.topics(),
@@ -133,6 +140,7 @@ class _Writer:
 
     campaign: Campaign
     citations: Citations
+    cover: CoverSize | None = None
     paths: CampaignPaths = field(init=False)
 
     def __post_init__(self) -> None:
@@ -251,7 +259,13 @@ class _Writer:
     def overview(self) -> str:
         c, path = self.campaign, self.paths.overview
         title = c.short_title
-        body = [escape(c.summary), "", *self.theme_box(),
+        picture = []
+        if c.cover and self.cover:
+            suffix, width, height = self.cover
+            # The largest paint of the page: fetched at once, its box known before it loads.
+            picture = [f"![{escape(c.cover.alt)}]({relative(self.paths.cover(suffix), path)})"
+                       f'{{ fetchpriority="high" width="{width}" height="{height}" }}', ""]
+        body = [*picture, escape(c.summary), "", *self.theme_box(),
                 f"- **Văn bản:** {escape(c.title)}",
                 *([f"- **Số, ký hiệu:** {escape(c.number)}"] if c.number else []),
                 f"- **Cơ quan ban hành:** {escape(c.issuer)}",
@@ -341,8 +355,8 @@ class _Writer:
         when = f" ngày {short_date(decision.date)}" if decision.date else ""
         about = f" {self.text(decision.title, page)}" if decision.title else ""
         lines = ["## Quyết định ban hành", "",
-                 f"{self.kind.capitalize()} này được ban hành kèm theo {label}{when} của "
-                 f"{escape(self.campaign.issuer)}{about}.", ""]
+                 f"{self.kind.capitalize()} này được ban hành kèm theo {label}{when}"
+                 + (f", trích yếu:{about}." if about else "."), ""]
         for article in decision.articles:
             lines += [self.text(article, page), ""]
         return lines

@@ -60,5 +60,9 @@ class CampaignPaths:
     def calendar(self) -> str:
         return self._at("lich-bao-cao.ics")
 
+    def cover(self, suffix: str) -> str:
+        """The cover picture, 'bia.png' beside the overview."""
+        return self._at(f"bia{suffix}")
+
     def poster(self, name: str) -> str:
         return f"posters/{self.campaign_id}/{name}"

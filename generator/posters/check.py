@@ -89,7 +89,7 @@ def poster_problems(doc: SourceDocument, campaign: Campaign,
                         "tiếng Việt")
     logo_ok = True
     if settings.logo:
-        problem = _logo_problem(base / settings.logo)
+        problem = image_problem(base / settings.logo, "biểu trưng")
         if problem:
             logo_ok = False
             yield ("posters", "logo"), problem
@@ -120,22 +120,41 @@ def _path_problem(value: str, base: Path, root: Path) -> str | None:
     return None
 
 
-def _logo_problem(path: Path) -> str | None:
+def image_problem(path: Path, what: str) -> str | None:
+    """Why the picture at ``path`` cannot be used (missing, too large, unreadable), or None."""
     if not path.is_file():
-        return f"không thấy tệp biểu trưng '{path.name}' ({path})"
+        return f"không thấy tệp {what} '{path.name}' ({path})"
     if path.stat().st_size > MAX_LOGO_BYTES:
-        return f"tệp biểu trưng quá lớn (hơn {MAX_LOGO_BYTES // 1024 // 1024} MB)"
+        return f"tệp {what} quá lớn (hơn {MAX_LOGO_BYTES // 1024 // 1024} MB)"
     try:
         with Image.open(path) as image:
             if image.width * image.height > MAX_LOGO_PIXELS:
-                return (f"ảnh biểu trưng quá lớn ({image.width} × {image.height} điểm ảnh); "
+                return (f"ảnh {what} quá lớn ({image.width} × {image.height} điểm ảnh); "
                         "hãy dùng ảnh nhỏ hơn 40 triệu điểm ảnh")
             image.load()
     except Image.DecompressionBombError:
-        return "ảnh biểu trưng quá lớn để mở an toàn; hãy dùng ảnh nhỏ hơn"
+        return f"ảnh {what} quá lớn để mở an toàn; hãy dùng ảnh nhỏ hơn"
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return f"tệp biểu trưng '{path.name}' không phải ảnh đọc được (PNG, JPEG) hoặc đã hỏng"
+        return f"tệp {what} '{path.name}' không phải ảnh đọc được (PNG, JPEG) hoặc đã hỏng"
     return None
+
+
+COVER_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+def cover_problems(doc: SourceDocument, campaign: Campaign,
+                   root: Path) -> Iterator[tuple[Loc, str]]:
+    """Why the campaign's cover picture cannot be published, as (location, message)."""
+    if campaign.cover is None:
+        return
+    value = campaign.cover.file
+    problem = _path_problem(value, doc.path.parent, root)
+    if problem is None and Path(value).suffix.lower() not in COVER_SUFFIXES:
+        problem = f"ảnh bìa phải là tệp PNG hoặc JPEG; đang là '{Path(value).name}'"
+    if problem is None:
+        problem = image_problem(doc.path.parent / value, "ảnh bìa")
+    if problem:
+        yield ("cover", "file"), problem
 
 
 def _luminance(color: str) -> float:
