@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "campaigns" / "cchc-ha-noi-2021.yml"
+SAMPLE = ROOT / "campaigns" / "cchc-ha-noi-2021.md"
 CAMPAIGN = [sys.executable, "-m", "generator"]
 
 

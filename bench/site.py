@@ -46,8 +46,9 @@ def bench_site(repeat: int) -> dict[str, Any]:
             edited.append(run([*CAMPAIGN, "build"], root))
         sample = root / "campaigns" / SAMPLE.name
         text = sample.read_text(encoding="utf-8")
-        sample.write_text(text.replace("  - Tích cực tham gia thực hiện",
-                                       "  - Hãy tích cực tham gia thực hiện"), encoding="utf-8")
+        assert "3. Tích cực tham gia thực hiện" in text
+        sample.write_text(text.replace("3. Tích cực tham gia thực hiện",
+                                       "3. Hãy tích cực tham gia thực hiện"), encoding="utf-8")
         _, changed_log = run([*CAMPAIGN, "build"], root)
     cold = statistics.median(colds)
     noop_s = statistics.median(s for s, _ in noop)

@@ -133,3 +133,34 @@ def test_generated_words_follow_the_documents_kind() -> None:
     listed = load_campaign(SAMPLE_YAML, root=SAMPLE.parent.parent)
     overview = campaign_pages(listed)[CampaignPaths(campaign.id).overview]
     assert "ngày 19/4/2021 của Ủy ban nhân dân thành phố Hà Nội về “Thông tin" in overview
+
+
+SOURCES = Path(__file__).parent / "data" / "sources"
+# Every document the two other samples cite by number; the plan's "Chỉ thị số số 46 - CT/TW"
+# (a typo of the original) is the same 46-CT/TW it cites again correctly.
+OTHER_DOCUMENTS = {
+    "ke-hoach-tuyen-truyen-bau-cu-pho-bang-2025.txt": [
+        ("Quyết định", "03/QĐ-UBBC", "2025-12-05", "Ủy ban bầu cử xã Phố Bảng"),
+        ("Kế hoạch", "55-KH/TU", "2025-09-17", "Tỉnh ủy"),
+        ("Chỉ thị", "46-CT/TW", "2025-05-16", "Bộ Chính trị"),
+        ("Hướng dẫn", "36-HD/BTCTW", "2025-09-09", "Ban Tổ chức Trung ương"),
+        ("Chỉ thị", "28/CT-TTg", "2025-09-18", "Thủ tướng Chính phủ"),
+        ("Hướng dẫn", "19-HD/UBKTTW", "2025-08-25", "Ủy ban Kiểm tra Trung ương"),
+        ("Kế hoạch", "249-KH/UBKTTW", "2025-07-24", "Ủy ban Kiểm tra Trung ương")],
+    "cong-van-tuyen-truyen-130-nam-ngay-sinh-bac-ho-lac-duong-2020.txt": [
+        # "ngày 31 tháng 3 năm 2020": the date written out in words.
+        ("Công văn", "1494-CV/BTGTU", "2020-03-31", "Ban Tuyên giáo Tỉnh ủy"),
+        # "... của Bộ Chính trị theo tinh thần Kế hoạch ...": the issuer ends before "theo".
+        ("Chỉ thị", "05-CT/TW", None, "Bộ Chính trị")],
+}
+
+
+def test_every_document_number_of_the_other_samples_is_found() -> None:
+    for name, expected in OTHER_DOCUMENTS.items():
+        found: dict[str, tuple[str, str, str | None, str | None]] = {}
+        text = (SOURCES / name).read_text(encoding="utf-8").split("# ---\n", 1)[1]
+        for doc in find_documents(text):
+            found.setdefault(doc.number or "", (doc.kind, doc.number or "",
+                                                doc.date.isoformat() if doc.date else None,
+                                                doc.issuer))
+        assert list(found.values()) == expected, name

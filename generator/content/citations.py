@@ -37,12 +37,16 @@ KINDS = ("Kế hoạch", "Quyết định", "Chỉ thị", "Nghị quyết", "Ch
          "Kết luận", "Thông báo", "Đề án", "Quy định", "Công điện", "Văn bản")
 # "105/KH-UBND", "08-CTr/TU", "97/2019/QH14", "34/2007/PL-UBTVQH11", "749/QĐ-TTg".
 _NUMBER = r"\d+[/-][\w/-]*\w"
+# What ends an issuer's name: what the document is about ("về", "Về việc"), or a clause that
+# follows it ("theo tinh thần ...", "nhằm ...").
+_AFTER_ISSUER = r"[Vv]ề|phê duyệt|ban hành|quy định|hướng dẫn|theo|nhằm|để|đã|và"
 _MENTION = re.compile(
     rf"\b(?P<kind>{'|'.join(KINDS)})\s+(?:số\s+)?(?P<number>{_NUMBER})"
-    r"(?:,?\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}))?"
+    r"(?:,?\s+ngày\s+(?:(?P<date>\d{1,2}/\d{1,2}/\d{4})"
+    r"|(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})))?"
     r"(?:,?\s+của\s+(?P<issuer>[^,;.()“”\"*]+?)"
-    r"(?=\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn)\s|\s*[,;.()“”\"]|\s*$))?"
-    r"(?:\s+(?P<verb>về việc|về|phê duyệt|ban hành)\s+[“\"]\*?(?P<title>[^”\"*]+?)\*?[”\"])?")
+    rf"(?=\s+(?:{_AFTER_ISSUER})\s|\s*[,;.()“”\"]|\s*$))?"
+    r"(?:\s+(?P<verb>[Vv]ề việc|[Vv]ề|phê duyệt|ban hành)\s+[“\"]\*?(?P<title>[^”\"*]+?)\*?[”\"])?")
 # These only join the issuer to what the document is about; others belong to its title.
 _ABOUT = ("về", "về việc")
 
@@ -56,10 +60,12 @@ def find_documents(text: str) -> Iterator[Document]:
             continue
         title = None
         if match["title"]:
-            verb = "" if match["verb"] in _ABOUT else f"{match['verb']} "
+            verb = "" if match["verb"].lower() in _ABOUT else f"{match['verb']} "
             title = f"{verb}“{match['title'].strip()}”"
+        date = match["date"] or (match["year"] and
+                                 f"{match['day']}/{match['month']}/{match['year']}")
         fields = {"id": slugify(f"{match['kind']} {number}", limit=80), "kind": match["kind"],
-                  "number": number, "date": match["date"],
+                  "number": number, "date": date,
                   "issuer": (match["issuer"] or "").strip() or None, "title": title}
         try:
             yield Document.model_validate({k: v for k, v in fields.items() if v})
