@@ -56,7 +56,7 @@ def _run(args: argparse.Namespace) -> int:
         return int(args.run(args, commands))
     except UserError as exc:
         print(exc, file=sys.stderr)
-        print(f"{len(exc.problems)} lỗi; chưa ghi gì. Sửa các lỗi trên rồi chạy lại.",
+        print(exc.after or f"{len(exc.problems)} lỗi; chưa ghi gì. Sửa các lỗi trên rồi chạy lại.",
               file=sys.stderr)
         return EXIT_USER_ERROR
     except commands.BuildFailed as exc:
@@ -158,6 +158,15 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--out", type=Path, metavar="TỆP_MỚI",
                          help="tên tệp mới (mặc định: cùng tên, đổi đuôi .md ⇄ .yml)")
     convert.set_defaults(run=lambda a, c: _say(c.convert(a.file, a.out)))
+
+    imported = commands.add_parser(
+        "import", help="chép văn bản Word, PDF, trang web hoặc văn bản thường thành chiến dịch")
+    imported.add_argument("file", type=Path, metavar="TỆP")
+    imported.add_argument("--id", dest="campaign_id", metavar="MÃ",
+                          help="mã chiến dịch (mặc định: theo loại, số và năm, ví dụ "
+                               "kh-159-ubnd-2025)")
+    imported.set_defaults(run=lambda a, c: _say(c.import_document(a.config_file, a.file,
+                                                                  a.campaign_id)))
 
     schema = commands.add_parser("schema", help="ghi JSON Schema của định dạng chiến dịch")
     schema.add_argument("--check", action="store_true",

@@ -26,8 +26,10 @@ class Problem:
 class UserError(Exception):
     """Input the user has to correct; carries every problem found, not just the first."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], after: str | None = None) -> None:
         self.problems = sorted(problems)
+        # What was done before the problems were found, said after them (None: nothing).
+        self.after = after
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -156,6 +156,44 @@ def convert(file: Path, out: Path | None) -> str:
     return message
 
 
+def import_document(config_file: Path, file: Path, campaign_id: str | None) -> str:
+    """A received document (Word, PDF, web page, text) written as ``campaigns/<id>.md``, never
+    over an existing file, then checked; returns the report of what was recognised."""
+    from generator.atomic import write_bytes, write_new
+    from generator.campaign.load import load_campaign
+    from generator.importer.report import report
+    from generator.importer.shape import propose_id, shape
+    from generator.importer.sources import read_paragraphs
+
+    project = read_project(config_file)
+    paragraphs = read_paragraphs(file)
+    new_id = campaign_id or propose_id(shape(paragraphs).facts)
+    shaped = shape(paragraphs, f"{new_id}-hinh")
+    target = project.campaigns_dir / f"{new_id}.md"
+    taken = [p for p in campaign_files(project.campaigns_dir) if p.stem == new_id]
+    if taken:
+        raise UserError([Problem(taken[0], 1, 1, (
+            f"đã có chiến dịch mã '{new_id}'; lệnh import không ghi đè: hãy chọn mã khác bằng "
+            "--id"))])
+    try:
+        write_new(target, shaped.markdown)
+    except FileExistsError:
+        raise UserError([Problem(target, 1, 1, "đã có tệp này; hãy chọn mã khác bằng --id")]) \
+            from None
+    pictures = [p for p in paragraphs if p.image is not None]
+    for number, picture in enumerate(pictures, start=1):
+        assert picture.image is not None
+        write_bytes(project.campaigns_dir / f"{new_id}-hinh" / f"hinh-{number}{picture.text}",
+                    picture.image)
+    try:
+        campaign = load_campaign(target, project.root)
+    except UserError as exc:
+        raise UserError(exc.problems, after=(
+            f"{len(exc.problems)} lỗi. Đã ghi {target} từ {file}: hãy sửa các lỗi trên trong tệp "
+            "đó rồi chạy campaign validate.")) from None
+    return report(file, target, campaign, shaped, len(pictures))
+
+
 def schema(config_file: Path, *, check: bool) -> tuple[bool, str]:
     """Write the campaign format's JSON Schema, or (``check``) tell whether it is current."""
     from generator.atomic import write_text

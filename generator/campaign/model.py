@@ -386,6 +386,8 @@ class Campaign(_Model):
     short_title: Text = Field(description="Tên ngắn, dùng trong trình đơn và áp phích.")
     summary: Text = Field(description="Một hai câu giới thiệu cho người dân (mô tả trang).")
     issuer: Text = Field(description="Cơ quan ban hành.")
+    parent: Text | None = Field(default=None, description=(
+        "Cơ quan cấp trên ghi trên dòng đầu của văn bản, ví dụ ỦY BAN BẦU CỬ XÃ PHỐ BẢNG."))
     place: Text = Field(description="Địa danh ghi trên văn bản.")
     date: Date | None = Field(default=None, description="Ngày ban hành (bỏ trống nếu văn bản "
                                                          "không ghi ngày).")

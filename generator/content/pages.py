@@ -268,7 +268,8 @@ class _Writer:
         body = [*picture, escape(c.summary), "", *self.theme_box(),
                 f"- **Văn bản:** {escape(c.title)}",
                 *([f"- **Số, ký hiệu:** {escape(c.number)}"] if c.number else []),
-                f"- **Cơ quan ban hành:** {escape(c.issuer)}",
+                f"- **Cơ quan ban hành:** {escape(c.issuer)}"
+                + (f" ({escape(c.parent)})" if c.parent else ""),
                 f"- **Nơi, ngày ban hành:** {escape(c.place)}, "
                 + (long_date(c.date) if c.date else "văn bản không ghi ngày"), "",
                 *self.contact()]

@@ -1,0 +1,73 @@
+"""Lines of a PDF's text layer, with what tells a wrapped line from the end of a paragraph.
+
+A scanned PDF has no text layer: it is refused, since reading pictures of text (OCR) would
+bring errors nobody sees into an official text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from generator.errors import Problem, UserError
+from generator.importer.shape import Para
+from generator.importer.sources import missing_extra
+
+# A page number alone on its line ("- 2 -", "2") is the page's, not the text's.
+_PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,3}[-–\s]*$")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def pdf_paragraphs(path: Path, raw: bytes) -> list[Para]:
+    try:
+        import pdfplumber
+    except ImportError:
+        raise missing_extra(path, "pdfplumber") from None
+    paras: list[Para] = []
+    number = 0
+    try:
+        document = pdfplumber.open(io.BytesIO(raw))
+    except Exception as exc:  # noqa: BLE001  # pdfminer raises many kinds on damaged files
+        raise UserError([Problem(path, 1, 1, f"không mở được tệp PDF ({type(exc).__name__}); "
+                                             "tệp hỏng hoặc có mật khẩu")]) from None
+    with document:
+        for page in document.pages:
+            words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False,
+                                       use_text_flow=True)
+            if not words:
+                continue
+            sizes = sorted(w["size"] for w in words)
+            body = sizes[len(sizes) // 2]  # the text's own size: the median
+            right = max(w["x1"] for w in words)
+            for line in _lines(words):
+                number += 1
+                text = " ".join(_word(w, body) for w in line)
+                if _PAGE_NUMBER.match(text):
+                    continue
+                wrapped = right - line[-1]["x1"] < body * 1.5
+                bold = all("Bold" in str(w.get("fontname", "")) for w in line)
+                paras.append(Para(text, number, bold=bold, wrapped=wrapped))
+    if not paras:
+        raise UserError([Problem(path, 1, 1, (
+            "tệp PDF không có lớp chữ (có lẽ là bản quét): không chép được chữ; hãy xin bản "
+            "Word hoặc PDF xuất từ Word của văn bản"))])
+    return paras
+
+
+def _lines(words: list[dict[str, object]]) -> list[list[dict[str, object]]]:
+    lines: list[list[dict[str, object]]] = []
+    for word in words:
+        top = float(word["top"])  # type: ignore[arg-type]
+        if lines and abs(float(lines[-1][-1]["top"]) - top) < 3:  # type: ignore[arg-type]
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return lines
+
+
+def _word(word: dict[str, object], body: float) -> str:
+    text = str(word["text"])
+    if float(word["size"]) < body * 0.8 and text.isdigit():  # type: ignore[arg-type]
+        return f"⁽{text.translate(_SUPERSCRIPT)}⁾"
+    return text

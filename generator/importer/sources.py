@@ -1,0 +1,55 @@
+"""Reading a received document into paragraphs, whatever its format.
+
+Each format has a reader of its own (Word: python-docx, PDF: pdfplumber, web pages: the
+standard library's HTML parser, plain text); the Word and PDF readers need the optional extra
+``pip install -e '.[import]'``, and without it the import says so in one line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.campaign.files import read_bounded
+from generator.campaign.yamlsource import decode
+from generator.errors import Problem, UserError
+from generator.importer.shape import Para
+
+MAX_SOURCE_BYTES = 50 * 1024 * 1024
+SUFFIXES = (".docx", ".pdf", ".html", ".htm", ".txt", ".md")
+
+
+def read_paragraphs(path: Path) -> list[Para]:
+    """The document's paragraphs in reading order, pictures among them."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UserError([Problem(path, 1, 1, (
+            f"không đọc được tệp '{suffix or path.name}'; lệnh import nhận tệp Word (.docx), "
+            "PDF có lớp chữ (.pdf), trang web (.html, .htm) hoặc văn bản (.txt, .md). Tệp .doc "
+            "cũ: mở bằng Word rồi lưu thành .docx"))])
+    raw = read_bounded(path, MAX_SOURCE_BYTES, "hãy tách văn bản thành nhiều tệp")
+    if suffix == ".docx":
+        from generator.importer.word import word_paragraphs
+
+        return word_paragraphs(path, raw)
+    if suffix == ".pdf":
+        from generator.importer.pdf import pdf_paragraphs
+
+        return pdf_paragraphs(path, raw)
+    text = decode(path, raw)
+    if suffix in (".html", ".htm"):
+        from generator.importer.webpage import web_paragraphs
+
+        return web_paragraphs(text)
+    return text_paragraphs(text)
+
+
+def text_paragraphs(text: str) -> list[Para]:
+    """Plain text: each line is a paragraph (hard-wrapped lines are joined later)."""
+    return [Para(line.strip(), number) for number, line in
+            enumerate(text.replace("\r\n", "\n").split("\n"), start=1) if line.strip()]
+
+
+def missing_extra(path: Path, package: str) -> UserError:
+    return UserError([Problem(path, 1, 1, (
+        f"cần gói {package} để đọc tệp này; hãy cài phần nhập văn bản: "
+        ".venv/bin/pip install -e '.[import]'"))])

@@ -1,0 +1,72 @@
+"""Paragraphs of a web page: Word's "save as web page", or a page copied from a portal."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from generator.importer.shape import Para
+
+_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "br",
+           "blockquote", "section", "article", "table", "dt", "dd"}
+_SKIP = {"script", "style", "head", "title", "noscript", "nav", "footer", "template"}
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paras: list[Para] = []
+        self.parts: list[str] = []
+        self.line = 1
+        self.skip = 0
+        self.bold = 0
+        self.bold_chars = 0
+        self.sup = 0
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.parts).split())
+        if text:
+            bold = self.bold_chars >= len(text.replace(" ", "")) > 0
+            self.paras.append(Para(text, self.line, bold=bold))
+        self.parts, self.bold_chars = [], 0
+        self.line = self.getpos()[0]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skip += 1
+        elif tag in _BLOCKS:
+            self.flush()
+        elif tag in ("b", "strong"):
+            self.bold += 1
+        elif tag == "sup":
+            self.sup += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in _BLOCKS:
+            self.flush()
+        elif tag in ("b", "strong"):
+            self.bold = max(0, self.bold - 1)
+        elif tag == "sup":
+            self.sup = max(0, self.sup - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.sup and data.strip().strip("[]()").isdigit():
+            # A footnote mark: ⁽¹⁾, as the campaign file writes it.
+            data = f"⁽{data.strip().strip('[]()').translate(_SUPERSCRIPT)}⁾"
+        if not self.parts:
+            self.line = self.getpos()[0]
+        self.parts.append(data)
+        if self.bold:
+            self.bold_chars += len(data.replace(" ", "").strip())
+
+
+def web_paragraphs(html: str) -> list[Para]:
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    reader.flush()
+    return reader.paras

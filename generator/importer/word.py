@@ -1,0 +1,197 @@
+"""Paragraphs of a Word document (.docx), in the order Word shows them.
+
+Word keeps automatic numbering apart from the text ("1.", "a)" are drawn, not typed): the
+numbers are worked out here from the document's numbering definitions and put back in front
+of each paragraph. Tables (the two-column letterhead, the recipients beside the signature)
+are read cell by cell; footnotes become ``[^1]`` marks with their text at the end; pictures are
+kept as pictures.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from generator.errors import Problem, UserError
+from generator.importer.shape import Para
+from generator.importer.sources import missing_extra
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def word_paragraphs(path: Path, raw: bytes) -> list[Para]:
+    try:
+        import docx
+    except ImportError:
+        raise missing_extra(path, "python-docx") from None
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except Exception as exc:  # noqa: BLE001  # a damaged zip or XML raises many kinds
+        raise UserError([Problem(path, 1, 1, f"không mở được tệp Word ({type(exc).__name__}); "
+                                             "tệp hỏng, hoặc là tệp .doc cũ đổi tên")]) from None
+    reader = _Reader(document)
+    for element in document.element.body.iterchildren():
+        if element.tag == f"{_W}p":
+            reader.paragraph(element)
+        elif element.tag == f"{_W}tbl":
+            for cell in element.iter(f"{_W}tc"):
+                for paragraph in cell.iter(f"{_W}p"):
+                    reader.paragraph(paragraph)
+    reader.footnotes()
+    return reader.paras
+
+
+class _Reader:
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.paras: list[Para] = []
+        self.count = 0
+        self.levels = _numbering(document)
+        self.counters: dict[str, list[int]] = defaultdict(lambda: [0] * 9)
+        self.styles = {s.style_id: s for s in document.styles}
+
+    def paragraph(self, p: Any) -> None:
+        self.count += 1
+        texts: list[str] = []
+        bold: list[bool] = []
+        for run in p.iter(f"{_W}r"):
+            props = run.find(f"{_W}rPr")
+            for child in run:
+                if child.tag == f"{_W}t" and child.text:
+                    text = child.text
+                    if _is(props, "vertAlign", "superscript") and text.strip().isdigit():
+                        text = f"⁽{text.strip().translate(_SUPERSCRIPT)}⁾"
+                    texts.append(text)
+                    bold.append(_is(props, "b") or self._style_bold(p))
+                elif child.tag == f"{_W}tab":
+                    texts.append(" ")
+                elif child.tag == f"{_W}footnoteReference":
+                    texts.append(f"[^{child.get(f'{_W}id')}]")
+                elif child.tag == f"{_W}drawing":
+                    self.picture(child)
+        text = "".join(texts).strip()
+        if not text:
+            return
+        label = self.number(p)
+        if label:
+            text = f"{label} {text}"
+        self.paras.append(Para(text, self.count, bold=bool(bold) and all(bold)))
+
+    def number(self, p: Any) -> str:
+        """The label Word draws in front of a numbered paragraph: '1.', '2.1.', 'a)', '-'."""
+        props = p.find(f"{_W}pPr")
+        num = props.find(f"{_W}numPr") if props is not None else None
+        if num is None:
+            style = props.find(f"{_W}pStyle") if props is not None else None
+            found = self.styles.get(style.get(f"{_W}val")) if style is not None else None
+            element = getattr(found, "element", None)
+            style_props = element.find(f"{_W}pPr") if element is not None else None
+            num = style_props.find(f"{_W}numPr") if style_props is not None else None
+        if num is None:
+            return ""
+        num_id = _val(num.find(f"{_W}numId"))
+        level = int(_val(num.find(f"{_W}ilvl")) or 0)
+        definition = self.levels.get(num_id or "", {})
+        if level not in definition:
+            return ""
+        counters = self.counters[num_id or ""]
+        counters[level] += 1
+        for deeper in range(level + 1, 9):
+            counters[deeper] = 0
+        fmt, text, _ = definition[level]
+        if fmt == "bullet":
+            return "-"
+        label = text
+        for lvl in range(level + 1):
+            lvl_fmt, _, start = definition.get(lvl, ("decimal", "", 1))
+            value = counters[lvl] + start - 1 if lvl == level else max(counters[lvl], 1) \
+                + start - 1
+            label = label.replace(f"%{lvl + 1}", _format(value, lvl_fmt))
+        return label.strip()
+
+    def picture(self, drawing: Any) -> None:
+        blip = next(drawing.iter(f"{_A}blip"), None)
+        rel = blip.get(f"{_R}embed") if blip is not None else None
+        part = self.document.part.related_parts.get(rel) if rel else None
+        if part is not None:
+            suffix = Path(str(part.partname)).suffix.lower() or ".png"
+            self.paras.append(Para(suffix, self.count, image=part.blob))
+
+    def footnotes(self) -> None:
+        """Footnote texts at the end, as ``[^1]: …`` lines."""
+        for rel in self.document.part.rels.values():
+            if not rel.reltype.endswith("/footnotes"):
+                continue
+            from docx.oxml.parser import parse_xml
+
+            root = parse_xml(rel.target_part.blob)
+            for note in root.iter(f"{_W}footnote"):
+                if note.get(f"{_W}type") in ("separator", "continuationSeparator"):
+                    continue
+                text = "".join(t.text or "" for t in note.iter(f"{_W}t")).strip()
+                if text:
+                    self.count += 1
+                    self.paras.append(Para(f"[^{note.get(f'{_W}id')}]: {text}", self.count))
+
+    def _style_bold(self, p: Any) -> bool:
+        props = p.find(f"{_W}pPr")
+        style = props.find(f"{_W}pStyle") if props is not None else None
+        found = self.styles.get(style.get(f"{_W}val")) if style is not None else None
+        return found is not None and getattr(found, "font", None) is not None \
+            and found.font.bold is True
+
+
+def _numbering(document: Any) -> dict[str, dict[int, tuple[str, str, int]]]:
+    """numId → level → (format, label pattern such as '%1.', start)."""
+    try:
+        root = document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return {}
+    abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+    for item in root.iter(f"{_W}abstractNum"):
+        levels = {}
+        for lvl in item.iter(f"{_W}lvl"):
+            levels[int(lvl.get(f"{_W}ilvl"))] = (
+                _val(lvl.find(f"{_W}numFmt")) or "decimal", _val(lvl.find(f"{_W}lvlText")) or "",
+                int(_val(lvl.find(f"{_W}start")) or 1))
+        abstract[item.get(f"{_W}abstractNumId")] = levels
+    result = {}
+    for num in root.iter(f"{_W}num"):
+        ref = _val(num.find(f"{_W}abstractNumId"))
+        if ref in abstract:
+            result[num.get(f"{_W}numId")] = abstract[ref]
+    return result
+
+
+def _val(element: Any) -> str | None:
+    return None if element is None else element.get(f"{_W}val")
+
+
+def _is(props: Any, name: str, value: str | None = None) -> bool:
+    found = props.find(f"{_W}{name}") if props is not None else None
+    if found is None:
+        return False
+    got = str(found.get(f"{_W}val"))
+    if value is not None:
+        return got == value
+    return got not in ("0", "false")
+
+
+def _format(value: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return "abcdefghiklmnopqrstuvxy"[(value - 1) % 23]
+    if fmt == "upperLetter":
+        return "ABCDEFGHIKLMNOPQRSTUVXY"[(value - 1) % 23]
+    if fmt in ("upperRoman", "lowerRoman"):
+        out, rest = "", value
+        for amount, letters in _ROMAN:
+            while rest >= amount:
+                out, rest = out + letters, rest - amount
+        return out if fmt == "upperRoman" else out.lower()
+    return str(value)
