@@ -129,6 +129,8 @@ def _parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=lambda a, c: _say(c.validate(a.config_file, a.files)))
 
     build = commands.add_parser("build", help="tạo toàn bộ trang web (mặc định vào site/)")
+    build.add_argument("--strict", dest="strict", action="store_true", default=True,
+                       help="dừng khi MkDocs cảnh báo (mặc định)")
     build.add_argument("--no-strict", dest="strict", action="store_false",
                        help="không dừng khi MkDocs cảnh báo")
     build.add_argument("--force", action="store_true",

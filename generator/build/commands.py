@@ -13,7 +13,7 @@ from generator.build.inputs import INPUTS_STAMP, campaigns_key, inputs_digest
 from generator.build.project import Project, load_mkdocs, read_project
 from generator.build.staging import check_replaceable, output_intact, staged
 from generator.campaign.files import campaign_files
-from generator.errors import Problem, UserError
+from generator.errors import Problem, UserError, display_path
 
 SCHEMA_PATH = Path("schema/campaign.schema.json")
 log = logging.getLogger("mkdocs.plugins.campaign")
@@ -189,8 +189,8 @@ def import_document(config_file: Path, file: Path, campaign_id: str | None) -> s
         campaign = load_campaign(target, project.root)
     except UserError as exc:
         raise UserError(exc.problems, after=(
-            f"{len(exc.problems)} lỗi. Đã ghi {target} từ {file}: hãy sửa các lỗi trên trong tệp "
-            "đó rồi chạy campaign validate.")) from None
+            f"{len(exc.problems)} lỗi. Đã ghi {display_path(target)} từ {display_path(file)}: hãy "
+            "sửa các lỗi trên trong tệp đó rồi chạy campaign validate.")) from None
     return report(file, target, campaign, shaped, len(pictures))
 
 

@@ -108,7 +108,9 @@ def _blocks(text: str, first_line: int) -> Iterator[Heading | Node]:
             number, first = current[0]
             indent = len(first) - len(first.lstrip())
             lines = [line.strip() for _, line in current]
-            node = _item(" ".join(lines), number, indent + 1, lines)
+            # A table's rows stay rows (content/markdown.py writes them as a table).
+            joint = "\n" if all(line.startswith("|") for line in lines) else " "
+            node = _item(joint.join(lines), number, indent + 1, lines)
             if not node.marker and indent >= 2:
                 node.rank = -1.0  # continuation of the item above
             current.clear()

@@ -206,6 +206,9 @@ class _Reader:
             if loc and loc[0] not in self.front:
                 self.doc.value_marks.setdefault(loc, position)
         merged = {**data, **self.front}
+        if isinstance(self.front.get("title"), str) and "short_title" not in merged:
+            # A letter's title is written in the front matter (it has no title lines).
+            self.derive(merged, self.front["title"], str(merged.get("kind") or "Văn bản"))
         if "id" not in merged:
             merged["id"] = self.path.stem
         if "year" not in merged and self.year:
@@ -231,11 +234,14 @@ class _Reader:
         self.marks[("title",)] = (body.title[0].line, body.title[0].col)
         if kind:
             data["kind"] = kind
-        data.setdefault("short_title", title)
         self.marks[("short_title",)] = (body.title[0].line, body.title[0].col)
+        self.derive(data, title, self.front.get("kind", kind or "Văn bản"))
+
+    def derive(self, data: dict[str, Any], title: str, kind: str) -> None:
+        """The short title and the summary a document's title gives, where not written."""
+        data.setdefault("short_title", title)
         issuer, number = self.front.get("issuer"), self.front.get("number")
-        kind_text = self.front.get("kind", kind or "Văn bản")
-        made = " ".join(str(p) for p in (kind_text, f"số {number}" if number else None,
+        made = " ".join(str(p) for p in (kind, f"số {number}" if number else None,
                                          f"của {issuer}" if issuer else None) if p)
         data.setdefault("summary", f"{made}: {title}." if not title.endswith(".") else
                         f"{made}: {title}")

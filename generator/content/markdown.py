@@ -6,7 +6,7 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 # Campaign text is content, never markup: every character that Python-Markdown or its
 # extensions (tables, attr_list, footnotes, abbr) would read as syntax is neutralised.
@@ -23,6 +23,29 @@ def escape(text: str) -> str:
     """Markdown that renders exactly ``text``, as one line, whatever characters it holds."""
     flat = _SPACE.sub(" ", text).strip().translate(_ESCAPES)
     return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", flat)
+
+
+def table_rows(text: str) -> list[list[str]] | None:
+    """The cells of a Markdown table (header row, ``| --- |`` row, rows), or None when
+    ``text`` is not one. Documents imported from Word keep their tables this way."""
+    lines = text.strip().split("\n")
+    if len(lines) < 2 or not all(line.startswith("|") for line in lines) or \
+            not _RULE_ROW.match(lines[1]):
+        return None
+    return [[cell.replace("\\|", "|").strip() for cell in _CELL.split(line.strip().strip("|"))]
+            for i, line in enumerate(lines) if i != 1]
+
+
+def table(rows: list[list[str]], cell: Callable[[str], str] = escape) -> list[str]:
+    """A Markdown table of ``rows`` (the first is the header), each cell written by ``cell``."""
+    width = max(len(row) for row in rows)
+    out = ["| " + " | ".join([cell(c) if c else " " for c in row] + [" "] * (width - len(row)))
+           + " |" for row in rows]
+    return [out[0], "|" + " --- |" * width, *out[1:]]
+
+
+_RULE_ROW = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+_CELL = re.compile(r"(?<!\\)\|")
 
 
 def link(label_md: str, target: str, from_page: str) -> str:

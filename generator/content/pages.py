@@ -22,7 +22,7 @@ from generator.content.citations import (
     index_citations,
     referenced_notes,
 )
-from generator.content.markdown import escape, front_matter, link, relative
+from generator.content.markdown import escape, front_matter, link, relative, table, table_rows
 from generator.content.paths import HOME, CampaignPaths
 from generator.content.vi import lead_clause, long_date, short_date, superscript
 from generator.content.vi import number as decimal
@@ -155,6 +155,9 @@ class _Writer:
 
     def text(self, value: str, page: str) -> str:
         """Escaped text in which every cited document number links to its entry."""
+        rows = table_rows(value)
+        if rows is not None:
+            return "\n".join(["", *table(rows, lambda cell: self.text(cell, page)), ""])
         escaped = escape(value)
         if self.citations.pattern is None:
             return escaped
@@ -170,6 +173,9 @@ class _Writer:
         lines = []
         for number, item in enumerate(items, start=1):
             marker = f"{number}." if ordered else "-"
+            if table_rows(item.text) is not None:
+                lines.append(self.text(item.text, page))  # a table stands between the items
+                continue
             note = f"[^{item.footnote}]" if item.footnote and footnotes else ""
             lines.append(f"{marker} {self.text(item.text, page)}{note}")
             lines += [f"    - {self.text(sub, page)}" for sub in item.points]

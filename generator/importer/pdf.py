@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from generator.errors import Problem, UserError
-from generator.importer.shape import Para
+from generator.importer.shape import Para, is_layout, markdown_table
 from generator.importer.sources import missing_extra
 
 # A page number alone on its line ("- 2 -", "2") is the page's, not the text's.
@@ -40,7 +40,19 @@ def pdf_paragraphs(path: Path, raw: bytes) -> list[Para]:
             sizes = sorted(w["size"] for w in words)
             body = sizes[len(sizes) // 2]  # the text's own size: the median
             right = max(w["x1"] for w in words)
+            # Ruled tables are kept as tables; their words are not read again as lines.
+            tables = [(t.bbox, t.extract()) for t in page.find_tables()]
+            tables = [(box, rows) for box, rows in tables
+                      if rows and not is_layout([[c or "" for c in r] for r in rows], True)]
+            boxes = [box for box, _ in tables]
             for line in _lines(words):
+                top = float(line[0]["top"])  # type: ignore[arg-type]
+                while tables and tables[0][0][1] <= top:
+                    number += 1
+                    rows = [[" ".join((c or "").split()) for c in r] for r in tables.pop(0)[1]]
+                    paras.append(Para(markdown_table(rows), number, table=True))
+                if any(_inside(line[0], box) for box in boxes):
+                    continue
                 number += 1
                 text = " ".join(_word(w, body) for w in line)
                 if _PAGE_NUMBER.match(text):
@@ -64,6 +76,11 @@ def _lines(words: list[dict[str, object]]) -> list[list[dict[str, object]]]:
         else:
             lines.append([word])
     return lines
+
+
+def _inside(word: dict[str, object], box: tuple[float, float, float, float]) -> bool:
+    x, top = float(word["x0"]), float(word["top"])  # type: ignore[arg-type]
+    return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= top <= box[3] + 1
 
 
 def _word(word: dict[str, object], body: float) -> str:

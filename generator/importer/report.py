@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.campaign.model import Campaign
 from generator.content.citations import index_citations
 from generator.content.vi import short_date
+from generator.errors import display_path
 from generator.importer.shape import Shaped
 
 
@@ -20,7 +21,7 @@ def report(source: Path, target: Path, campaign: Campaign, shaped: Shaped, pictu
         ("mục đích, yêu cầu", c.purposes), ("đối tượng", c.audience), ("lộ trình", c.phases),
         ("nội dung", c.topics), ("hình thức", c.forms), ("tổ chức thực hiện", c.responsibilities),
         ("kinh phí", c.budget), ("khẩu hiệu", c.slogans)) if present]
-    lines = [f"Đã ghi {target} từ {source}.",
+    lines = [f"Đã ghi {display_path(target)} từ {display_path(source)}.",
              "Nhận ra: " + ", ".join(known) + ".",
              f"- Các phần: {', '.join(parts) or 'không có phần nào quen thuộc'}.",
              f"- {len([r for r in c.responsibilities if r.agency])} cơ quan, chức danh; "
@@ -35,6 +36,6 @@ def report(source: Path, target: Path, campaign: Campaign, shaped: Shaped, pictu
                      "trang; có thể dùng làm ảnh bìa bằng khóa cover).")
     if shaped.unsure:
         lines.append("Cần xem lại:")
-        lines += [f"{source}:{line}: {message}" for line, message in shaped.unsure]
+        lines += [f"{display_path(source)}:{line}: {message}" for line, message in shaped.unsure]
     lines.append("Xem trước: campaign serve")
     return "\n".join(lines)

@@ -30,6 +30,7 @@ class Para:
     bold: bool = False
     wrapped: bool = False  # a PDF line that runs to the right margin: the sentence goes on
     image: bytes | None = None  # a picture, with ``text`` its file suffix
+    table: bool = False  # ``text`` is a Markdown table, one row per line: written as it is
 
 
 @dataclass
@@ -44,8 +45,9 @@ class Shaped:
 _MOTTO = re.compile(r"^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc"
                     r"|dang cong san viet nam|[-_*–—. ]+)$")
 _NUMBER = re.compile(r"\bSố\s*:\s*(?P<number>[\w./-]*\d[\w./-]*)", re.IGNORECASE)
-_PLACE_DATE = re.compile(r"(?P<place>[^\d,;:]{2,40}?),\s*ngày\s+(?P<day>\d{1,2})\s+tháng\s+"
-                         r"(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})")
+# A draft leaves the day and month blank until it is signed: "Lạc Dương, ngày   tháng   năm 2020".
+_PLACE_DATE = re.compile(r"(?P<place>[^\d,;:]{2,40}?),\s*ngày\s*(?P<day>\d{1,2})?[\s.…]*tháng"
+                         r"\s*(?P<month>\d{1,2})?[\s.…]*năm\s+(?P<year>\d{4})")
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(?P<subject>.+)$", re.IGNORECASE)
 _ROMAN = re.compile(r"^[IVXL]{1,6}[.)]\s+\S")
 _MARKER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][).]|[-–+•*])\s+")
@@ -54,6 +56,15 @@ _OPENING = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Để|Nhằm|Kính gử
 _SENTENCE_END = re.compile(r"[.;:!?…”\")\]]\s*$")
 _RECIPIENTS = re.compile(r"^\**\s*Nơi nhận\s*:?\s*\**\s*:?", re.IGNORECASE)
 _STARS = re.compile(r"\*+([^*\n]+?)\*+")
+# A footnote's text: "¹ …", "⁽¹⁾ …", "[1] …" (Word's web page) or "[^1]: …" (Word's footnotes).
+_MARK = (r"(?:⁽(?P<a>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾|(?P<b>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[(?P<c>\d{1,3})\]"
+         r"|\[\^(?P<d>\w+)\]COLON)")
+_NOTE_DEF = re.compile("^" + _MARK.replace("COLON", ":") + r"\s*(?P<text>\S.*)$")
+_NOTE_REF = re.compile(r"(?<=\S)" + _MARK.replace("COLON", ""))
+_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# "Thường trực TU, HĐND-UBND TP, } (để": a brace in the recipients gathers lines under one
+# purpose, written in pieces on the lines it spans.
+_BRACE = re.compile(r"\s*}\s*(?P<piece>.*)$")
 # The number's code tells the kind of a document that does not say it in words.
 _KIND_CODES = {"KH": "Kế hoạch", "HD": "Hướng dẫn", "CV": "Công văn", "QĐ": "Quyết định",
                "TB": "Thông báo", "CTr": "Chương trình", "CT": "Chỉ thị"}
@@ -72,8 +83,11 @@ def shape(paragraphs: list[Para], pictures: str = "hinh") -> Shaped:
             name = f"{pictures}/hinh-{count}{para.text}"
             # Kept beside the campaign and named in it; the page shows the text only.
             paras.append(Para(f"<!-- Hình {count}: {name} -->", para.line))
+        elif para.table:
+            paras.append(Para(clean_text(para.text), para.line, table=True))
         elif (cleaned := _clean(para)).text:
             paras.append(cleaned)
+    paras, notes = _notes_aside(paras)
     paras = _joined(paras)
     facts: dict[str, object] = {}
     unsure: list[tuple[int, str]] = []
@@ -85,27 +99,30 @@ def shape(paragraphs: list[Para], pictures: str = "hinh") -> Shaped:
                        f"văn bản không có dòng tên; đã đặt tạm title: {facts['title']}; hãy sửa "
                        "cho đúng trích yếu"))
     lines: list[str] = [*head]
-    in_recipients = False
-    for para in body:
-        text = para.text
+    at = 0
+    while at < len(body):
+        para = body[at]
+        text = _marked(para.text, notes)
+        at += 1
+        if para.table:
+            lines += [text, ""]
+            continue
         if _RECIPIENTS.match(text):
-            in_recipients = True
             rest = _RECIPIENTS.sub("", text).strip()
-            lines += ["**Nơi nhận:**", ""]
-            if rest:
-                lines += [f"- {rest}", ""]
+            found = [Para(rest, para.line)] if rest else []
+            while at < len(body) and (_MARKER.match(body[at].text) or
+                                      _looks_like_recipient(body[at].text)):
+                found.append(body[at])
+                at += 1
+            lines += ["**Nơi nhận:**", "", *(f"- {r}" for r in _recipients(found)), ""]
             continue
-        if in_recipients and _MARKER.match(text) is None and _looks_like_recipient(text):
-            lines += [f"- {text}", ""]
-            continue
-        if in_recipients and not _MARKER.match(text):
-            in_recipients = False
         if _ROMAN.match(text) and text.upper() == text and len(text) < 200:
             lines += [f"## {text}", ""]
         elif para.bold and len(text) < 200 and not _MARKER.match(text):
             lines += [f"**{text}**", ""]
         else:
             lines += [text, ""]
+    lines += [f"[^{key}]: {text}\n" for key, text in notes.items()]
     front = {key: facts[key] for key in ("kind", "number", "issuer", "parent", "place", "date",
                                          "year", "title") if key in facts}
     issued = facts.get("date")
@@ -114,6 +131,28 @@ def shape(paragraphs: list[Para], pictures: str = "hinh") -> Shaped:
     text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False,
                                     width=100) + "---\n\n" + "\n".join(lines).rstrip() + "\n"
     return Shaped(text, facts, unsure)
+
+
+def is_layout(rows: list[list[str]], after_text: bool) -> bool:
+    """Whether a table only lays text out side by side, as the letterhead (at the top, two
+    columns) and the recipients beside the signature do, rather than holding data."""
+    if max((len(row) for row in rows), default=0) > 2:
+        return False
+    words = fold(" ".join(cell for row in rows for cell in row)).lower()
+    return not after_text or any(w in words for w in (
+        "noi nhan", "cong hoa xa hoi", "dang cong san viet nam")) or bool(
+        re.search(r"(?:^|\s)(?:tm|kt|k/t|tl|tuq)\.?\s", words))
+
+
+def markdown_table(rows: list[list[str]]) -> str:
+    """Rows of cells as a Markdown table, the first row its header."""
+    width = max(len(row) for row in rows)
+
+    def line(row: list[str]) -> str:
+        cells = [" ".join(c.split()).replace("|", "\\|") for c in row]
+        return "| " + " | ".join(cells + [""] * (width - len(cells))) + " |"
+
+    return "\n".join([line(rows[0]), "|" + " --- |" * width, *(line(r) for r in rows[1:])])
 
 
 def propose_id(facts: dict[str, object]) -> str:
@@ -133,7 +172,8 @@ def propose_id(facts: dict[str, object]) -> str:
 
 def _clean(para: Para) -> Para:
     text = clean_text(para.text).replace("\u00a0", " ")
-    text = _STARS.sub(r"\1", text)  # bold and italic markers left by copying from a web page
+    # Bold and italic markers left by copying from a web page, also those a line break split.
+    text = _STARS.sub(r"\1", text).strip("*")
     text = re.sub(r"\s+", " ", text).strip()
     return Para(text, para.line, para.bold, para.wrapped)
 
@@ -164,15 +204,14 @@ def _continues(before: Para, after: Para) -> bool:
     if first.islower():
         return True
     # "Bà Rịa - Vũng" / "Tàu": a name cut after its hyphen.
-    return (bool(re.search(r"\s[-–]\s\w+$", before.text)) and len(after.text.split()) <= 3) \
-        or before.wrapped
+    return bool(re.search(r"\s[-–]\s\w+$", before.text)) or before.wrapped
 
 
 def _letterhead(paras: list[Para], facts: dict[str, object],
                 unsure: list[tuple[int, str]]) -> int:
     """Read the letterhead: the lines up to the document's kind (or its subject, for a letter,
     or its first paragraph). Returns where the body starts."""
-    names: list[str] = []
+    names: list[Para] = []
     end = 0
     for i, para in enumerate(paras[:20]):
         text = para.text
@@ -186,11 +225,16 @@ def _letterhead(paras: list[Para], facts: dict[str, object],
             found = True
         if place := _PLACE_DATE.search(text):
             facts["place"] = place["place"].strip(" -")
-            try:
-                facts["date"] = dt.date(int(place["year"]), int(place["month"]),
-                                        int(place["day"]))
-            except ValueError:
-                unsure.append((para.line, f"ngày '{place[0]}' không có thật"))
+            facts["year"] = int(place["year"])
+            if place["day"] and place["month"]:
+                try:
+                    facts["date"] = dt.date(int(place["year"]), int(place["month"]),
+                                            int(place["day"]))
+                except ValueError:
+                    unsure.append((para.line, f"ngày '{place[0]}' không có thật"))
+            else:
+                unsure.append((para.line, "ngày, tháng ban hành còn để trống (bản dự thảo?); "
+                                          "khi có, hãy ghi date: NGÀY/THÁNG/NĂM ở phần đầu"))
             found = True
         if subject := _SUBJECT.match(text):
             facts["subject"] = subject["subject"].strip()
@@ -198,17 +242,18 @@ def _letterhead(paras: list[Para], facts: dict[str, object],
         if found or _MOTTO.match(words):
             continue
         if text.upper() == text and len(text) <= 120 and "number" not in facts:
-            names.append(text)
+            names.append(para)
             continue
         end = i
         break
     else:
         end = min(len(paras), 20)
     if names:
-        facts["issuer"] = names[-1]
-        if len(names) > 1:
-            facts["parent"] = " ".join(names[:-1])
-    for key, what in (("number", "số, ký hiệu"), ("date", "ngày ban hành"),
+        issuer = _issuer_lines(names)
+        facts["issuer"] = " ".join(p.text for p in names[-issuer:])
+        if len(names) > issuer:
+            facts["parent"] = " ".join(p.text for p in names[:-issuer])
+    for key, what in (("number", "số, ký hiệu"), ("year", "ngày ban hành"),
                       ("issuer", "cơ quan ban hành")):
         if key not in facts:
             unsure.append((paras[0].line if paras else 1,
@@ -217,6 +262,25 @@ def _letterhead(paras: list[Para], facts: dict[str, object],
     if isinstance(issued, dt.date):
         facts["year"] = issued.year
     return end
+
+
+# "ỦY BAN NHÂN DÂN" / "XÃ PHỐ BẢNG": one name over two lines, not a body and its parent.
+_UNIT = re.compile(r"^(?:XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\b")
+_COUNCIL = re.compile(r"(?:NHÂN DÂN|UBND|HĐND|ỦY BAN BẦU CỬ|BAN CHỈ ĐẠO)$")
+
+
+def _issuer_lines(names: list[Para]) -> int:
+    """How many of the letterhead's last lines name the issuer: the last with the line before
+    when the two make one name; else those in bold where the parent is not (Decree 30 sets
+    the issuer in bold); else the last."""
+    if len(names) >= 2 and _UNIT.match(names[-1].text) and _COUNCIL.search(names[-2].text):
+        return 2
+    if any(p.bold for p in names) and not all(p.bold for p in names):
+        count = 0
+        while count < len(names) and names[-1 - count].bold:
+            count += 1
+        return max(count, 1)
+    return 1
 
 
 def _is_kind(text: str) -> bool:
@@ -254,6 +318,82 @@ def _title(body: list[Para], facts: dict[str, object]) -> tuple[list[str], list[
             f"của {str(issuer).capitalize()}" if issuer else None) if p)
         facts["untitled"] = True
     return [], body
+
+
+def _notes_aside(paras: list[Para]) -> tuple[list[Para], dict[str, str]]:
+    """Footnote texts taken out of the flow, by number. In a PDF they sit at the foot of a
+    page, often inside a sentence the page break cut; out of the way, the sentence is joined
+    again. A line of a footnote that ran to the margin goes on in the next line."""
+    out: list[Para] = []
+    notes: dict[str, str] = {}
+    marks: set[str] = set()
+    last: str | None = None  # the footnote still going on
+    for para in paras:
+        found = _NOTE_DEF.match(para.text) if not para.table else None
+        key = _note_key(found) if found else None
+        if found and key and (key in marks or found["d"]):
+            notes[key] = found["text"]
+            last = key if para.wrapped else None
+            continue
+        if last is not None and not _MARKER.match(para.text) and not _ROMAN.match(para.text):
+            notes[last] = f"{notes[last]} {para.text}"
+            last = last if para.wrapped else None
+            continue
+        last = None
+        marks.update(key for m in _NOTE_REF.finditer(para.text) if (key := _note_key(m)))
+        out.append(para)
+    return out, notes
+
+
+def _note_key(match: re.Match[str]) -> str:
+    return (match["a"] or match["b"] or match["c"] or match["d"] or "").translate(_DIGITS)
+
+
+def _marked(text: str, notes: dict[str, str]) -> str:
+    """Footnote marks written as the campaign file writes them: ``[^1]``."""
+    if not notes:
+        return text
+
+    def mark(match: re.Match[str]) -> str:
+        key = _note_key(match)
+        return f"[^{key}]" if key in notes else match[0]
+
+    return _NOTE_REF.sub(mark, text)
+
+
+def _recipients(found: list[Para]) -> list[str]:
+    """The recipients' lines; a name broken over two lines joined; the purpose written beside
+    a brace given to each line the brace gathers."""
+    names: list[list[str]] = []  # each: [name, purpose]
+    group: list[int] = []
+    pieces: list[str] = []
+    for para in found:
+        text = _MARKER.sub("", para.text, count=1) if para.text[:1] in "-–+•*" else para.text
+        brace = _BRACE.search(text)
+        if brace:
+            text = text[:brace.start()]
+        text = text.strip()
+        if names and text[:1].islower():
+            names[-1][0] = f"{names[-1][0].rstrip(' ,;')}, {text}"
+        else:
+            names.append([text, ""])
+        if brace:
+            if len(names) - 1 not in group:
+                group.append(len(names) - 1)
+            pieces.append(brace["piece"].strip())
+            purpose = " ".join(p for p in pieces if p)
+            if purpose.count("(") <= purpose.count(")"):
+                for i in group:
+                    names[i][1] = purpose
+                group, pieces = [], []
+    out = []
+    for i, (name, purpose) in enumerate(names):
+        end = "." if i == len(names) - 1 else ";"
+        if purpose:
+            out.append(f"{name.rstrip(' ,;.')} {purpose}{end}")
+        else:
+            out.append(name if name.endswith((";", ".", ",")) else f"{name}{end}")
+    return out
 
 
 def _looks_like_recipient(text: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.campaign.files import read_bounded
+from generator.campaign.text import legacy_encoding
 from generator.campaign.yamlsource import decode
 from generator.errors import Problem, UserError
 from generator.importer.shape import Para
@@ -30,23 +31,42 @@ def read_paragraphs(path: Path) -> list[Para]:
     if suffix == ".docx":
         from generator.importer.word import word_paragraphs
 
-        return word_paragraphs(path, raw)
-    if suffix == ".pdf":
+        paras = word_paragraphs(path, raw)
+    elif suffix == ".pdf":
         from generator.importer.pdf import pdf_paragraphs
 
-        return pdf_paragraphs(path, raw)
-    text = decode(path, raw)
-    if suffix in (".html", ".htm"):
+        paras = pdf_paragraphs(path, raw)
+    elif suffix in (".html", ".htm"):
         from generator.importer.webpage import web_paragraphs
 
-        return web_paragraphs(text)
-    return text_paragraphs(text)
+        paras = web_paragraphs(decode(path, raw))
+    else:
+        paras = text_paragraphs(decode(path, raw))
+    _refuse_legacy(path, paras)
+    return paras
 
 
 def text_paragraphs(text: str) -> list[Para]:
     """Plain text: each line is a paragraph (hard-wrapped lines are joined later)."""
     return [Para(line.strip(), number) for number, line in
             enumerate(text.replace("\r\n", "\n").split("\n"), start=1) if line.strip()]
+
+
+def _refuse_legacy(path: Path, paras: list[Para]) -> None:
+    """A document typed in TCVN3 or VNI (fonts .VnTime, VNI-Times) reads as gibberish once
+    taken out of its fonts. No maintained library converts it, and a guess would put wrong
+    words into an official text: the communicator converts it with Unikey, which does it
+    right. A few such lines in a Unicode document are reported line by line by validate."""
+    judged = [(p, legacy_encoding(p.text)) for p in paras
+              if p.image is None and not p.table and len(p.text) >= 20]
+    legacy = [(p, name) for p, name in judged if name]
+    if legacy and len(legacy) * 3 >= len(judged):
+        para, name = legacy[0]
+        raise UserError([Problem(path, para.line, 1, (
+            f"văn bản được gõ bằng bảng mã cũ {name} (phông .VnTime, VNI-Times...), không phải "
+            f"Unicode, nên chép ra thành chữ lỗi ('{para.text[:24]}'); hãy mở tệp bằng Word, "
+            f"chuyển mã bằng Unikey (Công cụ chuyển mã, từ {name} sang Unicode), lưu lại rồi "
+            "nhập lại"))])
 
 
 def missing_extra(path: Path, package: str) -> UserError:

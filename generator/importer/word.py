@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Problem, UserError
-from generator.importer.shape import Para
+from generator.importer.shape import Para, is_layout, markdown_table
 from generator.importer.sources import missing_extra
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -40,9 +40,7 @@ def word_paragraphs(path: Path, raw: bytes) -> list[Para]:
         if element.tag == f"{_W}p":
             reader.paragraph(element)
         elif element.tag == f"{_W}tbl":
-            for cell in element.iter(f"{_W}tc"):
-                for paragraph in cell.iter(f"{_W}p"):
-                    reader.paragraph(paragraph)
+            reader.table(element)
     reader.footnotes()
     return reader.paras
 
@@ -71,17 +69,45 @@ class _Reader:
                     bold.append(_is(props, "b") or self._style_bold(p))
                 elif child.tag == f"{_W}tab":
                     texts.append(" ")
+                elif child.tag in (f"{_W}br", f"{_W}cr"):
+                    texts.append("\n")  # a line break inside the paragraph: a line of its own
                 elif child.tag == f"{_W}footnoteReference":
                     texts.append(f"[^{child.get(f'{_W}id')}]")
                 elif child.tag == f"{_W}drawing":
                     self.picture(child)
-        text = "".join(texts).strip()
-        if not text:
+        lines = [line.strip() for line in "".join(texts).split("\n") if line.strip()]
+        if not lines:
             return
         label = self.number(p)
         if label:
-            text = f"{label} {text}"
-        self.paras.append(Para(text, self.count, bold=bool(bold) and all(bold)))
+            lines[0] = f"{label} {lines[0]}"
+        self.paras += [Para(line, self.count, bold=bool(bold) and all(bold)) for line in lines]
+
+    def table(self, table: Any) -> None:
+        """A layout table (the two-column letterhead, the recipients beside the signature) is
+        read cell by cell, as the document reads; any other table is kept as a table."""
+        rows = [[cell for cell in row.iter(f"{_W}tc")] for row in table.iter(f"{_W}tr")]
+        if is_layout([[_cell_text(c) for c in row] for row in rows], bool(self.paras)):
+            for row in rows:
+                for cell in row:
+                    for paragraph in cell.iter(f"{_W}p"):
+                        self.paragraph(paragraph)
+            return
+        start = len(self.paras)
+        cells: list[list[str]] = []
+        for row in rows:
+            cells.append([])
+            for cell in row:
+                before = len(self.paras)
+                for paragraph in cell.iter(f"{_W}p"):
+                    self.paragraph(paragraph)
+                cells[-1].append(" ".join(para.text for para in self.paras[before:]))
+                del self.paras[before:]
+                span = _val(cell.find(f"{_W}tcPr/{_W}gridSpan"))
+                cells[-1] += [""] * (int(span or 1) - 1)
+        del self.paras[start:]
+        self.count += 1
+        self.paras.append(Para(markdown_table(cells), self.count, table=True))
 
     def number(self, p: Any) -> str:
         """The label Word draws in front of a numbered paragraph: '1.', '2.1.', 'a)', '-'."""
@@ -167,6 +193,10 @@ def _numbering(document: Any) -> dict[str, dict[int, tuple[str, str, int]]]:
         if ref in abstract:
             result[num.get(f"{_W}numId")] = abstract[ref]
     return result
+
+
+def _cell_text(cell: Any) -> str:
+    return " ".join(t.text or "" for t in cell.iter(f"{_W}t"))
 
 
 def _val(element: Any) -> str | None:
