@@ -55,7 +55,8 @@ EXPECTED = {
                   "thuộc Thành ủy, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội",
                   "Sở Văn hoá và Thể thao, Sở Thông tin và Truyền thông",
                   "Các cơ quan báo, đài, bản tin Thành phố"],
-        slogans=4, recipients=7, signer="Đinh Thị Lan Duyên"),
+        # The sample campaign's four slogans were chosen by its editor: the document has none.
+        slogans=0, recipients=7, signer="Đinh Thị Lan Duyên"),
     "ke-hoach-tuyen-truyen-bau-cu-pho-bang-2025": Expected(
         kind="Kế hoạch", number="01/KH-TBTTKT", date=dt.date(2025, 12, 10), year=2025,
         place="Phố Bảng", issuer="TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT",
@@ -88,6 +89,13 @@ def imported(tmp_path_factory: pytest.TempPathFactory, poster_cache: Path) -> Im
     project = copy_project(root / "project", poster_cache)
     results = {(name, fmt): project.run("import", files[name][fmt], "--id", f"{name}-{fmt}")
                for name in EXPECTED for fmt in FORMATS}
+    # Twelve copies of three documents would draw 744 posters (each copy's QR codes differ);
+    # the posters are tested elsewhere, so each copy draws the social-media image only.
+    for file in (project.root / "campaigns").glob("*-*.md"):
+        text = file.read_text(encoding="utf-8")
+        if file.stem.endswith(FORMATS):
+            file.write_text(text.replace("---\n", "---\nposters:\n  formats: [mang-xa-hoi]\n",
+                                         1), encoding="utf-8")
     return Imported(project, files, results, project.run("build", "--strict"))
 
 

@@ -10,6 +10,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from conftest import Project
@@ -103,3 +104,16 @@ def test_a_draft_shows_in_the_preview_only(project: Project) -> None:
     assert "Chưa có chiến dịch nào" in (project.root / "site" / "index.html").read_text("utf-8")
     with _serving(project) as url:
         _wait_for(url + "cchc-ha-noi-2021/", "Tuyên truyền cải cách")
+
+
+def test_an_imported_campaign_shows_at_once(project: Project, served: str,
+                                            tmp_path: Path) -> None:
+    _wait_for(served, "Thông tin, tuyên truyền")
+    source = tmp_path / "kh.txt"
+    source.write_text("ỦY BAN NHÂN DÂN\nXÃ THỬ NGHIỆM\nSố: 12/KH-UBND\n"
+                      "Thử Nghiệm, ngày 03 tháng 02 năm 2025\nKẾ HOẠCH\n"
+                      "Tuyên truyền thử nghiệm nhập văn bản\nI. MỤC ĐÍCH, YÊU CẦU\n"
+                      "1. Người dân biết các thủ tục mới.\n", encoding="utf-8")
+    result = project.run("import", source)
+    assert result.code == 0, result.err
+    _wait_for(served + "kh-12-ubnd-2025/", "Người dân biết các thủ tục mới.")

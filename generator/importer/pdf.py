@@ -40,6 +40,7 @@ def pdf_paragraphs(path: Path, raw: bytes) -> list[Para]:
             sizes = sorted(w["size"] for w in words)
             body = sizes[len(sizes) // 2]  # the text's own size: the median
             right = max(w["x1"] for w in words)
+            left = min(w["x0"] for w in words)
             # Ruled tables are kept as tables; their words are not read again as lines.
             tables = [(t.bbox, t.extract()) for t in page.find_tables()]
             tables = [(box, rows) for box, rows in tables
@@ -54,10 +55,14 @@ def pdf_paragraphs(path: Path, raw: bytes) -> list[Para]:
                 if any(_inside(line[0], box) for box in boxes):
                     continue
                 number += 1
-                text = " ".join(_word(w, body) for w in line)
-                if _PAGE_NUMBER.match(text):
+                if _PAGE_NUMBER.match(" ".join(str(w["text"]) for w in line)):
                     continue
-                wrapped = right - line[-1]["x1"] < body * 1.5
+                text = " ".join(_word(w, body) for w in line)
+                # A justified line from the left margin (or its first-line indent) to the right
+                # one: the paragraph goes on. The letterhead's right column reaches the margin
+                # too, but starts in the middle of the page.
+                start, end = float(line[0]["x0"]), float(line[-1]["x1"])  # type: ignore[arg-type]
+                wrapped = right - end < body * 1.5 and start - left < body * 3
                 bold = all("Bold" in str(w.get("fontname", "")) for w in line)
                 paras.append(Para(text, number, bold=bold, wrapped=wrapped))
     if not paras:

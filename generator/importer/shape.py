@@ -213,12 +213,19 @@ def _letterhead(paras: list[Para], facts: dict[str, object],
     or its first paragraph). Returns where the body starts."""
     names: list[Para] = []
     end = 0
+    last_subject = False
     for i, para in enumerate(paras[:20]):
         text = para.text
         words = fold(text).lower().strip(" .")
         if _is_kind(text) or _OPENING.match(text) or _ROMAN.match(text):
             end = i
             break
+        if last_subject and text.upper() != text and not _PLACE_DATE.search(text) \
+                and not _NUMBER.search(text):
+            # The subject goes on under "V/v" in the narrow left column.
+            facts["subject"] = f"{facts['subject']} {text}"
+            continue
+        last_subject = False
         found = False
         if number := _NUMBER.search(text):
             facts["number"] = number["number"].rstrip(".")
@@ -238,7 +245,7 @@ def _letterhead(paras: list[Para], facts: dict[str, object],
             found = True
         if subject := _SUBJECT.match(text):
             facts["subject"] = subject["subject"].strip()
-            found = True
+            found = last_subject = True
         if found or _MOTTO.match(words):
             continue
         if text.upper() == text and len(text) <= 120 and "number" not in facts:
