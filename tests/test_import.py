@@ -299,3 +299,57 @@ def test_other_files_and_a_missing_extra_get_one_line(project: Project, tmp_path
     assert proc.stderr.splitlines()[0] == (
         f"{tmp_path / 'kh.docx'}:1:1: cần gói python-docx để đọc tệp này; hãy cài phần nhập "
         "văn bản: .venv/bin/pip install -e '.[import]'")
+
+
+# Not a real document: the smallest decision that issues a plan, as Word files carry it (the
+# plan after the decision, under a repeated letterhead).
+DECISION = """\
+ỦY BAN NHÂN DÂN
+XÃ MẪU
+Số: 12/QĐ-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Mẫu, ngày 05 tháng 01 năm 2026
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch tuyên truyền mẫu
+CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ MẪU
+Căn cứ Luật Tổ chức chính quyền địa phương;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tuyên truyền mẫu.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn A
+ỦY BAN NHÂN DÂN
+XÃ MẪU
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+KẾ HOẠCH
+Tuyên truyền mẫu
+(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/01/2026 của Ủy ban nhân dân xã Mẫu)
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức.
+"""
+
+
+def test_a_decision_imports_the_plan_it_issues(project: Project, tmp_path: Path) -> None:
+    source = _write(tmp_path / "qd.txt", DECISION)
+    result = project.run("import", source)
+    assert result.code == 0, result.err
+    assert "Kế hoạch ban hành kèm theo Quyết định số 12/QĐ-UBND" in result.out
+    # The plan's repeated letterhead is left out, and the report says where.
+    assert f"{source}:20: bỏ phần tiêu đề lặp lại ở đầu kế hoạch kèm theo (4 dòng)" in result.out
+    plan = load_campaign(project.root / "campaigns" / "qd-12-ubnd-2026.md", project.root)
+    assert (plan.kind, plan.title) == ("Kế hoạch", "Kế hoạch tuyên truyền mẫu")
+    assert plan.decision is not None
+    assert (plan.decision.number, plan.decision.date) == ("12/QĐ-UBND", dt.date(2026, 1, 5))
+    assert plan.decision.articles[:2] == ["CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ MẪU",
+                                          "Căn cứ Luật Tổ chức chính quyền địa phương;"]
+    assert [r.name for r in plan.recipients] == ["Như Điều 2", "Lưu: VT"]
+    assert plan.signatory is not None and plan.signatory.name == "Nguyễn Văn A"
+    assert [p.text for p in plan.purposes] == ["Nâng cao nhận thức."]
+    assert plan.preamble == ["(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/01/2026 của "
+                             "Ủy ban nhân dân xã Mẫu)"]

@@ -118,10 +118,13 @@ class _Reader:
             self.check(node)
         data: dict[str, Any] = {}
         decision = self.decision(body)
+        signed: dict[str, Any] = {}
         if decision:
-            data["decision"] = decision
+            data["decision"], signed = decision
         footnotes = self.footnotes(body)
-        tail = self.tail(body)
+        # The decision's recipients and signature stand for the plan it issues, unless the
+        # plan has its own.
+        tail = {**signed, **self.tail(body)}
         if body.parts and not body.parts[0].heading:
             preamble, rest = self.preamble(body.parts[0].nodes)
             paragraphs = [n for top in preamble for n in top.walk()]
@@ -154,10 +157,11 @@ class _Reader:
         self.title(body, data)
         return self.merge(data)
 
-    def decision(self, body: Body) -> dict[str, Any] | None:
+    def decision(self, body: Body) -> tuple[dict[str, Any], dict[str, Any]] | None:
         """A decision that issues the plan ("# QUYẾT ĐỊNH / # Ban hành Kế hoạch ..., Điều 1.
         Ban hành kèm theo Quyết định này Kế hoạch ..."), then "# KẾ HOẠCH" and the plan: the
-        decision's title and every paragraph of it are kept, the plan is the campaign."""
+        decision's title and every paragraph of it are kept, the plan is the campaign. Also
+        returns the decision's "Nơi nhận" and signature."""
         if not body.title or fold(self.strip(body.title[0].text)).lower() != "quyet dinh":
             return None
         at = next((i for i, part in enumerate(body.parts)
@@ -165,6 +169,7 @@ class _Reader:
         if at is None:
             return None
         titles = [self.strip(h.text) for h in body.title[1:]]
+        signed = self.tail(Body(parts=body.parts[:at]))
         articles = []
         for part in body.parts[:at]:
             if part.heading is not None:
@@ -185,7 +190,7 @@ class _Reader:
         decision: dict[str, Any] = {"articles": [a for a in articles if a]}
         if titles:
             decision["title"] = " ".join(titles)
-        return decision
+        return decision, signed
 
     def merge(self, data: dict[str, Any]) -> dict[str, Any]:
         if "decision" in data and isinstance(self.front.get("decision"), dict):

@@ -14,7 +14,9 @@ from generator.importer.shape import Shaped
 
 def report(source: Path, target: Path, campaign: Campaign, shaped: Shaped, pictures: int) -> str:
     c = campaign
-    known = [c.kind + (f" số {c.number}" if c.number else ""),
+    issued_by = f" ban hành kèm theo Quyết định số {c.decision.number}" \
+        if c.decision and c.decision.number else ""
+    known = [c.kind + (f" số {c.number}" if c.number else "") + issued_by,
              f"ngày {short_date(c.date)}" if c.date else "không ghi ngày",
              c.place or "không ghi nơi ban hành", f"cơ quan ban hành: {c.issuer}"]
     parts = [name for name, present in (

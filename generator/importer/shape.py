@@ -99,35 +99,32 @@ def shape(paragraphs: list[Para], pictures: str = "hinh") -> Shaped:
                        f"văn bản không có dòng tên; đã đặt tạm title: {facts['title']}; hãy sửa "
                        "cho đúng trích yếu"))
     lines: list[str] = [*head]
-    at = 0
-    while at < len(body):
-        para = body[at]
-        text = _marked(para.text, notes)
-        at += 1
-        if para.table:
-            lines += [text, ""]
-            continue
-        if _RECIPIENTS.match(text):
-            rest = _RECIPIENTS.sub("", text).strip()
-            found = [Para(rest, para.line)] if rest else []
-            while at < len(body) and (_MARKER.match(body[at].text) or
-                                      _looks_like_recipient(body[at].text)):
-                found.append(body[at])
-                at += 1
-            lines += ["**Nơi nhận:**", "", *(f"- {r}" for r in _recipients(found)), ""]
-            continue
-        if _ROMAN.match(text) and text.upper() == text and len(text) < 200:
-            lines += [f"## {text}", ""]
-        elif para.bold and len(text) < 200 and not _MARKER.match(text):
-            lines += [f"**{text}**", ""]
-        else:
-            lines += [text, ""]
+    plan = _attached_plan(body, facts) if facts.get("kind") == "Quyết định" else None
+    if plan is not None:
+        # A decision that issues a plan: the decision's articles, then the plan under its own
+        # title; the plan's letterhead repeats the decision's and is left out (and said so).
+        start, kind_at = plan
+        lines += _body_lines(body[:start], notes)
+        if kind_at > start:
+            unsure.append((body[start].line, "bỏ phần tiêu đề lặp lại ở đầu kế hoạch kèm theo "
+                                             f"({kind_at - start} dòng)"))
+        plan_head, body = _title(body[kind_at:], {})
+        facts["decision"] = {"number": facts["number"]} if "number" in facts else {}
+        lines += plan_head
+    lines += _body_lines(body, notes)
     lines += [f"[^{key}]: {text}\n" for key, text in notes.items()]
-    front = {key: facts[key] for key in ("kind", "number", "issuer", "parent", "place", "date",
-                                         "year", "title") if key in facts}
+    front: dict[str, object] = {
+        key: facts[key] for key in ("kind", "number", "issuer", "parent", "place", "date",
+                                    "year", "title") if key in facts}
     issued = facts.get("date")
     if isinstance(issued, dt.date):
         front["date"] = f"{issued:%d/%m/%Y}"
+    if isinstance(decision := facts.get("decision"), dict):
+        # The number is the decision's; the plan it issues has none of its own, and its kind
+        # and title are the plan's, read from its title lines.
+        for key in ("number", "kind", "title"):
+            front.pop(key, None)
+        front["decision"] = {**decision, **({"date": front["date"]} if "date" in front else {})}
     text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False,
                                     width=100) + "---\n\n" + "\n".join(lines).rstrip() + "\n"
     return Shaped(text, facts, unsure)
@@ -290,6 +287,11 @@ def _issuer_lines(names: list[Para]) -> int:
     return 1
 
 
+# Under a decision's title, the authority that decides: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …".
+_OFFICE = re.compile(r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TƯỚNG|"
+                     r"BAN THƯỜNG VỤ|BAN CHẤP HÀNH|ỦY BAN|HỘI ĐỒNG)\b")
+
+
 def _is_kind(text: str) -> bool:
     return text.upper() == text and any(fold(text).lower().strip() == fold(k).lower()
                                         for k in TITLE_KINDS)
@@ -306,7 +308,9 @@ def _title(body: list[Para], facts: dict[str, object]) -> tuple[list[str], list[
         i = 1
         while i < len(body) and i <= 4 and not _OPENING.match(body[i].text) \
                 and not _ROMAN.match(body[i].text) and not _MARKER.match(body[i].text) \
-                and len(body[i].text) < 300 and not _is_kind(body[i].text):
+                and len(body[i].text) < 300 and not _is_kind(body[i].text) \
+                and not body[i].text.startswith("(") \
+                and not (i > 1 and _OFFICE.match(body[i].text) and body[i].text.isupper()):
             lines.append(f"# {body[i].text}")
             i += 1
         return [*lines, ""], body[i:]
@@ -325,6 +329,56 @@ def _title(body: list[Para], facts: dict[str, object]) -> tuple[list[str], list[
             f"của {str(issuer).capitalize()}" if issuer else None) if p)
         facts["untitled"] = True
     return [], body
+
+
+def _body_lines(body: list[Para], notes: dict[str, str]) -> list[str]:
+    """The text's paragraphs as Markdown: Roman headings as ``##``, "Nơi nhận" and its lines
+    as a list, tables as they are, the rest as written."""
+    lines: list[str] = []
+    at = 0
+    while at < len(body):
+        para = body[at]
+        text = _marked(para.text, notes)
+        at += 1
+        if para.table:
+            lines += [text, ""]
+            continue
+        if _RECIPIENTS.match(text):
+            rest = _RECIPIENTS.sub("", text).strip()
+            found = [Para(rest, para.line)] if rest else []
+            while at < len(body) and (_MARKER.match(body[at].text) or
+                                      _looks_like_recipient(body[at].text)):
+                found.append(body[at])
+                at += 1
+            lines += ["**Nơi nhận:**", "", *(f"- {r}" for r in _recipients(found)), ""]
+            continue
+        if _ROMAN.match(text) and text.upper() == text and len(text) < 200:
+            lines += [f"## {text}", ""]
+        elif para.bold and len(text) < 200 and not _MARKER.match(text):
+            lines += [f"**{text}**", ""]
+        else:
+            lines += [text, ""]
+    return lines
+
+
+def _attached_plan(body: list[Para], facts: dict[str, object]) -> tuple[int, int] | None:
+    """Where the plan a decision issues begins: its letterhead (if repeated) and its kind
+    line, after the decision's articles ("Điều 1. Ban hành kèm theo Quyết định này …")."""
+    articles = False
+    names = f"{facts.get('parent') or ''} {facts.get('issuer') or ''}"
+    for at, para in enumerate(body):
+        articles = articles or para.text.startswith("Điều ")
+        if articles and _is_kind(para.text) and not fold(para.text).lower().startswith("quyet"):
+            start = at
+            while start > 0 and _repeats_letterhead(body[start - 1].text, names):
+                start -= 1
+            return start, at
+    return None
+
+
+def _repeats_letterhead(text: str, names: str) -> bool:
+    return bool(_MOTTO.match(fold(text).lower().strip(" .")) or _NUMBER.search(text)
+                or _PLACE_DATE.search(text) or (text.upper() == text and text in names))
 
 
 def _notes_aside(paras: list[Para]) -> tuple[list[Para], dict[str, str]]:
