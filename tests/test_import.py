@@ -17,6 +17,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from browser import chromium_path
 from conftest import REPO, Project, Result, copy_project, page_text
 from corpus import SOURCES, render_all
 from PIL import Image
@@ -84,6 +85,7 @@ class Imported:
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory, poster_cache: Path) -> Imported:
     """Every document of the corpus in every format imported into one project, then built."""
+    chromium_path()  # the PDFs are printed by Chromium, as a browser prints a page
     root = tmp_path_factory.mktemp("import")
     files = render_all(root / "corpus")
     project = copy_project(root / "project", poster_cache)
@@ -353,3 +355,18 @@ def test_a_decision_imports_the_plan_it_issues(project: Project, tmp_path: Path)
     assert [p.text for p in plan.purposes] == ["Nâng cao nhận thức."]
     assert plan.preamble == ["(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/01/2026 của "
                              "Ủy ban nhân dân xã Mẫu)"]
+
+
+def test_text_copied_from_a_pdf_is_joined_across_page_breaks(project: Project) -> None:
+    """The seed as extracted from its PDF: a footnote's text sits between the two halves of a
+    sentence that a page break cut ("… một số mô hình" / "¹ Kế hoạch số 253 …" / "mới về …")."""
+    result = project.run("import", REPO / "tests" / "data" / "seed-cchc-ha-noi-2021.txt")
+    # The text has no letterhead: the file is written, and what is missing is said by line.
+    assert result.code == 2
+    assert "campaigns/huong-dan-2021.md:2:1: thiếu khóa bắt buộc 'issuer'" in result.err
+    assert "Đã ghi campaigns/huong-dan-2021.md" in result.err
+    text = (project.root / "campaigns" / "huong-dan-2021.md").read_text("utf-8")
+    assert "thí điểm một số mô hình mới về thu gọn tổ chức bộ máy" in text
+    assert "thực hiện 6 nội dung trọng tâm của CCHC[^1]." in text
+    assert "\n[^1]: Kế hoạch số 253/KH-UBND ngày 30/12/2020;" in text
+    assert "*" not in text.split("---", 2)[2].replace("**Nơi nhận:**", "")
