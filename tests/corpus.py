@@ -38,9 +38,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -107,7 +104,6 @@ _FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 _FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _FONT = "Times New Roman"
 _CSS_FONT = '"Times New Roman", "Liberation Serif", "DejaVu Serif", serif'
-_CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu"]
 # The page number, centred at the foot; 13 pt, the size Decree 30 gives page numbers.
 _FOOTER = ('<div style="width:100%;text-align:center;font-size:13pt;'
            f"font-family:{html.escape(_CSS_FONT)};\">"
@@ -812,23 +808,8 @@ def _html(doc: Document) -> str:
             + "\n".join(parts) + "\n</body>\n</html>\n")
 
 
-@contextmanager
-def _browser() -> Iterator[Browser]:
-    """Debian's Chromium, driven by Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    executable = shutil.which("chromium")
-    if executable is None:
-        raise RuntimeError("chromium is not installed")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=_CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-def _print(browser: Browser, doc: Document, path: Path) -> None:
+def write_pdf(doc: Document, path: Path, browser: Browser) -> None:
+    """``doc`` printed to PDF by Chromium from its web page: a text layer, fonts embedded."""
     page = browser.new_page()
     try:
         page.set_content(_html(doc), wait_until="load")
@@ -838,12 +819,6 @@ def _print(browser: Browser, doc: Document, path: Path) -> None:
                  footer_template=_FOOTER)
     finally:
         page.close()
-
-
-def write_pdf(doc: Document, path: Path) -> None:
-    """``doc`` printed to PDF by Chromium from its web page: a text layer, fonts embedded."""
-    with _browser() as browser:
-        _print(browser, doc, path)
 
 
 # --- plain text and the whole corpus -------------------------------------------------------------
@@ -863,10 +838,11 @@ def plain_text(doc: Document) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-def render_all(out: Path) -> dict[str, dict[str, Path]]:
-    """Each source as ``<name>.docx``, ``.html``, ``.pdf`` and ``.txt`` in ``out``.
+def render_all(out: Path, browser: Browser) -> dict[str, dict[str, Path]]:
+    """Each source as ``<name>.docx``, ``.html``, ``.pdf`` and ``.txt`` in ``out``; the PDFs
+    printed by ``browser`` (the tests' session browser: Playwright runs one per thread).
 
-    Returns name -> suffix ("docx", "html", "pdf", "txt") -> file. One browser prints all PDFs.
+    Returns name -> suffix ("docx", "html", "pdf", "txt") -> file.
     """
     out.mkdir(parents=True, exist_ok=True)
     documents = [load(source) for source in SOURCES.values()]
@@ -877,7 +853,6 @@ def render_all(out: Path) -> dict[str, dict[str, Path]]:
         write_html(doc, paths["html"])
         paths["txt"].write_text(plain_text(doc), encoding="utf-8")
         files[doc.name] = paths
-    with _browser() as browser:
-        for doc in documents:
-            _print(browser, doc, files[doc.name]["pdf"])
+    for doc in documents:
+        write_pdf(doc, files[doc.name]["pdf"], browser)
     return files

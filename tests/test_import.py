@@ -17,10 +17,10 @@ from pathlib import Path
 
 import docx
 import pytest
-from browser import chromium_path
 from conftest import REPO, Project, Result, copy_project, page_text
 from corpus import SOURCES, render_all
 from PIL import Image
+from playwright.sync_api import Browser
 from test_documents import sentences, words
 
 from generator.campaign.load import load_campaign
@@ -83,11 +83,11 @@ class Imported:
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory, poster_cache: Path) -> Imported:
+def imported(tmp_path_factory: pytest.TempPathFactory, poster_cache: Path,
+             browser: Browser) -> Imported:
     """Every document of the corpus in every format imported into one project, then built."""
-    chromium_path()  # the PDFs are printed by Chromium, as a browser prints a page
     root = tmp_path_factory.mktemp("import")
-    files = render_all(root / "corpus")
+    files = render_all(root / "corpus", browser)
     project = copy_project(root / "project", poster_cache)
     results = {(name, fmt): project.run("import", files[name][fmt], "--id", f"{name}-{fmt}")
                for name in EXPECTED for fmt in FORMATS}
