@@ -12,6 +12,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import pikepdf
 import pytest
 from conftest import SAMPLE, Project
 from PIL import Image, ImageChops, ImageOps
@@ -20,6 +21,7 @@ from generator.campaign.load import load_campaign
 from generator.campaign.model import Campaign, Slogan
 from generator.posters.batch import build_posters
 from generator.posters.check import contrast_ratio
+from generator.posters.color import srgb_profile
 from generator.posters.fonts import default_headline_font, missing_characters
 from generator.posters.formats import catalogue
 from generator.posters.layout import layout_poster
@@ -35,7 +37,8 @@ def project(yaml_project: Project) -> Project:
     return yaml_project
 
 
-URL = "https://tuyentruyen.example.vn/"
+# A real site's address (not a placeholder): these posters are not proofs (test_print.py).
+URL = "https://tuyentruyen.hanoi.gov.vn/"
 TALL = "Ổn định, Ấm no, Ẩn Ễ Ộ"
 LONG = ("Nâng cao ý thức trách nhiệm, chất lượng, hiệu quả công việc của cơ quan quản lý Nhà "
         "nước, của đội ngũ cán bộ, công chức, viên chức; tạo sự đồng thuận trong xã hội đối "
@@ -91,8 +94,10 @@ def test_pixel_size_and_dpi_per_format(every_format: tuple[Path, list[dict[str, 
             assert image.size == (round(width_mm / 25.4 * fmt.dpi),
                                   round(height_mm / 25.4 * fmt.dpi))
             assert tuple(round(v) for v in image.info["dpi"]) == (fmt.dpi, fmt.dpi)
-            assert (row["width_mm"], row["height_mm"], row["bleed_mm"]) == (width_mm, height_mm,
-                                                                            3.0)
+            assert (row["media_width_mm"], row["media_height_mm"], row["bleed_mm"],
+                    row["trim_width_mm"], row["trim_height_mm"]) == (
+                width_mm, height_mm, 3.0, fmt.width_mm, fmt.height_mm)
+            assert image.info["icc_profile"] == srgb_profile()
         else:
             assert image.size == (fmt.width_px, fmt.height_px)
         # Screens without a logo are palette images (see the next test); print is RGB.
@@ -116,9 +121,9 @@ def test_print_formats_get_a_pdf_with_trim_and_bleed_boxes(
     row = next(r for r in rows if r["format"] == "a4-doc" and r["kind"] == "pdf")
     pdf = (folder / str(row["file"])).read_bytes()
     png = (folder / str(row["file"]).replace(".pdf", ".png")).read_bytes()
-    assert b"/TrimBox" in pdf and b"/BleedBox" in pdf
-    trim = 3 * 72 / 25.4
-    assert f"/TrimBox [ {trim:.4f}".encode()[:14] in pdf.replace(b"[", b"[ ").replace(b"[  ", b"[ ")
+    with pikepdf.open(folder / str(row["file"])) as document:
+        page = document.pages[0]
+        assert [round(float(v) * 25.4 / 72, 2) for v in page.TrimBox] == [3, 3, 213, 300]
     # Embedded without recompression: the PNG's compressed image data appears verbatim.
     idat = png[png.index(b"IDAT") + 4: png.index(b"IDAT") + 4 + 64]
     assert idat in pdf
@@ -127,7 +132,7 @@ def test_print_formats_get_a_pdf_with_trim_and_bleed_boxes(
 
 def test_manifest_rows_match_the_files(every_format: tuple[Path, list[dict[str, object]]]) -> None:
     folder, rows = every_format
-    with (folder / "manifest.csv").open(encoding="utf-8") as stream:
+    with (folder / "manifest.csv").open(encoding="utf-8-sig") as stream:
         table = list(csv.DictReader(stream))
     assert len(table) == len(rows)
     for row in table:
@@ -136,8 +141,8 @@ def test_manifest_rows_match_the_files(every_format: tuple[Path, list[dict[str, 
         assert row["slogan"] == TALL
     pack = zipfile.ZipFile(folder / "cchc-ha-noi-2021-goi-in.zip")
     names = set(pack.namelist())
-    assert {"manifest.csv", "DOC-TRUOC-KHI-IN.txt"} <= names
-    assert {r["file"] for r in table if r["kind"] in ("png", "pdf")} <= names
+    assert {"manifest.csv", "manifest.json", "DOC-TRUOC-KHI-IN.txt"} <= names
+    assert "a4-doc-210x297mm/01-on-dinh-am-no-an-e-o--a4-doc-210x297mm.pdf" in names
 
 
 def test_every_glyph_of_the_slogans_is_in_the_font() -> None:
@@ -419,7 +424,7 @@ def test_crop_marks_sit_outside_the_bleed(tmp_path: Path) -> None:
         assert image.getpixel((slug + 2, slug + 2)) == background  # the bleed is printed
     pdf = (tmp_path / f"{job.stem}.pdf").read_bytes()
     assert b"/TrimBox" in pdf
-    assert [r.width_mm for r in rows if r.kind == "png"] == [236.0]
+    assert [r.media_width_mm for r in rows if r.kind == "png"] == [236.0]
 
 
 def test_logo_is_drawn_inside_the_safe_area(tmp_path: Path) -> None:

@@ -110,14 +110,14 @@ def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> s
     """One campaign's posters, manifest and print pack into a folder of their own."""
     from generator.campaign.load import load_campaigns
     from generator.posters.pack import publish
-    from generator.posters.plan import plan_posters
+    from generator.posters.plan import is_placeholder, placeholder_message, plan_posters
 
     project = read_project(config_file) if config_file.is_file() else None
     cache_dir = project.cache_dir if project else Path.cwd() / CACHE_DIR
     site_url = site_url or (project.site_url if project else None)
     [campaign] = load_campaigns([file])
-    if site_url is None:
-        log.warning("không có site_url: áp phích sẽ không có mã QR")
+    if is_placeholder(site_url):
+        log.warning(placeholder_message(site_url))
     jobs = plan_posters(campaign, file.resolve().parent, site_url)
     with project_lock(cache_dir, "posters"):
         check_replaceable(out.resolve())  # before minutes of drawing, not after

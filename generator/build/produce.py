@@ -3,6 +3,7 @@ and calendars (drawn into the cache, or reused from it)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,7 +20,14 @@ from generator.content.pages import CoverSize, GalleryItem, generate_site
 from generator.content.paths import CampaignPaths
 from generator.posters.formats import thumbnail_size
 from generator.posters.pack import publish
-from generator.posters.plan import campaign_url, plan_posters
+from generator.posters.plan import (
+    campaign_url,
+    is_placeholder,
+    placeholder_message,
+    plan_posters,
+)
+
+log = logging.getLogger("mkdocs.plugins.campaign")
 
 
 def produce(campaigns: Sequence[Campaign], project: Project,
@@ -27,6 +35,8 @@ def produce(campaigns: Sequence[Campaign], project: Project,
     galleries: dict[str, list[GalleryItem]] = {}
     assets: dict[str, Path] = {}
     covers: dict[str, CoverSize] = {}
+    if campaigns and is_placeholder(project.site_url):
+        log.info(placeholder_message(project.site_url))
     for campaign in campaigns:
         jobs = plan_posters(campaign, project.campaigns_dir, project.site_url)
         galleries[campaign.id] = [

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from generator.build.cache import CHECKED_FOLDER, file_digest, keep, key, read_json
 from generator.campaign.model import Campaign
-from generator.posters.plan import poster_fonts
+from generator.posters.plan import cmyk_profile, poster_fonts
 
 
 def _file_hash(path: Path) -> str | None:
@@ -41,6 +41,8 @@ def _dependencies(campaign: Campaign, base: Path) -> dict[str, str | None]:
     files = [fonts.headline, fonts.text]
     if campaign.posters.logo:
         files.append(base / campaign.posters.logo)
+    if (profile := cmyk_profile(campaign, base)) is not None:
+        files.append(profile)
     if campaign.cover:
         files.append(base / campaign.cover.file)
     return {str(f.resolve()): _file_hash(f) for f in files}

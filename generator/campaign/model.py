@@ -325,6 +325,15 @@ class CustomFormat(_Model):
     height_px: int | None = Field(default=None, gt=0, le=10000, description="Cao (điểm ảnh).")
 
 
+class PrintOrder(_Model):
+    """How many of a format the print shop prints, and on what."""
+
+    format: Text = Field(description="Tên khổ, ví dụ a3-doc, bang-ron-0.8x6m.")
+    quantity: int = Field(ge=1, le=1_000_000, description="Số bản in mỗi khẩu hiệu.")
+    material: Text | None = Field(default=None, description=(
+        "Chất liệu, ví dụ giấy couché 150 g/m², bạt hiflex."))
+
+
 class PosterSettings(_Model):
     """How the campaign's slogans become posters, banners and screen images."""
 
@@ -341,6 +350,18 @@ class PosterSettings(_Model):
     text_font: Text | None = Field(default=None, description="Tệp phông TTF/OTF cho chữ phụ.")
     logo: Text | None = Field(default=None, description="Tệp ảnh biểu trưng (PNG, JPEG).")
     crop_marks: bool = Field(default=False, description="In thêm dấu cắt ở lề.")
+    cmyk_profile: Text | None = Field(default=None, description=(
+        "Hồ sơ màu CMYK của nhà in: tệp .icc (đường dẫn tính từ thư mục campaigns/), hoặc "
+        "fogra39 (hồ sơ có sẵn cho in offset trên giấy tráng phủ). Khi có, mỗi khổ in có thêm "
+        "tệp PDF CMYK (PDF/X-4)."))
+    hem_mm: float = Field(default=30, ge=0, le=200, description=(
+        "Lề may viền (mm) của băng rôn, pa-nô: chữ và mã QR tránh phần này."))
+    grommet_spacing_mm: float = Field(default=500, ge=100, le=3000, description=(
+        "Khoảng cách giữa hai khoen (mm) trên băng rôn, pa-nô."))
+    grommet_marks: bool = Field(default=False, description=(
+        "Đánh dấu chỗ đục khoen trên tệp PDF của băng rôn, pa-nô."))
+    print: list[PrintOrder] = Field(default_factory=list, description=(
+        "Số lượng và chất liệu in từng khổ, ghi trên phiếu in gửi nhà in."))
 
 
 PHONE_PATTERN = r"^\+?[0-9][0-9 .()-]{2,24}$"

@@ -52,9 +52,13 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str, limit: int = 40) -> str:
-    """ASCII file-name form of Vietnamese text: 'Kỷ cương' becomes 'ky-cuong'."""
+    """ASCII file-name form of Vietnamese text: 'Kỷ cương' becomes 'ky-cuong'; a long one is
+    cut after a whole word, never inside one ('...-doanh-nghi')."""
     slug = re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
-    return slug[:limit].rstrip("-") or "khau-hieu"
+    if len(slug) > limit:
+        cut = slug[:limit + 1].rsplit("-", 1)[0] if "-" in slug[:limit + 1] else slug[:limit]
+        slug = cut
+    return slug.rstrip("-") or "khau-hieu"
 
 
 _CLAUSE_END = re.compile(r"[;:]|\.(?:\s|$)|\s\(")

@@ -6,10 +6,11 @@ import difflib
 from collections.abc import Iterator
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageCms, UnidentifiedImageError
 
 from generator.campaign.model import Campaign
 from generator.campaign.yamlsource import Loc, SourceDocument
+from generator.posters.color import SHIPPED_PROFILES
 from generator.posters.fonts import FontError, missing_characters
 from generator.posters.layout import LayoutError, layout_poster
 from generator.posters.plan import formats_for, plan_posters, poster_fonts
@@ -29,7 +30,8 @@ def poster_problems(doc: SourceDocument, campaign: Campaign,
     """
     settings = campaign.posters
     outside = False
-    for key in ("headline_font", "text_font", "logo"):
+    shipped = (settings.cmyk_profile or "").lower() in SHIPPED_PROFILES
+    for key in ("headline_font", "text_font", "logo", *(() if shipped else ("cmyk_profile",))):
         value = getattr(settings, key)
         problem = _path_problem(value, doc.path.parent, root) if value else None
         if problem:
@@ -87,6 +89,10 @@ def poster_problems(doc: SourceDocument, campaign: Campaign,
             chars = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:8])
             yield font_loc, (f"phông {path.name} thiếu ký tự {chars}; hãy chọn phông có đủ chữ "
                         "tiếng Việt")
+    if settings.cmyk_profile and not shipped:
+        problem = profile_problem(base / settings.cmyk_profile)
+        if problem:
+            yield ("posters", "cmyk_profile"), problem
     logo_ok = True
     if settings.logo:
         problem = image_problem(base / settings.logo, "biểu trưng")
@@ -95,6 +101,21 @@ def poster_problems(doc: SourceDocument, campaign: Campaign,
             yield ("posters", "logo"), problem
     if font_ok and logo_ok and not unknown:
         yield from _fit_problems(campaign, base)
+
+
+def profile_problem(path: Path) -> str | None:
+    """Why ``path`` is not a CMYK printer profile ImageCms can convert to, or None."""
+    if not path.is_file():
+        return (f"không thấy tệp hồ sơ màu '{path.name}'; hãy kiểm tra đường dẫn, hoặc ghi "
+                f"{', '.join(SHIPPED_PROFILES)} để dùng hồ sơ có sẵn")
+    try:
+        profile = ImageCms.getOpenProfile(str(path))
+    except (OSError, ImageCms.PyCMSError):
+        return f"tệp '{path.name}' không phải hồ sơ màu ICC; hãy xin nhà in tệp .icc"
+    if profile.profile.xcolor_space.strip() != "CMYK":
+        return (f"hồ sơ màu '{path.name}' là hệ {profile.profile.xcolor_space.strip()}, không "
+                "phải CMYK; hãy xin nhà in hồ sơ CMYK của máy in và giấy sẽ dùng")
+    return None
 
 
 def _fit_problems(campaign: Campaign, base: Path) -> Iterator[tuple[Loc, str]]:

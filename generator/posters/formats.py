@@ -9,6 +9,7 @@ MM_PER_INCH = 25.4
 BLEED_MM = 3.0
 CROP_SLUG_MM = 10.0
 PRINT_DPI = 300
+LARGE_FORMAT_MM = 1000  # a side this long or longer: a banner or panel, with hem and grommets
 LARGE_FORMAT_DPI = 100
 # Twice the gallery's column width on phones; WebP is what Lighthouse asks of a gallery.
 THUMBNAIL_WIDTH = 320
@@ -37,10 +38,19 @@ class PosterFormat:
     width_px: int = 0
     height_px: int = 0
     qr: bool = True
+    # Finishing of a banner or panel (see finishing.py): the hem folded back and sewn, which
+    # text keeps clear of, and the grommets' spacing along the edges (0: none).
+    hem_mm: float = 0.0
+    grommet_spacing_mm: float = 0.0
 
     @property
     def is_print(self) -> bool:
         return self.kind == "print"
+
+    @property
+    def is_large(self) -> bool:
+        """A banner or panel: hung by grommets, not framed like a sheet."""
+        return self.is_print and max(self.width_mm, self.height_mm) >= LARGE_FORMAT_MM
 
     def bleed_mm(self) -> float:
         return BLEED_MM if self.is_print else 0.0

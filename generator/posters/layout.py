@@ -80,9 +80,9 @@ class Fonts:
 
 def safe_margin_px(fmt: PosterFormat, width: int, height: int) -> int:
     """Inset from the trim edge that text and QR code keep clear of: 4% of the short side,
-    at least 5 mm on print."""
+    at least 5 mm on print, and 5 mm inside a banner's hem."""
     margin = round(min(width, height) * 0.04)
-    return max(margin, fmt.px(5)) if fmt.is_print else margin
+    return max(margin, fmt.px(5 + fmt.hem_mm)) if fmt.is_print else margin
 
 
 def minimum_headline_px(fmt: PosterFormat, safe: Box) -> int:

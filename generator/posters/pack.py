@@ -4,6 +4,7 @@ and CSV) and a zip print pack with a note on how to print."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import logging
@@ -26,10 +27,12 @@ def manifest_json(files: Sequence[PosterFile]) -> str:
 
 
 def manifest_csv(files: Sequence[PosterFile]) -> str:
-    """The manifest for spreadsheets: a text cell that would start a formula (a slogan
-    beginning with '='), is quoted with an apostrophe so it stays text."""
+    """The manifest for spreadsheets: UTF-8 with a byte order mark (so Excel reads the
+    Vietnamese right), and a text cell that would start a formula (a slogan beginning with
+    '=') quoted with an apostrophe so it stays text."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
+    out.write("\ufeff")
+    writer = csv.DictWriter(out, fieldnames=MANIFEST_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows({name: _cell(value) for name, value in asdict(f).items()} for f in files)
     return out.getvalue()
@@ -41,24 +44,48 @@ def _cell(value: object) -> object:
 
 PRINT_NOTE = """HƯỚNG DẪN IN
 
-Mỗi áp phích có tệp PNG (ảnh gốc) và tệp PDF (cùng ảnh, không nén lại).
-- Kích thước trong tệp đã gồm lề xén (bleed) 3 mm mỗi cạnh: in đúng 100%, không co giãn,
-  rồi xén theo khung TrimBox của tệp PDF (bằng khổ ghi trong cột label của manifest.csv).
-- Độ phân giải ghi trong cột dpi và trong chính tệp PNG.
-- Chữ và mã QR nằm trong vùng an toàn, cách mép xén ít nhất 5 mm.
-- manifest.csv liệt kê từng tệp: khổ, kích thước (px, mm), dpi, lề xén, mã kiểm tra sha256.
+Mỗi thư mục là một khổ in, tên ghi khổ và kích thước thành phẩm (sau khi xén), ví dụ
+a4-doc-210x297mm. Trong đó mỗi khẩu hiệu có một tệp PDF hệ màu RGB (kèm hồ sơ màu sRGB) và,
+khi chiến dịch ghi hồ sơ màu CMYK của nhà in, một tệp PDF/X-4 hệ màu CMYK (tên kết thúc bằng
+-cmyk.pdf): hãy in tệp CMYK nếu có.
+- In đúng 100%, không co giãn. Mỗi tệp PDF có khung TrimBox (khổ thành phẩm) và BleedBox
+  (thêm lề xén 3 mm mỗi cạnh); trang dài hơn 5,08 m dùng UserUnit. Xén theo TrimBox.
+- Dấu cắt (nếu có) nằm ngoài lề xén, chỉ dùng mực đen (100% K).
+- Băng rôn, pa-nô: chữ và mã QR tránh phần lề may viền (hem_mm trong chiến dịch, mặc định
+  30 mm); dấu khoen (nếu có) đánh ở giữa lề may.
+- Tệp có dải vàng "BẢN THỬ" là bản thử: trang web chưa có địa chỉ thật nên mã QR chưa dùng
+  được. Không in bản thử để treo.
+- manifest.csv (mở được bằng Excel) và manifest.json liệt kê đúng các tệp trong gói: khổ,
+  kích thước thành phẩm, lề xén, kích thước trang, độ phân giải, hệ màu, hồ sơ màu, tổng lượng
+  mực lớn nhất (tệp CMYK) và mã kiểm tra sha256.
 """
 
 
+def pack_name(row: PosterFile) -> str:
+    """Where a print file goes in the pack: a folder per format, a full-word name that says
+    the format and its trimmed size ('a4-doc-210x297mm/01-ky-cuong--a4-doc-210x297mm.pdf')."""
+    size = f"{row.format}-{_mm(row.trim_width_mm)}x{_mm(row.trim_height_mm)}mm"
+    stem = Path(row.file).stem.removesuffix("--cmyk").removesuffix(f"--{row.format}")
+    colour = "-cmyk" if row.kind == "pdf-cmyk" else ""
+    return f"{size}/{stem}--{size}{colour}.pdf"
+
+
+def _mm(value: float | None) -> str:
+    return f"{value:g}" if value is not None else "0"
+
+
 def write_print_pack(target: Path, folder: Path, files: Sequence[PosterFile]) -> None:
-    """A zip of every print file, the manifest and a note for the print shop."""
+    """A zip of the print files only, a folder per format, with a manifest of exactly these
+    files and a note for the print shop."""
+    rows = [(row, pack_name(row)) for row in files if row.kind in ("pdf", "pdf-cmyk")]
+    listed = [dataclasses.replace(row, file=name) for row, name in rows]
     with replacing(target) as partial, \
             zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as pack:
         pack.writestr("DOC-TRUOC-KHI-IN.txt", PRINT_NOTE)
-        pack.writestr("manifest.csv", manifest_csv(files))
-        for row in files:
-            if row.kind in ("png", "pdf"):
-                pack.write(folder / row.file, row.file)
+        pack.writestr("manifest.csv", manifest_csv(listed))
+        pack.writestr("manifest.json", manifest_json(listed))
+        for row, name in rows:
+            pack.write(folder / row.file, name)
 
 
 def publish(jobs: Sequence[PosterJob], folder: Path, campaign_id: str, *,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.build.cache import file_digest, key
 from generator.campaign.model import Campaign, CustomFormat
 from generator.content.vi import slugify
+from generator.posters.color import SHIPPED_PROFILES
+from generator.posters.finishing import finished
 from generator.posters.fonts import default_headline_font, default_text_font
 from generator.posters.formats import PosterFormat, catalogue
 from generator.posters.layout import Fonts, PosterTexts
@@ -29,23 +33,35 @@ class PosterJob:
     logo: Path | None
     crop_marks: bool
     thumbnail: bool = True  # share cards appear in no gallery
+    cmyk_profile: Path | None = None  # the print shop's: a CMYK PDF besides the RGB one
+    grommet_marks: bool = False
+    proof: bool = False  # the site's address is a placeholder: every print file says so
 
     def key(self) -> str:
         """The cache key (:func:`generator.build.cache.key`) of the job's inputs, with the
         bytes of its fonts and logo."""
         # The dataclass repr spells out every field, nested ones too, in a fixed order: a
         # tenth of the time of asdict and JSON, which shows on thousands of share cards.
-        files = [file_digest(p) for p in (self.fonts.headline, self.fonts.text, self.logo)
-                 if p is not None]
+        files = [file_digest(p) for p in (self.fonts.headline, self.fonts.text, self.logo,
+                                          self.cmyk_profile) if p is not None]
         return key("poster", repr(self), *files)
 
 
 def formats_for(campaign: Campaign) -> dict[str, PosterFormat]:
-    """The built-in catalogue plus the campaign's own formats."""
+    """The built-in catalogue plus the campaign's own formats, banners and panels with the
+    campaign's hem and grommets."""
     formats = catalogue(campaign.posters.large_format_dpi)
     formats.update({c.name: custom_format(c, campaign.posters.large_format_dpi)
                     for c in campaign.posters.custom_formats})
-    return formats
+    return {name: finished(fmt, campaign.posters) for name, fmt in formats.items()}
+
+
+def cmyk_profile(campaign: Campaign, base_dir: Path) -> Path | None:
+    """The print shop's CMYK profile the campaign names: a shipped one by name, or a file."""
+    name = campaign.posters.cmyk_profile
+    if not name:
+        return None
+    return SHIPPED_PROFILES.get(name.lower(), base_dir / name)
 
 
 def custom_format(spec: CustomFormat, dpi: int) -> PosterFormat:
@@ -63,6 +79,26 @@ def poster_fonts(campaign: Campaign, base_dir: Path) -> Fonts:
         base_dir / settings.headline_font if settings.headline_font else default_headline_font(),
         base_dir / settings.text_font if settings.text_font else default_text_font(),
     )
+
+
+# Addresses a site cannot really have: the sample's "example" domains and this machine.
+_PLACEHOLDER_HOST = re.compile(r"(?:^|\.)example(?:\.[a-z]+)*$|^localhost$|^127\.|^\[?::1\]?$|"
+                               r"\.invalid$|\.test$")
+
+
+def is_placeholder(site_url: str | None) -> bool:
+    """Whether QR codes made for ``site_url`` would lead nowhere a citizen can reach."""
+    if not site_url:
+        return True
+    host = (urlsplit(site_url).hostname or "").lower()
+    return not host or bool(_PLACEHOLDER_HOST.search(host))
+
+
+def placeholder_message(site_url: str | None) -> str:
+    """The one line a build says while the site has no real address."""
+    what = f"site_url là địa chỉ mẫu ({site_url})" if site_url else "chưa có site_url"
+    return (f"{what}: mã QR trên áp phích chưa dẫn tới đâu, nên mọi tệp in mang dải BẢN THỬ; "
+            "hãy ghi địa chỉ thật của trang vào dòng site_url trong mkdocs.yml")
 
 
 def campaign_url(site_url: str, campaign_id: str) -> str:
@@ -88,6 +124,8 @@ def plan_posters(campaign: Campaign, base_dir: Path, site_url: str | None) -> li
     logo = base_dir / settings.logo if settings.logo else None
     palette = settings.palette
     url = campaign_url(site_url, campaign.id) if site_url else None
+    proof = is_placeholder(site_url)
+    profile = cmyk_profile(campaign, base_dir)
     jobs = []
     for number, slogan in enumerate(campaign.slogans, start=1):
         for name in slogan.formats or settings.formats:
@@ -98,5 +136,8 @@ def plan_posters(campaign: Campaign, base_dir: Path, site_url: str | None) -> li
             jobs.append(PosterJob(campaign.id, f"{number:02d}-{slugify(slogan.text)}--{name}",
                                   slogan.text, fmt, texts, fonts,
                                   (palette.headline, palette.text), palette.background, qr,
-                                  logo, settings.crop_marks))
+                                  logo, settings.crop_marks,
+                                  cmyk_profile=profile if fmt.is_print else None,
+                                  grommet_marks=settings.grommet_marks,
+                                  proof=proof and fmt.is_print))
     return jobs

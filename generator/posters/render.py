@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,9 +11,11 @@ import segno
 from PIL import Image, ImageColor, ImageDraw, _imaging
 
 from generator.atomic import replacing
+from generator.posters.color import profile_name, srgb_profile, to_cmyk
 from generator.posters.fonts import load
 from generator.posters.formats import THUMBNAIL_WIDTH, PosterFormat
 from generator.posters.layout import QR_QUIET_MODULES, Layout
+from generator.posters.pdf import PdfColour, write_print_pdf
 
 # zlib level 1 with the run-length strategy: level 1's speed with files a sixth smaller; levels
 # 6 and 9 take 1.4x and 3x as long for files a fifth smaller (bench/results.md), and
@@ -38,6 +41,7 @@ class Artwork:
     qr_url: str | None
     logo: Path | None
     crop_marks: bool
+    proof_font: Path | None = None  # set when the poster is a proof: the band's font
 
 
 def qr_symbol(url: str) -> segno.QRCode:
@@ -63,7 +67,28 @@ def draw_poster(fmt: PosterFormat, layout: Layout, art: Artwork) -> Image.Image:
         _draw_qr(draw, layout, art.qr_url)
     if layout.logo and art.logo:
         _paste_logo(canvas, layout.logo, art.logo)
+    if art.proof_font:
+        _proof_band(draw, layout, art.proof_font)
     return canvas
+
+
+PROOF_TEXT = "BẢN THỬ – chưa có địa chỉ trang web thật"
+_PROOF_INK, _PROOF_BAND = "#000000", "#FFD400"
+
+
+def _proof_band(draw: ImageDraw.ImageDraw, layout: Layout, font_path: Path) -> None:
+    """A yellow band along the top of the trim, in the margin the layout keeps clear, so no
+    proof is printed for real by mistake."""
+    left, top, right, _ = layout.trim
+    height = layout.safe[1] - top
+    draw.rectangle((left, top, right - 1, top + height - 1), fill=_PROOF_BAND)
+    size = max(8, round(height * 0.6))
+    font = load(font_path, size)
+    while size > 8 and draw.textlength(PROOF_TEXT, font=font) > (right - left) * 0.9:
+        size = round(size * 0.9)
+        font = load(font_path, size)
+    draw.text(((left + right) // 2, top + height // 2), PROOF_TEXT, font=font, fill=_PROOF_INK,
+              anchor="mm")
 
 
 def _draw_indexed(layout: Layout, art: Artwork) -> Image.Image:
@@ -159,10 +184,11 @@ def _crop_marks(draw: ImageDraw.ImageDraw, fmt: PosterFormat, layout: Layout) ->
 
 
 def save_png(image: Image.Image, path: Path, dpi: int) -> None:
-    """Write atomically: a killed render never leaves a truncated PNG under the real name."""
+    """Write atomically (a killed render never leaves a truncated PNG under the real name),
+    with the sRGB profile the poster was drawn in."""
     with replacing(path) as partial:
         image.save(partial, "PNG", dpi=(dpi, dpi), compress_level=PNG_COMPRESS_LEVEL,
-                   compress_type=PNG_COMPRESS_TYPE)
+                   compress_type=PNG_COMPRESS_TYPE, icc_profile=srgb_profile())
 
 
 def save_thumbnail(image: Image.Image, path: Path) -> tuple[int, int]:
@@ -178,13 +204,25 @@ def save_thumbnail(image: Image.Image, path: Path) -> tuple[int, int]:
     return small.size
 
 
-def save_pdf(png: Path, path: Path, fmt: PosterFormat, crop_marks: bool) -> None:
-    """The PNG wrapped in a PDF without recompression, with TrimBox and BleedBox set."""
-    points_per_mm = 72 / 25.4
-    slug = fmt.slug_mm(crop_marks) * points_per_mm
-    trim = (fmt.slug_mm(crop_marks) + fmt.bleed_mm()) * points_per_mm
-    with replacing(path) as partial, partial.open("wb") as out:
-        # No rotation to read: asking img2pdf to look for EXIF makes Pillow decode the whole
-        # PNG, a third of a cold build's time.
-        img2pdf.convert(str(png), outputstream=out, trimborder=(trim, trim),
-                        bleedborder=(slug, slug), rotation=img2pdf.Rotation.none)
+def save_pdf(png: Path, path: Path, fmt: PosterFormat, crop_marks: bool,
+             grommets: Sequence[tuple[float, float]] = ()) -> None:
+    """The PNG in a PDF without recompression, with its boxes, sRGB profile and marks."""
+    # No rotation to read: asking img2pdf to look for EXIF makes Pillow decode the whole PNG,
+    # a third of a cold build's time.
+    page = img2pdf.convert(str(png), rotation=img2pdf.Rotation.none)
+    write_print_pdf(page, path, fmt, crop_marks, SRGB, grommets=grommets)
+
+
+def save_cmyk_pdf(image: Image.Image, path: Path, fmt: PosterFormat, crop_marks: bool,
+                  profile: Path, grommets: Sequence[tuple[float, float]] = ()) -> int:
+    """The poster converted to the print shop's CMYK, as a PDF/X-4 with that profile as its
+    output intent; returns the highest total ink of any pixel, in percent."""
+    cmyk = to_cmyk(image, profile)
+    raw = cmyk.image.tobytes()
+    colour = PdfColour("CMYK", profile.read_bytes(), profile_name(profile))
+    write_print_pdf(None, path, fmt, crop_marks, colour,
+                    cmyk_pixels=(raw, cmyk.image.width, cmyk.image.height), grommets=grommets)
+    return cmyk.max_ink
+
+
+SRGB = PdfColour("RGB", srgb_profile(), "sRGB IEC61966-2.1")
