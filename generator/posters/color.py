@@ -12,6 +12,7 @@ when the plates are slightly out of register.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -49,6 +50,13 @@ def _transform(profile: Path) -> ImageCms.ImageCmsTransform:
 
 def profile_name(profile: Path) -> str:
     return ImageCms.getProfileDescription(ImageCms.getOpenProfile(str(profile))).strip()
+
+
+def cmyk_bands(image: Image.Image, profile: Path, rows: int = 256) -> Iterator[CmykResult]:
+    """``image`` converted band by band, top to bottom: an A0 at 300 dpi is 565 MB in CMYK,
+    a band of it a few MB."""
+    for top in range(0, image.height, rows):
+        yield to_cmyk(image.crop((0, top, image.width, min(image.height, top + rows))), profile)
 
 
 def to_cmyk(image: Image.Image, profile: Path) -> CmykResult:

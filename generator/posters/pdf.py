@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import math
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,11 +59,12 @@ def boxes(fmt: PosterFormat, crop_marks: bool) -> Boxes:
 
 
 def write_print_pdf(image_pdf: bytes | None, target: Path, fmt: PosterFormat, crop_marks: bool,
-                    colour: PdfColour, *, cmyk_pixels: tuple[bytes, int, int] | None = None,
+                    colour: PdfColour, *, cmyk_image: tuple[bytes, int, int] | None = None,
                     grommets: Sequence[tuple[float, float]] = ()) -> None:
     """Write the poster's PDF. ``image_pdf`` is img2pdf's page of the PNG (its image is reused
-    without recompression); ``cmyk_pixels`` (raw CMYK bytes, width, height) replaces it for
-    the CMYK PDF. ``grommets`` are grommet centres in mm from the trim's lower left corner."""
+    without recompression); ``cmyk_image`` (zlib-compressed CMYK bytes, width, height)
+    replaces it for the CMYK PDF. ``grommets`` are grommet centres in mm from the trim's lower
+    left corner."""
     box = boxes(fmt, crop_marks)
     scale = 72 / MM_PER_INCH / box.user_unit  # units per mm
 
@@ -76,9 +76,9 @@ def write_print_pdf(image_pdf: bytes | None, target: Path, fmt: PosterFormat, cr
         pdf.add_blank_page()  # its boxes are set below
     page = pdf.pages[0]
     image: pikepdf.Object
-    if cmyk_pixels is not None:
-        raw, width, height = cmyk_pixels
-        image = pikepdf.Stream(pdf, zlib.compress(raw, 1))
+    if cmyk_image is not None:
+        data, width, height = cmyk_image
+        image = pikepdf.Stream(pdf, data)
         image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
         image.Width, image.Height, image.BitsPerComponent = width, height, 8
         image.ColorSpace, image.Filter = pikepdf.Name.DeviceCMYK, pikepdf.Name.FlateDecode

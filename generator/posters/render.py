@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,7 @@ import segno
 from PIL import Image, ImageColor, ImageDraw, _imaging
 
 from generator.atomic import replacing
-from generator.posters.color import profile_name, srgb_profile, to_cmyk
+from generator.posters.color import cmyk_bands, profile_name, srgb_profile
 from generator.posters.fonts import load
 from generator.posters.formats import THUMBNAIL_WIDTH, PosterFormat
 from generator.posters.layout import QR_QUIET_MODULES, Layout
@@ -216,13 +217,18 @@ def save_pdf(png: Path, path: Path, fmt: PosterFormat, crop_marks: bool,
 def save_cmyk_pdf(image: Image.Image, path: Path, fmt: PosterFormat, crop_marks: bool,
                   profile: Path, grommets: Sequence[tuple[float, float]] = ()) -> int:
     """The poster converted to the print shop's CMYK, as a PDF/X-4 with that profile as its
-    output intent; returns the highest total ink of any pixel, in percent."""
-    cmyk = to_cmyk(image, profile)
-    raw = cmyk.image.tobytes()
+    output intent; returns the highest total ink of any pixel, in percent. Converted and
+    compressed a band at a time, so memory stays that of the RGB image."""
+    compressor = zlib.compressobj(1)
+    chunks, ink = [], 0
+    for band in cmyk_bands(image, profile):
+        chunks.append(compressor.compress(band.image.tobytes()))
+        ink = max(ink, band.max_ink)
+    chunks.append(compressor.flush())
     colour = PdfColour("CMYK", profile.read_bytes(), profile_name(profile))
     write_print_pdf(None, path, fmt, crop_marks, colour,
-                    cmyk_pixels=(raw, cmyk.image.width, cmyk.image.height), grommets=grommets)
-    return cmyk.max_ink
+                    cmyk_image=(b"".join(chunks), image.width, image.height), grommets=grommets)
+    return ink
 
 
 SRGB = PdfColour("RGB", srgb_profile(), "sRGB IEC61966-2.1")
