@@ -1,0 +1,82 @@
+"""Print files: what the print PDF now costs, side by side with what it cost before, and the
+CMYK PDF as a ratio to the RGB render of the same poster.
+
+    .venv/bin/python -m bench.printfiles          # writes bench/printfiles.md (about a minute)
+
+- ``pdf_before``: img2pdf alone with its trim and bleed borders, as the PDF was written before
+  the boxes were set in the page's own units (the old code, kept here as the baseline).
+- ``pdf_now``: ``save_pdf`` (img2pdf, then pikepdf: boxes, UserUnit, sRGB profile, output
+  intent, vector marks).
+- ``render``: layout, drawing and PNG of the poster (what a cache miss cost before any PDF).
+- ``cmyk``: ``save_cmyk_pdf`` (conversion with the shipped FOGRA39 profile, band by band, and
+  the PDF/X-4).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from functools import partial
+from pathlib import Path
+
+import img2pdf
+from PIL import Image
+
+from bench.common import ROOT, median_time
+from bench.posters import FORMATS, _job, render_once
+from generator.posters.color import SHIPPED_PROFILES
+from generator.posters.formats import PosterFormat
+from generator.posters.render import save_cmyk_pdf, save_pdf
+
+PRINT_FORMATS = [name for name in FORMATS if name != "mang-xa-hoi" and name != "a0-doc"]
+
+
+def pdf_before(png: Path, out: Path, fmt: PosterFormat) -> None:
+    points_per_mm = 72 / 25.4
+    trim = fmt.bleed_mm() * points_per_mm
+    with out.open("wb") as stream:
+        img2pdf.convert(str(png), outputstream=stream, trimborder=(trim, trim),
+                        bleedborder=(0, 0), rotation=img2pdf.Rotation.none)
+
+
+def run(repeat: int = 5) -> list[dict[str, object]]:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for name in PRINT_FORMATS:
+            job = _job(name)
+            png, pdf = folder / "poster.png", folder / "poster.pdf"
+            render_once(job, png)
+            render = median_time(partial(render_once, job, png), repeat)
+            before = median_time(partial(pdf_before, png, pdf, job.fmt), repeat)
+            now = median_time(partial(save_pdf, png, pdf, job.fmt, False), repeat)
+            with Image.open(png) as image:
+                image.load()
+                cmyk = median_time(partial(save_cmyk_pdf, image, folder / "cmyk.pdf", job.fmt,
+                                           False, SHIPPED_PROFILES["fogra39"]), repeat)
+            rows.append({"format": name, "render_s": round(render, 3),
+                         "pdf_before_s": round(before, 3), "pdf_now_s": round(now, 3),
+                         "pdf_now_over_before": round(now / before, 2),
+                         "cmyk_s": round(cmyk, 3), "cmyk_over_render": round(cmyk / render, 2)})
+            print(rows[-1], flush=True)
+    return rows
+
+
+def report(rows: list[dict[str, object]]) -> str:
+    lines = [
+        "# Print files: cost of the print PDF and of the CMYK PDF", "",
+        "Written by `python -m bench.printfiles`: median of 5 runs each, in one process, on",
+        "the same poster. *Added* is what the new PDF step adds to a poster, as a share of its",
+        "render.", "",
+        "| format | render (s) | PDF before (s) | PDF now (s) | now / before | added "
+        "| CMYK PDF (s) | CMYK / render |", "|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        added = (float(str(r["pdf_now_s"])) - float(str(r["pdf_before_s"]))) \
+            / float(str(r["render_s"]))
+        lines.append(f"| {r['format']} | {r['render_s']} | {r['pdf_before_s']} | "
+                     f"{r['pdf_now_s']} | {r['pdf_now_over_before']} | {added:.1%} | "
+                     f"{r['cmyk_s']} | {r['cmyk_over_render']} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    (ROOT / "bench" / "printfiles.md").write_text(report(run()), encoding="utf-8")
