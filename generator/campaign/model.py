@@ -345,9 +345,9 @@ class PosterSettings(_Model):
         "Hồ sơ màu CMYK của nhà in: tệp .icc (đường dẫn tính từ thư mục campaigns/), hoặc "
         "fogra39 (hồ sơ có sẵn cho in offset trên giấy tráng phủ). Khi có, mỗi khổ in có thêm "
         "tệp PDF CMYK (PDF/X-4)."))
-    hem_mm: float = Field(default=30, ge=0, le=200, description=(
+    hem_mm: float = Field(default=30.0, ge=0, le=200, description=(
         "Lề may viền (mm) của băng rôn, pa-nô: chữ và mã QR tránh phần này."))
-    grommet_spacing_mm: float = Field(default=500, ge=100, le=3000, description=(
+    grommet_spacing_mm: float = Field(default=500.0, ge=100, le=3000, description=(
         "Khoảng cách giữa hai khoen (mm) trên băng rôn, pa-nô."))
     grommet_marks: bool = Field(default=False, description=(
         "Đánh dấu chỗ đục khoen trên tệp PDF của băng rôn, pa-nô."))
