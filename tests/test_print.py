@@ -20,7 +20,7 @@ from conftest import SAMPLE, Project
 from PIL import Image, ImageCms
 
 from generator.campaign.load import load_campaign
-from generator.campaign.model import Campaign, Palette, Slogan
+from generator.campaign.model import Campaign, Contact, Palette, PrintOrder, Slogan
 from generator.posters.batch import PosterFile, build_posters
 from generator.posters.color import SHIPPED_PROFILES, srgb_profile
 from generator.posters.finishing import grommets
@@ -28,6 +28,7 @@ from generator.posters.formats import catalogue
 from generator.posters.layout import layout_poster
 from generator.posters.pack import manifest_csv, publish
 from generator.posters.plan import is_placeholder, plan_posters
+from generator.posters.ticket import ticket_info
 
 REAL = "https://tuyentruyen.hanoi.gov.vn/"
 PLACEHOLDER = "https://tuyentruyen.example.vn/"
@@ -222,6 +223,30 @@ def test_the_pack_holds_print_files_by_format_and_a_manifest_of_exactly_them(
     assert table.startswith("\ufefffile,kind,format,label,slogan,")
     assert [r["file"] for r in csv.DictReader(io.StringIO(table[1:]))] == \
         [row["file"] for row in manifest]
+
+
+def test_the_pack_has_a_job_ticket_a_shop_can_read(tmp_path: Path) -> None:
+    campaign = _campaign(["a4-doc", "bang-ron-0.8x6m"])
+    orders = [PrintOrder(format="a4-doc", quantity=200, material="giấy couché 150 g/m²")]
+    campaign = campaign.model_copy(update={
+        "posters": campaign.posters.model_copy(update={"print": orders}),
+        "contact": Contact(unit="Phòng Văn hóa và Thông tin", hotline="024 3825 3536")})
+    published = publish(plan_posters(campaign, SAMPLE.parent, PLACEHOLDER), tmp_path,
+                        campaign.id, ticket=ticket_info(campaign), progress=False)
+    with zipfile.ZipFile(published["cchc-ha-noi-2021-goi-in.zip"]) as pack:
+        (tmp_path / "ticket.pdf").write_bytes(pack.read("PHIEU-IN.pdf"))
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("poppler-utils is not installed")
+    text = " ".join(subprocess.run([pdftotext, str(tmp_path / "ticket.pdf"), "-"],
+                                   capture_output=True, text=True, check=True).stdout.split())
+    for needle in ("PHIẾU IN", campaign.title, "Phòng Văn hóa và Thông tin",
+                   "Điện thoại: 024 3825 3536", "A4 dọc 210 × 297 mm", "200",
+                   "giấy couché 150 g/m²", "Băng rôn 0,8 × 6 m 6000 × 800 mm", "BẢN THỬ"):
+        assert needle in text, needle
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "ticket.pdf")], capture_output=True,
+                           text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all(" yes " in line for line in fonts)  # every font embedded
 
 
 def test_a_cell_that_would_be_a_formula_stays_text() -> None:

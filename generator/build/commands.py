@@ -110,7 +110,12 @@ def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> s
     """One campaign's posters, manifest and print pack into a folder of their own."""
     from generator.campaign.load import load_campaigns
     from generator.posters.pack import publish
-    from generator.posters.plan import is_placeholder, placeholder_message, plan_posters
+    from generator.posters.plan import (
+        is_placeholder,
+        placeholder_message,
+        plan_posters,
+    )
+    from generator.posters.ticket import ticket_info
 
     project = read_project(config_file) if config_file.is_file() else None
     cache_dir = project.cache_dir if project else Path.cwd() / CACHE_DIR
@@ -121,7 +126,8 @@ def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> s
     jobs = plan_posters(campaign, file.resolve().parent, site_url)
     with project_lock(cache_dir, "posters"):
         check_replaceable(out.resolve())  # before minutes of drawing, not after
-        published = publish(jobs, cache_dir / "posters" / campaign.id, campaign.id)
+        published = publish(jobs, cache_dir / "posters" / campaign.id, campaign.id,
+                            ticket=ticket_info(campaign))
         with staged(out.resolve()) as staging:
             for name, source in published.items():
                 target = staging / name

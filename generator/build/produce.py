@@ -26,6 +26,7 @@ from generator.posters.plan import (
     placeholder_message,
     plan_posters,
 )
+from generator.posters.ticket import ticket_info
 
 log = logging.getLogger("mkdocs.plugins.campaign")
 
@@ -43,7 +44,7 @@ def produce(campaigns: Sequence[Campaign], project: Project,
             GalleryItem(job.stem, job.fmt.label, job.slogan, job.fmt.is_print,
                         thumbnail_size(job.fmt.pixels(job.crop_marks))) for job in jobs]
         published = publish(jobs, project.cache_dir / "posters" / campaign.id, campaign.id,
-                            progress=progress)
+                            ticket=ticket_info(campaign), progress=progress)
         paths = CampaignPaths(campaign.id)
         assets.update({paths.poster(name): path for name, path in published.items()})
         if campaign.cover:

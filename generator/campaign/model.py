@@ -325,6 +325,15 @@ class CustomFormat(_Model):
     height_px: int | None = Field(default=None, gt=0, le=10000, description="Cao (điểm ảnh).")
 
 
+class PrintOrder(_Model):
+    """How many of a format the print shop prints of each slogan, and on what."""
+
+    format: Text = Field(description="Tên khổ, ví dụ a3-doc, bang-ron-0.8x6m.")
+    quantity: int = Field(ge=1, le=1_000_000, description="Số bản in mỗi khẩu hiệu.")
+    material: Text | None = Field(default=None, description=(
+        "Chất liệu, ví dụ giấy couché 150 g/m², bạt hiflex."))
+
+
 class PosterSettings(_Model):
     """How the campaign's slogans become posters, banners and screen images."""
 
@@ -351,6 +360,8 @@ class PosterSettings(_Model):
         "Khoảng cách giữa hai khoen (mm) trên băng rôn, pa-nô."))
     grommet_marks: bool = Field(default=False, description=(
         "Đánh dấu chỗ đục khoen trên tệp PDF của băng rôn, pa-nô."))
+    print: list[PrintOrder] = Field(default_factory=list, description=(
+        "Số lượng và chất liệu in từng khổ, ghi trên phiếu in gửi nhà in."))
 
 
 PHONE_PATTERN = r"^\+?[0-9][0-9 .()-]{2,24}$"

@@ -44,6 +44,7 @@ def poster_problems(doc: SourceDocument, campaign: Campaign,
                                      for i, n in enumerate(settings.formats)]
     for s, slogan in enumerate(campaign.slogans):
         wanted += [(("slogans", s, "formats", i), n) for i, n in enumerate(slogan.formats or [])]
+    wanted += [(("posters", "print", i, "format"), o.format) for i, o in enumerate(settings.print)]
     unknown = False
     for loc, name in wanted:
         if name not in known:

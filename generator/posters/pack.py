@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.atomic import replacing, write_if_changed
 from generator.posters.batch import MANIFEST_COLUMNS, PosterFile, build_posters
 from generator.posters.plan import PosterJob
+from generator.posters.ticket import TicketInfo, job_ticket
 
 log = logging.getLogger("mkdocs.plugins.campaign.posters")
 # A spreadsheet reads a cell starting with one of these as a formula.
@@ -74,14 +75,18 @@ def _mm(value: float | None) -> str:
     return f"{value:g}" if value is not None else "0"
 
 
-def write_print_pack(target: Path, folder: Path, files: Sequence[PosterFile]) -> None:
+def write_print_pack(target: Path, folder: Path, files: Sequence[PosterFile],
+                     ticket: TicketInfo | None = None) -> None:
     """A zip of the print files only, a folder per format, with a manifest of exactly these
-    files and a note for the print shop."""
+    files, a note for the print shop and (with ``ticket``) the job ticket PHIEU-IN.pdf."""
     rows = [(row, pack_name(row)) for row in files if row.kind in ("pdf", "pdf-cmyk")]
     listed = [dataclasses.replace(row, file=name) for row, name in rows]
+    sheet = job_ticket(ticket, rows) if ticket is not None and rows else None
     with replacing(target) as partial, \
             zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as pack:
         pack.writestr("DOC-TRUOC-KHI-IN.txt", PRINT_NOTE)
+        if sheet is not None:
+            pack.writestr("PHIEU-IN.pdf", sheet)
         pack.writestr("manifest.csv", manifest_csv(listed))
         pack.writestr("manifest.json", manifest_json(listed))
         for row, name in rows:
@@ -89,7 +94,8 @@ def write_print_pack(target: Path, folder: Path, files: Sequence[PosterFile]) ->
 
 
 def publish(jobs: Sequence[PosterJob], folder: Path, campaign_id: str, *,
-            workers: int | None = None, progress: bool | None = None) -> dict[str, Path]:
+            ticket: TicketInfo | None = None, workers: int | None = None,
+            progress: bool | None = None) -> dict[str, Path]:
     """Render (or reuse) every poster and return the files to publish, keyed by their path
     under ``posters/<campaign-id>/``: images, thumbnails, PDFs, manifests, print pack."""
     posters = build_posters(jobs, folder, workers=workers, progress=progress)
@@ -102,6 +108,6 @@ def publish(jobs: Sequence[PosterJob], folder: Path, campaign_id: str, *,
     pack = folder / f"{campaign_id}-goi-in.zip"
     stale = not pack.is_file() or pack.stat().st_mtime < files["manifest.csv"].stat().st_mtime
     if posters.drawn or stale:
-        write_print_pack(pack, folder, posters.files)
+        write_print_pack(pack, folder, posters.files, ticket)
     files[pack.name] = pack
     return files
