@@ -121,11 +121,11 @@ def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> s
     cache_dir = project.cache_dir if project else Path.cwd() / CACHE_DIR
     site_url = site_url or (project.site_url if project else None)
     [campaign] = load_campaigns([file])
-    if is_placeholder(site_url):
-        log.warning(placeholder_message(site_url))
     jobs = plan_posters(campaign, file.resolve().parent, site_url)
     with project_lock(cache_dir, "posters"):
         check_replaceable(out.resolve())  # before minutes of drawing, not after
+        if is_placeholder(site_url):
+            log.warning(placeholder_message(site_url))
         published = publish(jobs, cache_dir / "posters" / campaign.id, campaign.id,
                             ticket=ticket_info(campaign))
         with staged(out.resolve()) as staging:
