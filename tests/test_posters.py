@@ -21,7 +21,7 @@ from generator.campaign.load import load_campaign
 from generator.campaign.model import Campaign, Slogan
 from generator.posters.batch import build_posters
 from generator.posters.check import contrast_ratio
-from generator.posters.color import srgb_profile
+from generator.posters.color import PROFILES, srgb_profile
 from generator.posters.fonts import default_headline_font, missing_characters
 from generator.posters.formats import catalogue
 from generator.posters.layout import layout_poster
@@ -443,3 +443,14 @@ def test_logo_is_drawn_inside_the_safe_area(tmp_path: Path) -> None:
         assert image.getpixel(((box[0] + box[2]) // 2, (box[1] + box[3]) // 2)) == (0, 90, 200)
         safe = layout.safe
         assert safe[0] <= box[0] and box[2] <= safe[2] and safe[1] <= box[1]
+
+
+def test_a_cmyk_profile_that_is_not_cmyk_is_refused(project: Project) -> None:
+    shutil.copy(PROFILES / "sRGB.icc", project.root / "campaigns" / "nha-in.icc")
+    _with_posters(project, "  cmyk_profile: nha-in.icc\n  print:\n"
+                           "    - {format: a5-doc, quantity: 10}\n")
+    line = project.line("cmyk_profile:")
+    problems = _fails(project)
+    assert f"{F}:{line}:17: hồ sơ màu 'nha-in.icc' là hệ RGB, không phải CMYK; hãy xin nhà in " \
+           "hồ sơ CMYK của máy in và giấy sẽ dùng" in problems
+    assert any("khổ 'a5-doc' không có trong danh mục" in p for p in problems)

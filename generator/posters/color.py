@@ -24,7 +24,6 @@ PROFILES = Path(__file__).parent / "profiles"  # where they come from: profiles/
 # with ArgyllCMS from the FOGRA39L characterisation data of Debian's icc-profiles-free.
 SHIPPED_PROFILES = {"fogra39": PROFILES / "FOGRA39L-argyll.icc"}
 INTENT = ImageCms.Intent.RELATIVE_COLORIMETRIC
-INTENT_NAME = "relative colorimetric, black point compensation"
 
 
 @cache
@@ -42,10 +41,10 @@ class CmykResult:
 
 @cache
 def _transform(profile: Path) -> ImageCms.ImageCmsTransform:
-    return ImageCms.buildTransform(
-        ImageCms.getOpenProfile(str(PROFILES / "sRGB.icc")), ImageCms.getOpenProfile(str(profile)),
-        "RGB", "CMYK",
-        renderingIntent=INTENT, flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
+    srgb = ImageCms.getOpenProfile(str(PROFILES / "sRGB.icc"))
+    return ImageCms.buildTransform(srgb, ImageCms.getOpenProfile(str(profile)), "RGB", "CMYK",
+                                   renderingIntent=INTENT,
+                                   flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
 
 
 def profile_name(profile: Path) -> str:

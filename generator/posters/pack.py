@@ -48,7 +48,8 @@ PRINT_NOTE = """HƯỚNG DẪN IN
 Mỗi thư mục là một khổ in, tên ghi khổ và kích thước thành phẩm (sau khi xén), ví dụ
 a4-doc-210x297mm. Trong đó mỗi khẩu hiệu có một tệp PDF hệ màu RGB (kèm hồ sơ màu sRGB) và,
 khi chiến dịch ghi hồ sơ màu CMYK của nhà in, một tệp PDF/X-4 hệ màu CMYK (tên kết thúc bằng
--cmyk.pdf): hãy in tệp CMYK nếu có.
+-cmyk.pdf): hãy in tệp CMYK nếu có. Tệp CMYK được chuyển màu theo ý đồ relative
+colorimetric có bù điểm đen (black point compensation); chữ và mã QR màu đen chỉ dùng mực K.
 - In đúng 100%, không co giãn. Mỗi tệp PDF có khung TrimBox (khổ thành phẩm) và BleedBox
   (thêm lề xén 3 mm mỗi cạnh); trang dài hơn 5,08 m dùng UserUnit. Xén theo TrimBox.
 - Dấu cắt (nếu có) nằm ngoài lề xén, chỉ dùng mực đen (100% K).
