@@ -370,3 +370,50 @@ def test_text_copied_from_a_pdf_is_joined_across_page_breaks(project: Project) -
     assert "thực hiện 6 nội dung trọng tâm của CCHC[^1]." in text
     assert "\n[^1]: Kế hoạch số 253/KH-UBND ngày 30/12/2020;" in text
     assert "*" not in text.split("---", 2)[2].replace("**Nơi nhận:**", "")
+
+
+# Not a real document: the letterhead and text forms the import must also read.
+PARTY = """\
+THÀNH ỦY MẪU
+BAN TUYÊN GIÁO
+Số 47-HD/BTGTU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Mẫu, ngày 02 tháng 3 năm 2024
+KẾ HOẠCH
+Thực hiện Chỉ thị số 05-CT/TW về đẩy mạnh học tập và làm theo Bác
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mỗi hộ có 200 m² vườn; ghi theo mẫu (*) và phụ lục (*), khổ 5*3 m¹.
+¹ Theo Quyết định số 12/QĐ-UBND.
+"""
+
+
+def test_party_numbers_titles_that_begin_thuc_hien_and_text_kept_as_typed(
+        project: Project, tmp_path: Path) -> None:
+    result = project.run("import", _write(tmp_path / "kh.txt", PARTY))
+    assert result.code == 0, result.err
+    plan = load_campaign(project.root / "campaigns" / "kh-47-btgtu-2024.md", project.root)
+    assert (plan.number, plan.issuer, plan.parent) == ("47-HD/BTGTU", "BAN TUYÊN GIÁO",
+                                                      "THÀNH ỦY MẪU")
+    assert plan.title == ("Kế hoạch thực hiện Chỉ thị số 05-CT/TW về đẩy mạnh học tập và làm "
+                          "theo Bác")
+    text = (project.root / "campaigns" / "kh-47-btgtu-2024.md").read_text("utf-8")
+    # A unit's power is not a footnote mark; asterisks that are not emphasis stay.
+    assert "200 m² vườn; ghi theo mẫu (*) và phụ lục (*), khổ 5*3 m¹." in text
+
+
+def test_a_draft_number_a_bad_id_and_an_empty_file(project: Project, tmp_path: Path) -> None:
+    draft = PLAN.replace("Số: 12/KH-UBND", "Số:      /KH-UBND").replace(
+        "ỦY BAN NHÂN DÂN\nXÃ THỬ NGHIỆM", "UỶ BAN NHÂN DÂN\nXÃ THỬ NGHIỆM")
+    source = _write(tmp_path / "kh.txt", draft)
+    result = project.run("import", source)
+    assert result.code == 0, result.err
+    assert f"{source}:3: số văn bản còn để trống (bản dự thảo?)" in result.out
+    assert "cơ quan ban hành: UỶ BAN NHÂN DÂN XÃ THỬ NGHIỆM" in result.out
+    for bad in ("../../ra-ngoai", "Kế Hoạch"):
+        refused = project.run("import", source, "--id", bad)
+        assert refused.code == 2 and f"mã '{bad}' không dùng được" in refused.err
+    assert not (tmp_path / "ra-ngoai.md").exists()
+    empty = project.run("import", _write(tmp_path / "trong.txt", "\n\n"))
+    assert empty.code == 2 and "tệp không có chữ nào để chép" in empty.err
+    assert sorted(p.name for p in (project.root / "campaigns").iterdir()) == [
+        "cchc-ha-noi-2021.md", "ke-hoach-2025.md"]

@@ -141,6 +141,7 @@ def test_the_cmyk_pdf_prints_black_text_in_black_ink_only(tmp_path: Path) -> Non
     assert (row.colour, row.icc_profile) == ("CMYK", "FOGRA39L (ArgyllCMS, icc-profiles-free)")
     with pikepdf.open(tmp_path / row.file) as pdf:
         assert str(pdf.docinfo.GTS_PDFXVersion) == "PDF/X-4"
+        assert b"<pdfxid:GTS_PDFXVersion" in pdf.Root.Metadata.read_bytes()
         [intent] = pdf.Root.OutputIntents
         assert intent.DestOutputProfile.read_bytes() == SHIPPED_PROFILES["fogra39"].read_bytes()
         image = pikepdf.PdfImage(next(iter(pdf.pages[0].Resources.XObject.values())))
@@ -254,3 +255,13 @@ def test_a_cell_that_would_be_a_formula_stays_text() -> None:
                      216, 303, 300, "RGB", "sRGB IEC61966-2.1", None, False, "0" * 64)
     [cells] = list(csv.DictReader(io.StringIO(manifest_csv([row])[1:])))
     assert cells["slogan"] == "'=HYPERLINK(\"x\")"
+
+
+def test_an_a0_sheet_is_not_hemmed_and_the_same_poster_gives_the_same_bytes(
+        tmp_path: Path) -> None:
+    [sheet] = plan_posters(_campaign(["a0-doc"]), SAMPLE.parent, REAL)
+    assert sheet.fmt.hem_mm == 0
+    [job] = plan_posters(_campaign(["a4-doc"], cmyk_profile="fogra39"), SAMPLE.parent, REAL)
+    first = {r.file: r.sha256 for r in build_posters([job], tmp_path / "a", progress=False).files}
+    again = {r.file: r.sha256 for r in build_posters([job], tmp_path / "b", progress=False).files}
+    assert first == again and len(first) == 4  # PNG, thumbnail, PDF, CMYK PDF

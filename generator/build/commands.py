@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -167,12 +168,21 @@ def import_document(config_file: Path, file: Path, campaign_id: str | None) -> s
     over an existing file, then checked; returns the report of what was recognised."""
     from generator.atomic import write_bytes, write_new
     from generator.campaign.load import load_campaign
+    from generator.campaign.model import SLUG_PATTERN
     from generator.importer.report import report
     from generator.importer.shape import propose_id, shape
     from generator.importer.sources import read_paragraphs
 
     project = read_project(config_file)
+    if campaign_id is not None and (not re.fullmatch(SLUG_PATTERN, campaign_id)
+                                    or len(campaign_id) > 80):
+        raise UserError([Problem(file, 1, 1, (
+            f"mã '{campaign_id}' không dùng được: mã là tên tệp và địa chỉ trang, chỉ gồm chữ "
+            "thường không dấu, chữ số và dấu '-', ví dụ --id kh-159-ubnd-2025"))])
     paragraphs = read_paragraphs(file)
+    if not any(p.text.strip() for p in paragraphs if p.image is None):
+        raise UserError([Problem(file, 1, 1, (
+            "tệp không có chữ nào để chép; hãy kiểm tra đúng tệp văn bản chưa"))])
     new_id = campaign_id or propose_id(shape(paragraphs).facts)
     shaped = shape(paragraphs, f"{new_id}-hinh")
     target = project.campaigns_dir / f"{new_id}.md"

@@ -57,7 +57,7 @@ def pdf_paragraphs(path: Path, raw: bytes) -> list[Para]:
                 number += 1
                 if _PAGE_NUMBER.match(" ".join(str(w["text"]) for w in line)):
                     continue
-                text = " ".join(_word(w, body) for w in line)
+                text = _joined_words([_word(w, body) for w in line])
                 # A justified line from the left margin (or its first-line indent) to the right
                 # one: the paragraph goes on. The letterhead's right column reaches the margin
                 # too, but starts in the middle of the page.
@@ -88,8 +88,21 @@ def _inside(word: dict[str, object], box: tuple[float, float, float, float]) -> 
     return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= top <= box[3] + 1
 
 
+def _joined_words(words: list[str]) -> str:
+    """The line's words with spaces, a raised footnote number kept against its word
+    ("năng¹;"), as it is printed."""
+    text = ""
+    for word in words:
+        raised = bool(word) and all(ch in _RAISED for ch in word)
+        text += word if raised and text else f" {word}" if text else word
+    return text
+
+
+_RAISED = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def _word(word: dict[str, object], body: float) -> str:
     text = str(word["text"])
     if float(word["size"]) < body * 0.8 and text.isdigit():  # type: ignore[arg-type]
-        return f"⁽{text.translate(_SUPERSCRIPT)}⁾"
+        return text.translate(_SUPERSCRIPT)
     return text

@@ -44,7 +44,8 @@ class Shaped:
 
 _MOTTO = re.compile(r"^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc"
                     r"|dang cong san viet nam|[-_*–—. ]+)$")
-_NUMBER = re.compile(r"\bSố\s*:\s*(?P<number>[\w./-]*\d[\w./-]*)", re.IGNORECASE)
+# "Số: 01/KH-UBND", a Party body's "Số 47-HD/BTGTU", or a draft's blank "Số:     /KH-UBND".
+_NUMBER = re.compile(r"^\s*Số\s*(?::\s*|\s+(?=\d))(?P<number>\d[\w./-]*)?", re.IGNORECASE)
 # A draft leaves the day and month blank until it is signed: "Lạc Dương, ngày   tháng   năm 2020".
 _PLACE_DATE = re.compile(r"(?P<place>[^\d,;:]{2,40}?),\s*ngày\s*(?P<day>\d{1,2})?[\s.…]*tháng"
                          r"\s*(?P<month>\d{1,2})?[\s.…]*năm\s+(?P<year>\d{4})")
@@ -55,9 +56,13 @@ _OPENING = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Để|Nhằm|Kính gử
                       re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?…”\")\]]\s*$")
 _RECIPIENTS = re.compile(r"^\**\s*Nơi nhận\s*:?\s*\**\s*:?", re.IGNORECASE)
-_STARS = re.compile(r"\*+([^*\n]+?)\*+")
+# Emphasis left by copying from a web page: "*21*", "**Nơi nhận**", never "(*)" or "5*3".
+_STARS = re.compile(r"(?<![\w*])\*{1,3}(?=[\w“\"(])([^*\n]+?)(?<=[\w”\".!?…):])\*{1,3}(?![\w*])")
+_STAR_ENDS = re.compile(r"^\*{2,3}(?=[\w“\"(])|(?<=[\w”\".!?…):])\*{2,3}$")
 # A footnote's text: "¹ …", "⁽¹⁾ …", "[1] …" (Word's web page) or "[^1]: …" (Word's footnotes).
-_MARK = (r"(?:⁽(?P<a>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾|(?P<b>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[(?P<c>\d{1,3})\]"
+# A raised number: a footnote's mark only where a footnote of that number exists, and never
+# the power of a unit ("200 m²").
+_MARK = (r"(?:⁽(?P<a>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾|(?<![mM])(?P<b>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[(?P<c>\d{1,3})\]"
          r"|\[\^(?P<d>\w+)\]COLON)")
 _NOTE_DEF = re.compile("^" + _MARK.replace("COLON", ":") + r"\s*(?P<text>\S.*)$")
 _NOTE_REF = re.compile(r"(?<=\S)" + _MARK.replace("COLON", ""))
@@ -170,7 +175,7 @@ def propose_id(facts: dict[str, object]) -> str:
 def _clean(para: Para) -> Para:
     text = clean_text(para.text).replace("\u00a0", " ")
     # Bold and italic markers left by copying from a web page, also those a line break split.
-    text = _STARS.sub(r"\1", text).strip("*")
+    text = _STAR_ENDS.sub("", _STARS.sub(r"\1", text))
     text = re.sub(r"\s+", " ", text).strip()
     return Para(text, para.line, para.bold, para.wrapped)
 
@@ -190,7 +195,8 @@ def _joined(paras: list[Para]) -> list[Para]:
 
 
 def _continues(before: Para, after: Para) -> bool:
-    if before.text.startswith("<!--") or after.text.startswith("<!--"):
+    if before.table or after.table or before.text.startswith("<!--") \
+            or after.text.startswith("<!--"):
         return False
     if _MARKER.match(after.text) or _ROMAN.match(after.text) or _RECIPIENTS.match(after.text):
         return False
@@ -225,7 +231,12 @@ def _letterhead(paras: list[Para], facts: dict[str, object],
         last_subject = False
         found = False
         if number := _NUMBER.search(text):
-            facts["number"] = number["number"].rstrip(".")
+            if number["number"]:
+                facts["number"] = number["number"].rstrip(".")
+            else:
+                facts["number_blank"] = True
+                unsure.append((para.line, "số văn bản còn để trống (bản dự thảo?); khi có, hãy "
+                                          "ghi number: SỐ/KÝ-HIỆU ở phần đầu"))
             found = True
         if place := _PLACE_DATE.search(text):
             facts["place"] = place["place"].strip(" -")
@@ -245,7 +256,8 @@ def _letterhead(paras: list[Para], facts: dict[str, object],
             found = last_subject = True
         if found or _MOTTO.match(words):
             continue
-        if text.upper() == text and len(text) <= 120 and "number" not in facts:
+        if text.upper() == text and len(text) <= 120 and "number" not in facts \
+                and "number_blank" not in facts:
             names.append(para)
             continue
         end = i
@@ -259,7 +271,7 @@ def _letterhead(paras: list[Para], facts: dict[str, object],
             facts["parent"] = " ".join(p.text for p in names[:-issuer])
     for key, what in (("number", "số, ký hiệu"), ("year", "ngày ban hành"),
                       ("issuer", "cơ quan ban hành")):
-        if key not in facts:
+        if key not in facts and not (key == "number" and facts.pop("number_blank", False)):
             unsure.append((paras[0].line if paras else 1,
                            f"không thấy {what} ở đầu văn bản; hãy ghi vào phần đầu của tệp"))
     issued = facts.get("date")
@@ -269,15 +281,17 @@ def _letterhead(paras: list[Para], facts: dict[str, object],
 
 
 # "ỦY BAN NHÂN DÂN" / "XÃ PHỐ BẢNG": one name over two lines, not a body and its parent.
-_UNIT = re.compile(r"^(?:XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\b")
-_COUNCIL = re.compile(r"(?:NHÂN DÂN|UBND|HĐND|ỦY BAN BẦU CỬ|BAN CHỈ ĐẠO)$")
+# Matched on the words without marks, so "ỦY BAN" and "UỶ BAN" are the same.
+_UNIT = re.compile(r"^(?:XA|PHUONG|THI TRAN|DAC KHU|HUYEN|QUAN|THI XA|THANH PHO|TINH)\b")
+_COUNCIL = re.compile(r"(?:NHAN DAN|UBND|HDND|UY BAN BAU CU|BAN CHI DAO)$")
 
 
 def _issuer_lines(names: list[Para]) -> int:
     """How many of the letterhead's last lines name the issuer: the last with the line before
     when the two make one name; else those in bold where the parent is not (Decree 30 sets
     the issuer in bold); else the last."""
-    if len(names) >= 2 and _UNIT.match(names[-1].text) and _COUNCIL.search(names[-2].text):
+    if len(names) >= 2 and _UNIT.match(_bare(names[-1].text)) \
+            and _COUNCIL.search(_bare(names[-2].text)):
         return 2
     if any(p.bold for p in names) and not all(p.bold for p in names):
         count = 0
@@ -288,8 +302,22 @@ def _issuer_lines(names: list[Para]) -> int:
 
 
 # Under a decision's title, the authority that decides: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …".
-_OFFICE = re.compile(r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TƯỚNG|"
-                     r"BAN THƯỜNG VỤ|BAN CHẤP HÀNH|ỦY BAN|HỘI ĐỒNG)\b")
+_OFFICE = re.compile(r"^(?:CHU TICH|PHO CHU TICH|GIAM DOC|TRUONG BAN|BO TRUONG|THU TUONG|"
+                     r"BAN THUONG VU|BAN CHAP HANH|UY BAN|HOI DONG)\b")
+
+
+def _bare(text: str) -> str:
+    """Capitals without marks, for matching names however their tones are placed."""
+    return fold(text).upper()
+
+
+def _opens_text(text: str, *, first: bool) -> bool:
+    """Whether a line under the kind begins the text rather than the title. A title may
+    itself begin "Thực hiện ..." ("KẾ HOẠCH / Thực hiện Chỉ thị số 05-CT/TW ..."): the first
+    line opens the text only when it ends as a sentence or is too long for a title."""
+    if not _OPENING.match(text):
+        return False
+    return not first or bool(re.search(r"[.;:]$", text)) or len(text) >= 250
 
 
 def _is_kind(text: str) -> bool:
@@ -306,17 +334,18 @@ def _title(body: list[Para], facts: dict[str, object]) -> tuple[list[str], list[
         facts["kind"] = kind
         lines = [f"# {body[0].text}"]
         i = 1
-        while i < len(body) and i <= 4 and not _OPENING.match(body[i].text) \
+        while i < len(body) and i <= 4 and not _opens_text(body[i].text, first=i == 1) \
                 and not _ROMAN.match(body[i].text) and not _MARKER.match(body[i].text) \
                 and len(body[i].text) < 300 and not _is_kind(body[i].text) \
                 and not body[i].text.startswith("(") \
-                and not (i > 1 and _OFFICE.match(body[i].text) and body[i].text.isupper()):
+                and not (i > 1 and _OFFICE.match(_bare(body[i].text))
+                         and body[i].text.isupper()):
             lines.append(f"# {body[i].text}")
             i += 1
         return [*lines, ""], body[i:]
     number = str(facts.get("number") or "")
     code = next((kind for code, kind in _KIND_CODES.items()
-                 if re.search(rf"[-/]{code}\b", number)), None)
+                 if re.search(rf"/{code}(?:-|$)|^\d+-{code}/", number)), None)
     kind = code or "Công văn"
     facts["kind"] = kind
     subject = str(facts.get("subject") or "")
@@ -326,7 +355,7 @@ def _title(body: list[Para], facts: dict[str, object]) -> tuple[list[str], list[
         issuer = facts.get("issuer")
         facts["title"] = " ".join(str(p) for p in (
             kind, f"số {number}" if number else None,
-            f"của {str(issuer).capitalize()}" if issuer else None) if p)
+            f"của {issuer}" if issuer else None) if p)
         facts["untitled"] = True
     return [], body
 
@@ -396,7 +425,8 @@ def _notes_aside(paras: list[Para]) -> tuple[list[Para], dict[str, str]]:
             notes[key] = found["text"]
             last = key if para.wrapped else None
             continue
-        if last is not None and not _MARKER.match(para.text) and not _ROMAN.match(para.text):
+        if last is not None and not para.table and not _MARKER.match(para.text) \
+                and not _ROMAN.match(para.text):
             notes[last] = f"{notes[last]} {para.text}"
             last = last if para.wrapped else None
             continue

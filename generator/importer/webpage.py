@@ -86,8 +86,8 @@ class _Reader(HTMLParser):
         if self.skip:
             return
         if self.sup and data.strip().strip("[]()").isdigit():
-            # A footnote mark: ⁽¹⁾, as the campaign file writes it.
-            data = f"⁽{data.strip().strip('[]()').translate(_SUPERSCRIPT)}⁾"
+            # A raised number: a footnote mark where a footnote of that number exists.
+            data = data.strip().strip("[]()").translate(_SUPERSCRIPT)
         if not self.parts:
             self.line = self.getpos()[0]
         self.parts.append(data)

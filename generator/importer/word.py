@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,10 @@ from generator.importer.sources import missing_extra
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Runs sit in the paragraph or in these wrappers; a text box's runs (inside a drawing) do not.
+_RUN_WRAPPERS = {f"{_W}{tag}" for tag in ("hyperlink", "ins", "smartTag", "fldSimple",
+                                          "customXml", "sdt", "sdtContent")}
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
@@ -36,11 +41,7 @@ def word_paragraphs(path: Path, raw: bytes) -> list[Para]:
         raise UserError([Problem(path, 1, 1, f"không mở được tệp Word ({type(exc).__name__}); "
                                              "tệp hỏng, hoặc là tệp .doc cũ đổi tên")]) from None
     reader = _Reader(document)
-    for element in document.element.body.iterchildren():
-        if element.tag == f"{_W}p":
-            reader.paragraph(element)
-        elif element.tag == f"{_W}tbl":
-            reader.table(element)
+    reader.blocks(document.element.body)
     reader.footnotes()
     return reader.paras
 
@@ -52,19 +53,33 @@ class _Reader:
         self.count = 0
         self.levels = _numbering(document)
         self.counters: dict[str, list[int]] = defaultdict(lambda: [0] * 9)
+        self.started: set[str] = set()
         self.styles = {s.style_id: s for s in document.styles}
+
+    def blocks(self, parent: Any) -> None:
+        """Paragraphs and tables in order; a content control's (w:sdt) are read in place."""
+        for element in parent.iterchildren():
+            if element.tag == f"{_W}p":
+                self.paragraph(element)
+            elif element.tag == f"{_W}tbl":
+                self.table(element)
+            elif element.tag == f"{_W}sdt":
+                content = element.find(f"{_W}sdtContent")
+                if content is not None:
+                    self.blocks(content)
 
     def paragraph(self, p: Any) -> None:
         self.count += 1
         texts: list[str] = []
         bold: list[bool] = []
-        for run in p.iter(f"{_W}r"):
+        boxes: list[Any] = []  # text boxes drawn in the paragraph: read after it
+        for run in _runs(p):
             props = run.find(f"{_W}rPr")
             for child in run:
                 if child.tag == f"{_W}t" and child.text:
                     text = child.text
                     if _is(props, "vertAlign", "superscript") and text.strip().isdigit():
-                        text = f"⁽{text.strip().translate(_SUPERSCRIPT)}⁾"
+                        text = text.strip().translate(_SUPERSCRIPT)
                     texts.append(text)
                     bold.append(_is(props, "b") or self._style_bold(p))
                 elif child.tag == f"{_W}tab":
@@ -75,39 +90,51 @@ class _Reader:
                     texts.append(f"[^{child.get(f'{_W}id')}]")
                 elif child.tag == f"{_W}drawing":
                     self.picture(child)
+                    boxes += child.iter(f"{_W}txbxContent")
+                elif child.tag == f"{_MC}AlternateContent":
+                    # Word writes a drawing twice (new and old form): read the new one only.
+                    choice = child.find(f"{_MC}Choice")
+                    for drawing in choice.iter(f"{_W}drawing") if choice is not None else ():
+                        self.picture(drawing)
+                        boxes += drawing.iter(f"{_W}txbxContent")
         lines = [line.strip() for line in "".join(texts).split("\n") if line.strip()]
-        if not lines:
-            return
-        label = self.number(p)
-        if label:
-            lines[0] = f"{label} {lines[0]}"
-        self.paras += [Para(line, self.count, bold=bool(bold) and all(bold)) for line in lines]
+        if lines:
+            label = self.number(p)
+            if label:
+                lines[0] = f"{label} {lines[0]}"
+            self.paras += [Para(line, self.count, bold=bool(bold) and all(bold))
+                           for line in lines]
+        for box in boxes:
+            self.blocks(box)
 
     def table(self, table: Any) -> None:
         """A layout table (the two-column letterhead, the recipients beside the signature) is
         read cell by cell, as the document reads; any other table is kept as a table."""
-        rows = [[cell for cell in row.iter(f"{_W}tc")] for row in table.iter(f"{_W}tr")]
+        rows = [[cell for cell in row.iterchildren(f"{_W}tc")]
+                for row in table.iterchildren(f"{_W}tr")]
         if is_layout([[_cell_text(c) for c in row] for row in rows], bool(self.paras)):
             for row in rows:
                 for cell in row:
-                    for paragraph in cell.iter(f"{_W}p"):
-                        self.paragraph(paragraph)
+                    self.blocks(cell)
             return
         start = len(self.paras)
         cells: list[list[str]] = []
+        pictures: list[Para] = []
         for row in rows:
             cells.append([])
             for cell in row:
                 before = len(self.paras)
-                for paragraph in cell.iter(f"{_W}p"):
-                    self.paragraph(paragraph)
-                cells[-1].append(" ".join(para.text for para in self.paras[before:]))
+                self.blocks(cell)
+                read = self.paras[before:]
+                cells[-1].append(" ".join(p.text for p in read if p.image is None))
+                pictures += [p for p in read if p.image is not None]
                 del self.paras[before:]
                 span = _val(cell.find(f"{_W}tcPr/{_W}gridSpan"))
                 cells[-1] += [""] * (int(span or 1) - 1)
         del self.paras[start:]
         self.count += 1
         self.paras.append(Para(markdown_table(cells), self.count, table=True))
+        self.paras += pictures  # a picture in a cell: kept, after its table
 
     def number(self, p: Any) -> str:
         """The label Word draws in front of a numbered paragraph: '1.', '2.1.', 'a)', '-'."""
@@ -121,12 +148,17 @@ class _Reader:
             num = style_props.find(f"{_W}numPr") if style_props is not None else None
         if num is None:
             return ""
-        num_id = _val(num.find(f"{_W}numId"))
+        num_id = _val(num.find(f"{_W}numId")) or ""
         level = int(_val(num.find(f"{_W}ilvl")) or 0)
-        definition = self.levels.get(num_id or "", {})
+        abstract, definition, overrides = self.levels.get(num_id, ("", {}, {}))
         if level not in definition:
             return ""
-        counters = self.counters[num_id or ""]
+        # Lists sharing a definition count on together, unless a list restarts its count.
+        counters = self.counters[abstract]
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for lvl, start in overrides.items():
+                counters[lvl] = start - definition.get(lvl, ("", "", 1))[2]
         counters[level] += 1
         for deeper in range(level + 1, 9):
             counters[deeper] = 0
@@ -173,13 +205,17 @@ class _Reader:
             and found.font.bold is True
 
 
-def _numbering(document: Any) -> dict[str, dict[int, tuple[str, str, int]]]:
-    """numId → level → (format, label pattern such as '%1.', start)."""
+Levels = dict[int, tuple[str, str, int]]
+
+
+def _numbering(document: Any) -> dict[str, tuple[str, Levels, dict[int, int]]]:
+    """numId → (its definition's id, level → (format, label pattern such as '%1.', start),
+    the levels the list restarts at another number: level → start)."""
     try:
         root = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):
         return {}
-    abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+    abstract: dict[str, Levels] = {}
     for item in root.iter(f"{_W}abstractNum"):
         levels = {}
         for lvl in item.iter(f"{_W}lvl"):
@@ -191,8 +227,19 @@ def _numbering(document: Any) -> dict[str, dict[int, tuple[str, str, int]]]:
     for num in root.iter(f"{_W}num"):
         ref = _val(num.find(f"{_W}abstractNumId"))
         if ref in abstract:
-            result[num.get(f"{_W}numId")] = abstract[ref]
+            overrides = {int(o.get(f"{_W}ilvl")): int(_val(start) or 1)
+                         for o in num.iter(f"{_W}lvlOverride")
+                         if (start := o.find(f"{_W}startOverride")) is not None}
+            result[num.get(f"{_W}numId")] = (ref, abstract[ref], overrides)
     return result
+
+
+def _runs(parent: Any) -> Iterator[Any]:
+    for child in parent.iterchildren():
+        if child.tag == f"{_W}r":
+            yield child
+        elif child.tag in _RUN_WRAPPERS:
+            yield from _runs(child)
 
 
 def _cell_text(cell: Any) -> str:
@@ -215,9 +262,9 @@ def _is(props: Any, name: str, value: str | None = None) -> bool:
 
 def _format(value: int, fmt: str) -> str:
     if fmt == "lowerLetter":
-        return "abcdefghiklmnopqrstuvxy"[(value - 1) % 23]
+        return "abcdefghijklmnopqrstuvwxyz"[(value - 1) % 26]
     if fmt == "upperLetter":
-        return "ABCDEFGHIKLMNOPQRSTUVXY"[(value - 1) % 23]
+        return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[(value - 1) % 26]
     if fmt in ("upperRoman", "lowerRoman"):
         out, rest = "", value
         for amount, letters in _ROMAN:

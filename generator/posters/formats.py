@@ -9,7 +9,9 @@ MM_PER_INCH = 25.4
 BLEED_MM = 3.0
 CROP_SLUG_MM = 10.0
 PRINT_DPI = 300
-LARGE_FORMAT_MM = 1000  # a side this long or longer: a banner or panel, with hem and grommets
+# A side this long or longer: a banner or panel, hemmed and hung by grommets (an A0 sheet,
+# 1189 mm, is not).
+LARGE_FORMAT_MM = 1200
 LARGE_FORMAT_DPI = 100
 # Twice the gallery's column width on phones; WebP is what Lighthouse asks of a gallery.
 THUMBNAIL_WIDTH = 320

@@ -63,6 +63,9 @@ colorimetric có bù điểm đen (black point compensation); chữ và mã QR m
 """
 
 
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
 def pack_name(row: PosterFile) -> str:
     """Where a print file goes in the pack: a folder per format, a full-word name that says
     the format and its trimmed size ('a4-doc-210x297mm/01-ky-cuong--a4-doc-210x297mm.pdf')."""
@@ -85,13 +88,15 @@ def write_print_pack(target: Path, folder: Path, files: Sequence[PosterFile],
     sheet = job_ticket(ticket, rows) if ticket is not None and rows else None
     with replacing(target) as partial, \
             zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as pack:
-        pack.writestr("DOC-TRUOC-KHI-IN.txt", PRINT_NOTE)
+        entries: list[tuple[str, bytes]] = [("DOC-TRUOC-KHI-IN.txt", PRINT_NOTE.encode())]
         if sheet is not None:
-            pack.writestr("PHIEU-IN.pdf", sheet)
-        pack.writestr("manifest.csv", manifest_csv(listed))
-        pack.writestr("manifest.json", manifest_json(listed))
-        for row, name in rows:
-            pack.write(folder / row.file, name)
+            entries.append(("PHIEU-IN.pdf", sheet))
+        entries += [("manifest.csv", manifest_csv(listed).encode()),
+                    ("manifest.json", manifest_json(listed).encode())]
+        entries += [(name, (folder / row.file).read_bytes()) for row, name in rows]
+        for name, data in entries:
+            # A fixed date: the same posters give the same pack, byte for byte.
+            pack.writestr(zipfile.ZipInfo(name, date_time=_ZIP_DATE), data)
 
 
 def publish(jobs: Sequence[PosterJob], folder: Path, campaign_id: str, *,
@@ -107,7 +112,10 @@ def publish(jobs: Sequence[PosterJob], folder: Path, campaign_id: str, *,
                        ("manifest.csv", manifest_csv(posters.files))):
         files[name] = write_if_changed(folder / name, text.encode("utf-8"))
     pack = folder / f"{campaign_id}-goi-in.zip"
-    stale = not pack.is_file() or pack.stat().st_mtime < files["manifest.csv"].stat().st_mtime
+    # What the job ticket says (orders, contact, title) changes the pack without any poster.
+    said = write_if_changed(folder / "goi-in.key", repr(ticket).encode("utf-8"))
+    stale = not pack.is_file() or pack.stat().st_mtime < max(
+        files["manifest.csv"].stat().st_mtime, said.stat().st_mtime)
     if posters.drawn or stale:
         write_print_pack(pack, folder, posters.files, ticket)
     files[pack.name] = pack

@@ -113,10 +113,16 @@ def write_print_pdf(image_pdf: bytes | None, target: Path, fmt: PosterFormat, cr
         OutputConditionIdentifier=colour.condition, Info=colour.condition,
         RegistryName="http://www.color.org",
         DestOutputProfile=_icc(pdf, colour.profile, 3 if colour.space == "RGB" else 4))])
+    pdf.docinfo.Title = fmt.label
     if colour.space == "CMYK":
+        # PDF/X-4 says so twice: in the document information and in its XMP metadata.
         pdf.docinfo.GTS_PDFXVersion = "PDF/X-4"
         pdf.docinfo.Trapped = pikepdf.Name.False_
-    pdf.docinfo.Title = fmt.label
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta["pdfxid:GTS_PDFXVersion"] = "PDF/X-4"
+            meta["dc:title"] = fmt.label
+            meta["pdf:Trapped"] = "False"
+    _drop(pdf.trailer, "/ID")  # img2pdf's is random: the same poster gives the same bytes
     with replacing(target) as partial:
         pdf.save(partial, min_version="1.6", deterministic_id=True)
 

@@ -210,7 +210,7 @@ def save_pdf(png: Path, path: Path, fmt: PosterFormat, crop_marks: bool,
     """The PNG in a PDF without recompression, with its boxes, sRGB profile and marks."""
     # No rotation to read: asking img2pdf to look for EXIF makes Pillow decode the whole PNG,
     # a third of a cold build's time.
-    page = img2pdf.convert(str(png), rotation=img2pdf.Rotation.none)
+    page = img2pdf.convert(str(png), rotation=img2pdf.Rotation.none, nodate=True)
     write_print_pdf(page, path, fmt, crop_marks, SRGB, grommets=grommets)
 
 
