@@ -59,9 +59,9 @@ _RECIPIENTS = re.compile(r"^\**\s*Nơi nhận\s*:?\s*\**\s*:?", re.IGNORECASE)
 # Emphasis left by copying from a web page: "*21*", "**Nơi nhận**", never "(*)" or "5*3".
 _STARS = re.compile(r"(?<![\w*])\*{1,3}(?=[\w“\"(])([^*\n]+?)(?<=[\w”\".!?…):])\*{1,3}(?![\w*])")
 _STAR_ENDS = re.compile(r"^\*{2,3}(?=[\w“\"(])|(?<=[\w”\".!?…):])\*{2,3}$")
-# A footnote's text: "¹ …", "⁽¹⁾ …", "[1] …" (Word's web page) or "[^1]: …" (Word's footnotes).
-# A raised number: a footnote's mark only where a footnote of that number exists, and never
-# the power of a unit ("200 m²").
+# A footnote's mark: ⁽¹⁾, a raised number (never the power of a unit: "200 m²"), [1] or
+# [^1]; it counts as one only where a footnote of that number exists. A footnote's text starts
+# with its mark: "¹ …", "⁽¹⁾ …", "[1] …" (Word's web page) or "[^1]: …" (Word's footnotes).
 _MARK = (r"(?:⁽(?P<a>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾|(?<![mM])(?P<b>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[(?P<c>\d{1,3})\]"
          r"|\[\^(?P<d>\w+)\]COLON)")
 _NOTE_DEF = re.compile("^" + _MARK.replace("COLON", ":") + r"\s*(?P<text>\S.*)$")
