@@ -19,6 +19,8 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageCms, ImageMath
 
+from generator.posters.fonts import stamp
+
 PROFILES = Path(__file__).parent / "profiles"  # where they come from: profiles/README.md
 # A CMYK profile shipped with the tool, for campaigns that name no print shop's own: built
 # with ArgyllCMS from the FOGRA39L characterisation data of Debian's icc-profiles-free.
@@ -40,7 +42,9 @@ class CmykResult:
 
 
 @cache
-def _transform(profile: Path) -> ImageCms.ImageCmsTransform:
+def _transform(profile: Path, version: tuple[int, int]) -> ImageCms.ImageCmsTransform:
+    """The conversion to ``profile`` as it is now (``version``: its time and size), so a
+    print shop's profile replaced while ``campaign serve`` runs is read again."""
     srgb = ImageCms.getOpenProfile(str(PROFILES / "sRGB.icc"))
     return ImageCms.buildTransform(srgb, ImageCms.getOpenProfile(str(profile)), "RGB", "CMYK",
                                    renderingIntent=INTENT,
@@ -61,7 +65,7 @@ def cmyk_bands(image: Image.Image, profile: Path, rows: int = 256) -> Iterator[C
 def to_cmyk(image: Image.Image, profile: Path) -> CmykResult:
     """``image`` (RGB) in the print shop's CMYK, neutrals in black ink only."""
     rgb = image.convert("RGB") if image.mode != "RGB" else image
-    converted = ImageCms.applyTransform(rgb, _transform(profile))
+    converted = ImageCms.applyTransform(rgb, _transform(profile, stamp(profile)))
     assert converted is not None
     red, green, blue = rgb.split()
     # Where red, green and blue are equal the pixel is grey: black ink alone, as much of it
