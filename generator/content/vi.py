@@ -79,6 +79,11 @@ def lead_clause(text: str, limit: int = 80) -> str:
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+def raised(digits: str) -> str:
+    """Digits as raised numbers: '12' becomes '¹²'."""
+    return digits.translate(_SUPERSCRIPT)
+
+
 def superscript(note_id: str) -> str:
     """How documents mark a footnote in running text: ⁽¹⁾ (an id that is no number: [id])."""
     return f"⁽{note_id.translate(_SUPERSCRIPT)}⁾" if note_id.isdigit() else f"[{note_id}]"

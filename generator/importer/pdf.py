@@ -10,13 +10,13 @@ import io
 import re
 from pathlib import Path
 
+from generator.content.vi import raised
 from generator.errors import Problem, UserError
 from generator.importer.shape import Para, is_layout, markdown_table
 from generator.importer.sources import missing_extra
 
 # A page number alone on its line ("- 2 -", "2") is the page's, not the text's.
 _PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,3}[-–\s]*$")
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def pdf_paragraphs(path: Path, raw: bytes) -> list[Para]:
@@ -104,5 +104,5 @@ _RAISED = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
 def _word(word: dict[str, object], body: float) -> str:
     text = str(word["text"])
     if float(word["size"]) < body * 0.8 and text.isdigit():  # type: ignore[arg-type]
-        return text.translate(_SUPERSCRIPT)
+        return raised(text)
     return text

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from generator.content.vi import raised
 from generator.importer.shape import Para, is_layout, markdown_table
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "br",
            "blockquote", "section", "article", "table", "dt", "dd"}
 _CELLS = {"td", "th"}
 _SKIP = {"script", "style", "head", "title", "noscript", "nav", "footer", "template"}
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 class _Reader(HTMLParser):
@@ -87,7 +87,7 @@ class _Reader(HTMLParser):
             return
         if self.sup and data.strip().strip("[]()").isdigit():
             # A raised number: a footnote mark where a footnote of that number exists.
-            data = data.strip().strip("[]()").translate(_SUPERSCRIPT)
+            data = raised(data.strip().strip("[]()"))
         if not self.parts:
             self.line = self.getpos()[0]
         self.parts.append(data)

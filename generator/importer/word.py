@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from generator.content.vi import raised
 from generator.errors import Problem, UserError
 from generator.importer.shape import Para, is_layout, markdown_table
 from generator.importer.sources import missing_extra
@@ -26,7 +27,6 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # Runs sit in the paragraph or in these wrappers; a text box's runs (inside a drawing) do not.
 _RUN_WRAPPERS = {f"{_W}{tag}" for tag in ("hyperlink", "ins", "smartTag", "fldSimple",
                                           "customXml", "sdt", "sdtContent")}
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
@@ -79,7 +79,7 @@ class _Reader:
                 if child.tag == f"{_W}t" and child.text:
                     text = child.text
                     if _is(props, "vertAlign", "superscript") and text.strip().isdigit():
-                        text = text.strip().translate(_SUPERSCRIPT)
+                        text = raised(text.strip())
                     texts.append(text)
                     bold.append(_is(props, "b") or self._style_bold(p))
                 elif child.tag == f"{_W}tab":
