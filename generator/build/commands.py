@@ -116,6 +116,7 @@ def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> s
         placeholder_message,
         plan_posters,
     )
+    from generator.posters.printed import printed_files
     from generator.posters.ticket import ticket_info
 
     project = read_project(config_file) if config_file.is_file() else None
@@ -127,7 +128,9 @@ def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> s
         check_replaceable(out.resolve())  # before minutes of drawing, not after
         if is_placeholder(site_url):
             log.warning(placeholder_message(site_url))
-        published = publish(jobs, cache_dir / "posters" / campaign.id, campaign.id,
+        folder = cache_dir / "posters" / campaign.id
+        published = publish(jobs, folder, campaign.id,
+                            printed=printed_files(campaign, site_url, folder),
                             ticket=ticket_info(campaign))
         with staged(out.resolve()) as staging:
             for name, source in published.items():

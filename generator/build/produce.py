@@ -16,7 +16,7 @@ from generator.build.project import Project
 from generator.campaign.model import Campaign
 from generator.content.calendar import campaign_calendar
 from generator.content.navigation import campaign_nav
-from generator.content.pages import CoverSize, GalleryItem, generate_site
+from generator.content.pages import CoverSize, GalleryItem, PrintedItem, generate_site
 from generator.content.paths import CampaignPaths
 from generator.posters.formats import thumbnail_size
 from generator.posters.pack import publish
@@ -26,6 +26,7 @@ from generator.posters.plan import (
     placeholder_message,
     plan_posters,
 )
+from generator.posters.printed import printed_files
 from generator.posters.ticket import ticket_info
 
 log = logging.getLogger("mkdocs.plugins.campaign")
@@ -34,6 +35,7 @@ log = logging.getLogger("mkdocs.plugins.campaign")
 def produce(campaigns: Sequence[Campaign], project: Project,
             progress: bool | None = None) -> CampaignOutput:
     galleries: dict[str, list[GalleryItem]] = {}
+    documents: dict[str, list[PrintedItem]] = {}
     assets: dict[str, Path] = {}
     covers: dict[str, CoverSize] = {}
     if campaigns and is_placeholder(project.site_url):
@@ -43,7 +45,11 @@ def produce(campaigns: Sequence[Campaign], project: Project,
         galleries[campaign.id] = [
             GalleryItem(job.stem, job.fmt.label, job.slogan, job.fmt.is_print,
                         thumbnail_size(job.fmt.pixels(job.crop_marks))) for job in jobs]
-        published = publish(jobs, project.cache_dir / "posters" / campaign.id, campaign.id,
+        folder = project.cache_dir / "posters" / campaign.id
+        printed = printed_files(campaign, project.site_url, folder)
+        documents[campaign.id] = [PrintedItem(row.file, row.label, row.trim_width_mm or 0,
+                                              row.trim_height_mm or 0) for row in printed]
+        published = publish(jobs, folder, campaign.id, printed=printed,
                             ticket=ticket_info(campaign), progress=progress)
         paths = CampaignPaths(campaign.id)
         assets.update({paths.poster(name): path for name, path in published.items()})
@@ -56,7 +62,8 @@ def produce(campaigns: Sequence[Campaign], project: Project,
             assets[paths.calendar] = _calendar(campaign, project.site_url,
                                                project.cache_dir / "calendars")
     sections, owned = campaign_nav(campaigns)
-    return CampaignOutput(generate_site(campaigns, galleries, covers), sections, owned, assets,
+    return CampaignOutput(generate_site(campaigns, galleries, covers, documents), sections,
+                          owned, assets,
                           {c.id: c.short_title for c in campaigns})
 
 

@@ -364,6 +364,16 @@ class PosterSettings(_Model):
         "Số lượng và chất liệu in từng khổ, ghi trên phiếu in gửi nhà in."))
 
 
+class Leaflet(_Model):
+    """What the folded leaflet (tờ rơi) tells citizens besides the theme and the slogans."""
+
+    actions: list[Text] = Field(default_factory=list, max_length=8, description=(
+        "Người dân có thể làm gì: mỗi dòng một việc, ngắn gọn, rút từ văn bản (in ở một mặt "
+        "của tờ rơi)."))
+    messages: list[Text] = Field(default_factory=list, max_length=10, description=(
+        "Thông điệp chính in trên tờ rơi; không ghi thì dùng các khẩu hiệu."))
+
+
 PHONE_PATTERN = r"^\+?[0-9][0-9 .()-]{2,24}$"
 EMAIL_PATTERN = r"^[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[^@\s<>\"'`]+$"
 
@@ -448,6 +458,8 @@ class Campaign(_Model):
     signatory: Signatory | None = Field(default=None, description="Người ký.")
     posters: PosterSettings = Field(default_factory=PosterSettings,
                                     description="Áp phích, băng rôn, màn hình LED.")
+    leaflet: Leaflet = Field(default_factory=Leaflet, description=(
+        "Tờ rơi gấp ba: việc người dân có thể làm, thông điệp chính."))
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)

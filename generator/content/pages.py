@@ -47,18 +47,30 @@ class GalleryItem:
     thumb_size: tuple[int, int]
 
 
+@dataclass(frozen=True)
+class PrintedItem:
+    """A typeset print file of the campaign (leaflet, handbook): its file name and size."""
+
+    file: str
+    label: str
+    width_mm: float
+    height_mm: float
+
+
 # A cover picture's file suffix, width and height (so the page keeps its place while it loads).
 CoverSize = tuple[str, int, int]
 
 
 def generate_site(campaigns: Sequence[Campaign],
                   galleries: Mapping[str, Sequence[GalleryItem]] | None = None,
-                  covers: Mapping[str, CoverSize] | None = None) -> dict[str, str]:
+                  covers: Mapping[str, CoverSize] | None = None,
+                  printed: Mapping[str, Sequence[PrintedItem]] | None = None) -> dict[str, str]:
     """All generated pages of the site, keyed by docs-relative path."""
     pages = {HOME: home_page(campaigns)}
     for campaign in campaigns:
         pages.update(campaign_pages(campaign, (galleries or {}).get(campaign.id, ()),
-                                    (covers or {}).get(campaign.id)))
+                                    (covers or {}).get(campaign.id),
+                                    (printed or {}).get(campaign.id, ())))
     return pages
 
 
@@ -93,7 +105,8 @@ def home_page(campaigns: Sequence[Campaign]) -> str:
 
 
 def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
-                   cover: CoverSize | None = None) -> dict[str, str]:
+                   cover: CoverSize | None = None,
+                   printed: Sequence[PrintedItem] = ()) -> dict[str, str]:
     """The pages of one campaign, each a function of the campaign and its citation index."""
     writer = _Writer(campaign, index_citations(campaign), cover)
     pages = {
@@ -106,7 +119,7 @@ def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
         if agency.agency:
             pages[writer.paths.agency(agency.id)] = writer.agency(agency.id)
     pages[writer.paths.slogans] = writer.slogans()
-    pages[writer.paths.gallery] = writer.gallery(gallery)
+    pages[writer.paths.gallery] = writer.gallery(gallery, printed)
     if campaign.indices:
         pages[writer.paths.indices] = writer.indices()
     pages[writer.paths.documents] = writer.documents()
@@ -487,17 +500,25 @@ class _Writer:
             body += ["Chiến dịch này chưa có khẩu hiệu.", ""]
         return self.page(path, title, f"Khẩu hiệu của {c.short_title}.", body)
 
-    def gallery(self, items: Sequence[GalleryItem]) -> str:
+    def gallery(self, items: Sequence[GalleryItem], printed: Sequence[PrintedItem] = ()) -> str:
         c, path, title = self.campaign, self.paths.gallery, "Áp phích, băng rôn"
         pack = self.paths.poster(f"{c.id}-goi-in.zip")
         body = ["Áp phích, băng rôn, pa-nô và ảnh màn hình LED in từ các khẩu hiệu của chiến "
                 "dịch. Bấm vào ảnh để tải tệp gốc (PNG) đủ độ phân giải để in.", ""]
+        if items or printed:
+            body += [f"- {link('Tải gói in (ZIP)', pack, path)}: các tệp PDF in theo từng "
+                     "khổ, phiếu in và bảng kê kích thước cho nhà in.",
+                     f"- {link('Bảng kê các tệp (CSV)', self.paths.poster('manifest.csv'), path)}",
+                     ""]
+        if printed:
+            body += ["## Tờ rơi, sổ tay", ""]
+            body += [f"- {link(escape(item.label), self.paths.poster(item.file), path)} "
+                     f"(PDF để in, {item.width_mm:g} × {item.height_mm:g} mm)"
+                     for item in printed]
+            body.append("")
         if not items:
             return self.page(path, title, f"Ấn phẩm của {c.short_title}.",
-                             [*body[:-1], "", "Chiến dịch chưa có khẩu hiệu để in.", ""])
-        body += [f"- {link('Tải gói in (ZIP)', pack, path)}: mọi tệp PNG, PDF kèm bảng kê "
-                 "kích thước cho nhà in.",
-                 f"- {link('Bảng kê các tệp (CSV)', self.paths.poster('manifest.csv'), path)}", ""]
+                             [*body, "Chiến dịch chưa có khẩu hiệu để in.", ""])
         first = True
         for slogan in dict.fromkeys(item.slogan for item in items):
             body += [f"## {escape(slogan)}", "", '<div class="poster-gallery" markdown>', ""]

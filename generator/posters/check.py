@@ -14,6 +14,7 @@ from generator.posters.color import SHIPPED_PROFILES
 from generator.posters.fonts import FontError, missing_characters
 from generator.posters.layout import LayoutError, layout_poster
 from generator.posters.plan import formats_for, plan_posters, poster_fonts
+from generator.posters.printed import PRINTED_FORMATS
 
 MIN_CONTRAST = 4.5
 MAX_LOGO_BYTES = 20 * 1024 * 1024
@@ -47,7 +48,8 @@ def poster_problems(doc: SourceDocument, campaign: Campaign,
     wanted += [(("posters", "print", i, "format"), o.format) for i, o in enumerate(settings.print)]
     unknown = False
     for loc, name in wanted:
-        if name not in known:
+        # A print order may be for the leaflet or the handbook, which no slogan is drawn in.
+        if name not in known and not (loc[1] == "print" and name in PRINTED_FORMATS):
             unknown = True
             close = difflib.get_close_matches(name, sorted(known), n=1)
             hint = f"có phải ý bạn là '{close[0]}'?" if close else (

@@ -41,6 +41,20 @@ def default_text_font() -> Path:
     return _matplotlib_fonts() / "DejaVuSans.ttf"
 
 
+def print_font(style: str) -> Path:
+    """The typeface of leaflets and handbooks in ``style`` (Regular, Bold, Italic, BoldItalic):
+    Be Vietnam Pro, drawn for Vietnamese by Vietnamese designers (SIL Open Font License, the
+    licence in the ``fontpkg-be-vietnam-pro`` package beside it), or DejaVu without it."""
+    spec = importlib.util.find_spec("fontpkg_be_vietnam_pro")
+    if spec is not None and spec.origin:
+        path = Path(spec.origin).parent / "files" / f"BeVietnamPro-{style}.ttf"
+        if path.is_file():
+            return path
+    dejavu = {"Regular": "DejaVuSans", "Bold": "DejaVuSans-Bold",
+              "Italic": "DejaVuSans-Oblique", "BoldItalic": "DejaVuSans-BoldOblique"}
+    return _matplotlib_fonts() / f"{dejavu[style]}.ttf"
+
+
 Stamp = tuple[int, int]
 
 

@@ -100,16 +100,18 @@ def write_print_pack(target: Path, folder: Path, files: Sequence[PosterFile],
 
 
 def publish(jobs: Sequence[PosterJob], folder: Path, campaign_id: str, *,
-            ticket: TicketInfo | None = None, workers: int | None = None,
-            progress: bool | None = None) -> dict[str, Path]:
+            printed: Sequence[PosterFile] = (), ticket: TicketInfo | None = None,
+            workers: int | None = None, progress: bool | None = None) -> dict[str, Path]:
     """Render (or reuse) every poster and return the files to publish, keyed by their path
-    under ``posters/<campaign-id>/``: images, thumbnails, PDFs, manifests, print pack."""
+    under ``posters/<campaign-id>/``: images, thumbnails, PDFs, the ``printed`` leaflet and
+    handbook already in ``folder``, manifests, print pack."""
     posters = build_posters(jobs, folder, workers=workers, progress=progress)
     log.info(f"áp phích {campaign_id}: vẽ {posters.drawn}, dùng lại "
              f"{len(jobs) - posters.drawn} không đổi")
-    files = {row.file: folder / row.file for row in posters.files}
-    for name, text in (("manifest.json", manifest_json(posters.files)),
-                       ("manifest.csv", manifest_csv(posters.files))):
+    rows = (*posters.files, *printed)
+    files = {row.file: folder / row.file for row in rows}
+    for name, text in (("manifest.json", manifest_json(rows)),
+                       ("manifest.csv", manifest_csv(rows))):
         files[name] = write_if_changed(folder / name, text.encode("utf-8"))
     pack = folder / f"{campaign_id}-goi-in.zip"
     # What the job ticket says (orders, contact, title) changes the pack without any poster.
@@ -117,6 +119,6 @@ def publish(jobs: Sequence[PosterJob], folder: Path, campaign_id: str, *,
     stale = not pack.is_file() or pack.stat().st_mtime < max(
         files["manifest.csv"].stat().st_mtime, said.stat().st_mtime)
     if posters.drawn or stale:
-        write_print_pack(pack, folder, posters.files, ticket)
+        write_print_pack(pack, folder, rows, ticket)
     files[pack.name] = pack
     return files

@@ -22,7 +22,7 @@ from pathlib import Path
 import pikepdf
 
 from generator.atomic import replacing
-from generator.posters.formats import MM_PER_INCH, PosterFormat
+from generator.posters.formats import BLEED_MM, CROP_SLUG_MM, MM_PER_INCH, PosterFormat
 
 MAX_PAGE_UNITS = 14400  # PDF's largest page side in user units
 MARK_WIDTH_MM = 0.25
@@ -108,11 +108,7 @@ def write_print_pdf(image_pdf: bytes | None, target: Path, fmt: PosterFormat, cr
         content += [_path(points, scale) for points in marks]
         content.append(b"Q")
     page.Contents = pdf.make_stream(b"\n".join(content))
-    pdf.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
-        Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFX,
-        OutputConditionIdentifier=colour.condition, Info=colour.condition,
-        RegistryName="http://www.color.org",
-        DestOutputProfile=_icc(pdf, colour.profile, 3 if colour.space == "RGB" else 4))])
+    _output_intent(pdf, colour)
     pdf.docinfo.Title = fmt.label
     if colour.space == "CMYK":
         # PDF/X-4 says so twice: in the document information and in its XMP metadata.
@@ -125,6 +121,53 @@ def write_print_pdf(image_pdf: bytes | None, target: Path, fmt: PosterFormat, cr
     _drop(pdf.trailer, "/ID")  # img2pdf's is random: the same poster gives the same bytes
     with replacing(target) as partial:
         pdf.save(partial, min_version="1.6", deterministic_id=True)
+
+
+def finish_typeset(typeset: bytes, target: Path, title: str, colour: PdfColour) -> None:
+    """Make a PDF that WeasyPrint typeset with ``@page { bleed: 3mm }`` (its TrimBox the page,
+    from the origin; its MediaBox the bleed round it) print-ready like the posters: a slug
+    with crop marks round every page, the BleedBox, the output intent, no links (paper has
+    none), the same bytes for the same input."""
+    pdf = pikepdf.open(io.BytesIO(typeset))
+    scale = 72 / MM_PER_INCH
+    for page in pdf.pages:
+        left, bottom, right, top = (float(v) / scale for v in page.TrimBox)
+        width, height = right - left, top - bottom
+        inner = CROP_SLUG_MM + BLEED_MM
+        box = Boxes((width + 2 * inner, height + 2 * inner),
+                    (CROP_SLUG_MM, CROP_SLUG_MM, width + inner + BLEED_MM,
+                     height + inner + BLEED_MM),
+                    (inner, inner, width + inner, height + inner), 1)
+
+        def units(values: tuple[float, ...], shift: float) -> list[float]:
+            return [round((v - shift) * scale, 4) for v in values]
+
+        page.MediaBox = units((0.0, 0.0, *box.media), inner)
+        page.CropBox = page.MediaBox
+        page.BleedBox = units(box.bleed, inner)
+        page.TrimBox = units(box.trim, inner)
+        for key in ("/ArtBox", "/Annots"):
+            _drop(page.obj, key)
+        # The marks are drawn from the slug's corner, which lies below and left of the trim.
+        marks = [f"q 1 0 0 1 {-inner * scale:.4f} {-inner * scale:.4f} cm 0 0 0 1 K "
+                 f"{MARK_WIDTH_MM * scale:.4f} w".encode()]
+        marks += [_path(points, scale) for points in _crop_marks(box)]
+        page.contents_add(pdf.make_stream(b"\n".join([*marks, b"Q"])))
+    _output_intent(pdf, colour)
+    pdf.docinfo.Title = title
+    for key in ("/CreationDate", "/ModDate"):
+        _drop(pdf.docinfo, key)
+    _drop(pdf.trailer, "/ID")
+    with replacing(target) as partial:
+        pdf.save(partial, min_version="1.6", deterministic_id=True)
+
+
+def _output_intent(pdf: pikepdf.Pdf, colour: PdfColour) -> None:
+    pdf.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
+        Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFX,
+        OutputConditionIdentifier=colour.condition, Info=colour.condition,
+        RegistryName="http://www.color.org",
+        DestOutputProfile=_icc(pdf, colour.profile, 3 if colour.space == "RGB" else 4))])
 
 
 def _drop(dictionary: pikepdf.Object, key: str) -> None:

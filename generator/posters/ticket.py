@@ -8,15 +8,12 @@ goes out without a ticket and the build says so in one line.
 from __future__ import annotations
 
 import html
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from generator.campaign.model import Campaign
 from generator.posters.batch import PosterFile
-from generator.posters.fonts import default_headline_font, default_text_font
-
-log = logging.getLogger("mkdocs.plugins.campaign.posters")
+from generator.posters.typeset import family, font_faces
 
 
 @dataclass(frozen=True)
@@ -45,13 +42,10 @@ def ticket_info(campaign: Campaign) -> TicketInfo:
 def job_ticket(info: TicketInfo, files: Sequence[tuple[PosterFile, str]]) -> bytes | None:
     """The ticket as PDF bytes for the pack's print files (row, name in the pack), or None
     when WeasyPrint cannot run here."""
-    try:
-        import weasyprint
-    except (ImportError, OSError) as exc:
-        log.info(f"gói in không có phiếu in: cần WeasyPrint và thư viện Pango ({exc}); hãy cài "
-                 ".venv/bin/pip install -e '.[print]' và gói Debian libpango-1.0-0")
-        return None
-    return bytes(weasyprint.HTML(string=ticket_html(info, files)).write_pdf())
+    from generator.posters.typeset import typeset, weasyprint  # loads WeasyPrint: when asked
+
+    module = weasyprint()
+    return typeset(module, ticket_html(info, files)) if module is not None else None
 
 
 def ticket_html(info: TicketInfo, files: Sequence[tuple[PosterFile, str]]) -> str:
@@ -70,11 +64,9 @@ def ticket_html(info: TicketInfo, files: Sequence[tuple[PosterFile, str]]) -> st
     contact = "".join(f"<li>{e(line)}</li>" for line in info.contact) or \
         "<li>Chiến dịch chưa ghi người liên hệ (khóa contact).</li>"
     return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style>
-@font-face {{ font-family: Chu; src: url('{default_text_font().as_uri()}'); }}
-@font-face {{ font-family: Chu; font-weight: bold;
-             src: url('{default_headline_font().as_uri()}'); }}
+{font_faces()}
 @page {{ size: A4; margin: 15mm; }}
-body {{ font-family: Chu; font-size: 9.5pt; }}
+body {{ font-family: '{family()}'; font-size: 9.5pt; }}
 h1 {{ font-size: 16pt; margin: 0 0 4mm; }}
 table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ border: 0.5pt solid #000; padding: 1.5pt 3pt; text-align: left; vertical-align: top; }}
@@ -87,7 +79,7 @@ td.file {{ font-size: 7.5pt; word-break: break-all; }}
 <p><b>Liên hệ khi cần hỏi:</b></p><ul>{contact}</ul>
 <p><b>Cách in:</b> in đúng 100%, không co giãn; xén theo khung TrimBox của từng tệp PDF (đã có lề
 xén 3 mm mỗi cạnh). Có tệp CMYK (tên kết thúc bằng -cmyk.pdf) thì in tệp đó. Số lượng là số bản
-của mỗi khẩu hiệu.</p>
+của mỗi tệp.</p>
 <table><tr><th>Khổ</th><th>Thành phẩm</th><th>Hệ màu</th><th>Số lượng</th><th>Chất liệu</th>
 <th>Tệp trong gói</th></tr>
 {''.join(rows)}

@@ -1,0 +1,132 @@
+"""The handbook (sổ tay): the whole guidance on A5 pages for a meeting, a reporter or a desk,
+with a cover, contents with page numbers, and the contact and QR code on the back.
+
+Its chapters are the site's own pages of the campaign (overview, contents, forms,
+responsibilities, slogans, figures, documents), so every sentence the site publishes is in
+the handbook too, and there is one place that turns the campaign into text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+
+from generator.campaign.model import Campaign
+from generator.content.pages import campaign_pages
+from generator.content.paths import CampaignPaths
+from generator.posters.formats import BLEED_MM
+from generator.posters.render import qr_symbol
+from generator.posters.typeset import family, font_faces, proof_band, proof_css
+
+HANDBOOK_MM = (148.0, 210.0)
+# The extensions of mkdocs.yml that the pages use; headings get their ids below.
+_EXTENSIONS = ["abbr", "admonition", "attr_list", "footnotes", "md_in_html", "tables"]
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_HEADING = re.compile(r"<h([12])([^>]*)>(.*?)</h\1>", re.DOTALL)
+_ID = re.compile(r'\bid="([^"]+)"')
+_TAG = re.compile(r"<[^>]+>")
+# Paper has no links back to a footnote's mark, and a picture's file is the site's.
+_DROP = re.compile(r'<a class="footnote-backref"[^>]*>.*?</a>|<img [^>]*>', re.DOTALL)
+
+
+def chapters(campaign: Campaign) -> list[str]:
+    """The site's pages of the campaign that make up the guidance, in the document's order."""
+    paths = CampaignPaths(campaign.id)
+    order = [paths.overview, paths.topics, paths.forms, paths.agencies, paths.slogans]
+    order += [paths.indices] if campaign.indices else []
+    order.append(paths.documents)
+    pages = campaign_pages(campaign)
+    return [pages[path] for path in order]
+
+
+def chapter_html(converter: markdown.Markdown, page: str, number: int
+                 ) -> tuple[str, list[tuple[int, str, str]]]:
+    """A page's Markdown as HTML for print, and its headings (level, id, text) for contents.
+    One converter for all chapters keeps footnote ids apart (``UNIQUE_IDS``)."""
+    text = _FRONT_MATTER.sub("", page).lstrip("\n")
+    if text.startswith("[←"):  # the link back to the overview
+        text = text.split("\n", 1)[1]
+    body = _DROP.sub("", converter.reset().convert(text))
+    headings: list[tuple[int, str, str]] = []
+
+    def named(match: re.Match[str]) -> str:
+        level, attrs, inner = int(match[1]), match[2], match[3]
+        found = _ID.search(attrs)
+        anchor = f"c{number}-{found[1] if found else len(headings)}"
+        attrs = _ID.sub("", attrs) + f' id="{anchor}"'
+        headings.append((level, anchor, html.unescape(_TAG.sub("", inner)).strip()))
+        return f"<h{level}{attrs}>{inner}</h{level}>"
+
+    return _HEADING.sub(named, body), headings
+
+
+def handbook_html(campaign: Campaign, url: str | None, proof: bool) -> str:
+    e = html.escape
+    c = campaign
+    parts, contents = [], []
+    converter = markdown.Markdown(extensions=_EXTENSIONS,
+                                  extension_configs={"footnotes": {"UNIQUE_IDS": True}})
+    for number, page in enumerate(chapters(c)):
+        body, headings = chapter_html(converter, page, number)
+        parts.append(f"<section class='chapter'>{body}</section>")
+        contents += [f"<li class='l{level}'><a href='#{anchor}'>{e(text)}</a></li>"
+                     for level, anchor, text in headings]
+    palette = c.posters.palette
+    theme = (f"<p class='over'>Chủ đề công tác năm {c.theme.year}</p>"
+             f"<p class='theme'>{e(c.theme.text)}</p>") if c.theme else ""
+    qr = ""
+    if url:
+        svg = qr_symbol(url).svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
+        qr = (f"<p>Toàn văn, áp phích và trách nhiệm của từng cơ quan trên trang web:</p>"
+              f"<img class='qr' src='{svg}' alt=''><p class='url'>{e(url)}</p>")
+    contact = c.contact
+    lines = [contact.unit, contact.hotline and f"Đường dây nóng: {contact.hotline}",
+             contact.email and f"Thư điện tử: {contact.email}", contact.address] \
+        if contact else [c.issuer]
+    back = "".join(f"<p>{e(line)}</p>" for line in lines if line)
+    width, height = HANDBOOK_MM
+    return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style>
+{font_faces()}
+{proof_css(16, 14)}
+@page {{ size: {width}mm {height}mm; bleed: {BLEED_MM}mm; margin: 16mm 14mm 18mm 14mm;
+  @bottom-center {{ content: counter(page); font-family: '{family()}'; font-size: 8.5pt; }} }}
+@page cover {{ background: {palette.background}; @bottom-center {{ content: none; }} }}
+@page back {{ @bottom-center {{ content: none; }} }}
+html {{ font-family: '{family()}'; font-size: 9.5pt; line-height: 1.4; color: #111; }}
+.cover {{ page: cover; color: {palette.text}; padding-top: 30mm; }}
+.cover h1 {{ color: {palette.headline}; font-size: 19pt; line-height: 1.2; }}
+.cover .over {{ text-transform: uppercase; font-size: 9pt; margin-top: 14mm; }}
+.cover .theme {{ color: {palette.headline}; font-size: 14pt; font-weight: bold; }}
+.contents {{ break-before: page; }}
+.contents ol {{ list-style: none; padding: 0; }}
+.contents li.l2 {{ padding-left: 5mm; font-size: 0.92em; }}
+.contents a {{ color: inherit; text-decoration: none; }}
+.contents a::after {{ content: leader('.') target-counter(attr(href), page); }}
+.chapter {{ break-before: page; }}
+h1 {{ font-size: 15pt; color: {palette.background}; margin: 0 0 4mm; }}
+h2 {{ font-size: 11.5pt; color: {palette.background}; margin: 5mm 0 2mm;
+     break-after: avoid; }}
+h3 {{ font-size: 10pt; break-after: avoid; }}
+p, li {{ text-align: justify; hyphens: manual; orphans: 2; widows: 2; }}
+a {{ color: inherit; text-decoration: none; }}
+a[href^="http"]::after {{ content: " (" attr(href) ")"; font-size: 0.8em;
+  word-break: break-all; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 0.9em; }}
+th, td {{ border: 0.5pt solid #777; padding: 1pt 3pt; text-align: left; vertical-align: top; }}
+.admonition {{ border-left: 1.5mm solid {palette.background}; padding: 1mm 4mm;
+  background: #F6F1F1; }}
+.admonition-title {{ font-weight: bold; margin: 1mm 0; }}
+figure {{ margin: 2mm 0; }} svg {{ max-width: 100%; height: auto; }}
+.footnote {{ font-size: 0.85em; }} .footnote hr {{ border: 0; border-top: 0.5pt solid #777; }}
+.back {{ page: back; break-before: page; padding-top: 40mm; }}
+.qr {{ width: 30mm; height: 30mm; }}
+.url {{ font-size: 0.85em; word-break: break-all; }}
+</style></head><body>{proof_band(proof)}
+<section class="cover"><p>{e(c.issuer)}</p><h1>{e(c.short_title)}</h1>{theme}
+<p>{e(c.kind)}{' số ' + e(c.number) if c.number else ''} · {e(c.place)}, {c.year}</p></section>
+<section class="contents"><h1 class="toc">Mục lục</h1><ol>{''.join(contents)}</ol></section>
+{''.join(parts)}
+<section class="back"><h2>Liên hệ</h2>{back}{qr}</section>
+</body></html>"""

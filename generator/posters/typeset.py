@@ -1,0 +1,62 @@
+"""HTML typeset into print PDFs by WeasyPrint (the ``print`` extra; it needs Debian's Pango),
+in the typeface and with the proof band every printed piece of the campaign shares."""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from types import ModuleType
+
+from generator.posters.fonts import print_font
+from generator.posters.render import PROOF_TEXT
+
+log = logging.getLogger("mkdocs.plugins.campaign.posters")
+
+def proof_css(top_mm: float, side_mm: float) -> str:
+    """Where the proof band goes on a page with these margins: along the top of the trim, in
+    black on signal yellow as on the posters."""
+    return (f".proof-band {{ position: fixed; top: -{top_mm}mm; left: -{side_mm}mm; "
+            f"right: -{side_mm}mm; height: 6mm; line-height: 6mm; background: #FFD400; "
+            "color: #000; font-weight: bold; font-size: 8pt; text-align: center; }")
+
+
+@cache
+def weasyprint() -> ModuleType | None:
+    """WeasyPrint, or None (said once) when it or Pango is missing here."""
+    # Its steps, page by page (from its import on), are no news to a communicator.
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    try:
+        import weasyprint as module
+    except (ImportError, OSError) as exc:
+        log.info(f"không có tờ rơi, sổ tay và phiếu in: cần WeasyPrint và thư viện Pango "
+                 f"({exc}); hãy cài .venv/bin/pip install -e '.[print]' và gói Debian "
+                 "libpango-1.0-0")
+        return None
+    loaded: ModuleType = module
+    return loaded
+
+
+def family() -> str:
+    """The print typeface's name, as the print shop's preflight lists the embedded fonts."""
+    return "Be Vietnam Pro" if "BeVietnamPro" in print_font("Regular").name else "DejaVu Sans"
+
+
+def font_faces() -> str:
+    """CSS that names the print typeface in its four styles, embedded from files."""
+    faces = []
+    for style, weight, slant in (("Regular", "normal", "normal"), ("Bold", "bold", "normal"),
+                                 ("Italic", "normal", "italic"),
+                                 ("BoldItalic", "bold", "italic")):
+        faces.append(f"@font-face {{ font-family: '{family()}'; font-weight: {weight}; "
+                     f"font-style: {slant}; src: url('{print_font(style).as_uri()}'); }}")
+    return "\n".join(faces)
+
+
+def proof_band(proof: bool) -> str:
+    """The band every page of a proof carries, inside the trim, so nobody prints it to hang."""
+    return f'<div class="proof-band">{PROOF_TEXT}</div>' if proof else ""
+
+
+def typeset(module: ModuleType, html: str) -> bytes:
+    """The PDF of ``html``; its fonts come from files, so nothing is fetched."""
+    return bytes(module.HTML(string=html).write_pdf())
