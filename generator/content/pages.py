@@ -126,6 +126,17 @@ def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
     return pages
 
 
+def print_chapters(campaign: Campaign) -> list[str]:
+    """The campaign's pages that make up the whole document on paper (the handbook), in the
+    document's order, each agency's tasks in one chapter and no gallery."""
+    writer = _Writer(campaign, index_citations(campaign), None)
+    chapters = [writer.overview(), writer.topics(), writer.forms(), writer.agencies_in_full(),
+                writer.slogans()]
+    if campaign.indices:
+        chapters.append(writer.indices())
+    return [*chapters, writer.documents()]
+
+
 # A footnote mark as pages write it; campaign text is escaped, so "[^1]" there reads "\[^1\]".
 _NOTE_REF = re.compile(r"(?<!\\)\[\^([\w-]+)\]")
 
@@ -261,10 +272,14 @@ class _Writer:
         return [*lines, ""]
 
     def heading(self, key: SectionKey) -> str:
+        """A part's heading as the document words it, escaped."""
+        return escape(self.heading_text(key))
+
+    def heading_text(self, key: SectionKey) -> str:
         """A part's heading as the document words it ('Hình thức, thời gian tuyên truyền'),
-        in sentence case, escaped."""
+        in sentence case."""
         words = heading_words(self.campaign.headings.get(key) or DEFAULT_HEADINGS[key])
-        return escape(words[:1].upper() + words[1:].lower())
+        return words[:1].upper() + words[1:].lower()
 
     def theme_box(self) -> list[str]:
         theme = self.campaign.theme
@@ -467,6 +482,18 @@ class _Writer:
             for item in general:
                 body += self.points(item.tasks, path)
         return self.page(path, title, f"Việc của từng cơ quan trong {c.short_title}.", body)
+
+    def agencies_in_full(self) -> str:
+        """Every agency's tasks on one page, as the document lists them: for print, where a
+        reader cannot follow a link to each agency's page."""
+        c, path = self.campaign, self.paths.agencies
+        body = []
+        for agency in c.responsibilities:
+            if agency.agency:
+                body += [f"## {escape(agency.agency)}", ""]
+            body += self.points(agency.tasks, path, ordered=bool(agency.agency))
+        return self.page(path, self.heading_text("responsibilities"),
+                         f"Việc của từng cơ quan trong {c.short_title}.", body)
 
     def agency(self, agency_id: str) -> str:
         c, path = self.campaign, self.paths.agency(agency_id)

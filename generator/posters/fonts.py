@@ -34,17 +34,18 @@ def _matplotlib_fonts() -> Path:
 
 
 def default_headline_font() -> Path:
-    return _matplotlib_fonts() / "DejaVuSans-Bold.ttf"
+    return typeface("Bold")
 
 
 def default_text_font() -> Path:
-    return _matplotlib_fonts() / "DejaVuSans.ttf"
+    return typeface("Regular")
 
 
-def print_font(style: str) -> Path:
-    """The typeface of leaflets and handbooks in ``style`` (Regular, Bold, Italic, BoldItalic):
-    Be Vietnam Pro, drawn for Vietnamese by Vietnamese designers (SIL Open Font License, the
-    licence in the ``fontpkg-be-vietnam-pro`` package beside it), or DejaVu without it."""
+def typeface(style: str) -> Path:
+    """The typeface of posters, leaflets and handbooks in ``style`` (Regular, Bold, Italic,
+    BoldItalic): Be Vietnam Pro, drawn for Vietnamese by Vietnamese designers (SIL Open Font
+    License, the licence in the ``fontpkg-be-vietnam-pro`` package beside it), or DejaVu
+    Sans (from matplotlib) where that package is not installed."""
     spec = importlib.util.find_spec("fontpkg_be_vietnam_pro")
     if spec is not None and spec.origin:
         path = Path(spec.origin).parent / "files" / f"BeVietnamPro-{style}.ttf"

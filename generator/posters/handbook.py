@@ -1,9 +1,9 @@
 """The handbook (sổ tay): the whole guidance on A5 pages for a meeting, a reporter or a desk,
 with a cover, contents with page numbers, and the contact and QR code on the back.
 
-Its chapters are the site's own pages of the campaign (overview, contents, forms,
-responsibilities, slogans, figures, documents), so every sentence the site publishes is in
-the handbook too, and there is one place that turns the campaign into text.
+Its chapters are the site's own pages of the campaign (overview, contents, forms, every
+agency's tasks, slogans, figures, documents), so every sentence the site publishes is in the
+handbook too, and there is one place that turns the campaign into text.
 """
 
 from __future__ import annotations
@@ -14,11 +14,10 @@ import re
 import markdown
 
 from generator.campaign.model import Campaign
-from generator.content.pages import campaign_pages
-from generator.content.paths import CampaignPaths
+from generator.content.pages import print_chapters
 from generator.posters.formats import BLEED_MM
 from generator.posters.render import qr_symbol
-from generator.posters.typeset import family, font_faces, proof_band, proof_css
+from generator.posters.typeset import address_pt, family, font_faces, proof_band, proof_css
 
 HANDBOOK_MM = (148.0, 210.0)
 # The extensions of mkdocs.yml that the pages use; headings get their ids below.
@@ -29,16 +28,6 @@ _ID = re.compile(r'\bid="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
 # Paper has no links back to a footnote's mark, and a picture's file is the site's.
 _DROP = re.compile(r'<a class="footnote-backref"[^>]*>.*?</a>|<img [^>]*>', re.DOTALL)
-
-
-def chapters(campaign: Campaign) -> list[str]:
-    """The site's pages of the campaign that make up the guidance, in the document's order."""
-    paths = CampaignPaths(campaign.id)
-    order = [paths.overview, paths.topics, paths.forms, paths.agencies, paths.slogans]
-    order += [paths.indices] if campaign.indices else []
-    order.append(paths.documents)
-    pages = campaign_pages(campaign)
-    return [pages[path] for path in order]
 
 
 def chapter_html(converter: markdown.Markdown, page: str, number: int
@@ -68,7 +57,7 @@ def handbook_html(campaign: Campaign, url: str | None, proof: bool) -> str:
     parts, contents = [], []
     converter = markdown.Markdown(extensions=_EXTENSIONS,
                                   extension_configs={"footnotes": {"UNIQUE_IDS": True}})
-    for number, page in enumerate(chapters(c)):
+    for number, page in enumerate(print_chapters(c)):
         body, headings = chapter_html(converter, page, number)
         parts.append(f"<section class='chapter'>{body}</section>")
         contents += [f"<li class='l{level}'><a href='#{anchor}'>{e(text)}</a></li>"
@@ -80,7 +69,8 @@ def handbook_html(campaign: Campaign, url: str | None, proof: bool) -> str:
     if url:
         svg = qr_symbol(url).svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
         qr = (f"<p>Toàn văn, áp phích và trách nhiệm của từng cơ quan trên trang web:</p>"
-              f"<img class='qr' src='{svg}' alt=''><p class='url'>{e(url)}</p>")
+              f"<img class='qr' src='{svg}' alt=''><p class='url' style='font-size: "
+              f"{address_pt(url, HANDBOOK_MM[0] - 28):.2f}pt'>{e(url)}</p>")
     contact = c.contact
     lines = [contact.unit, contact.hotline and f"Đường dây nóng: {contact.hotline}",
              contact.email and f"Thư điện tử: {contact.email}", contact.address] \
@@ -122,7 +112,7 @@ figure {{ margin: 2mm 0; }} svg {{ max-width: 100%; height: auto; }}
 .footnote {{ font-size: 0.85em; }} .footnote hr {{ border: 0; border-top: 0.5pt solid #777; }}
 .back {{ page: back; break-before: page; padding-top: 40mm; }}
 .qr {{ width: 30mm; height: 30mm; }}
-.url {{ font-size: 0.85em; word-break: break-all; }}
+.url {{ white-space: nowrap; }}
 </style></head><body>{proof_band(proof)}
 <section class="cover"><p>{e(c.issuer)}</p><h1>{e(c.short_title)}</h1>{theme}
 <p>{e(c.kind)}{' số ' + e(c.number) if c.number else ''} · {e(c.place)}, {c.year}</p></section>

@@ -27,7 +27,14 @@ from generator.content.vi import number as decimal
 from generator.content.vi import short_date
 from generator.posters.formats import BLEED_MM, MM_PER_INCH
 from generator.posters.render import qr_symbol
-from generator.posters.typeset import family, font_faces, proof_band, proof_css, typeset
+from generator.posters.typeset import (
+    address_pt,
+    family,
+    font_faces,
+    proof_band,
+    proof_css,
+    typeset,
+)
 
 log = logging.getLogger("mkdocs.plugins.campaign.posters")
 
@@ -35,6 +42,8 @@ SHEET_MM = (297.0, 210.0)
 WIDE, NARROW = 100.0, 97.0
 OUTSIDE = (NARROW, WIDE, WIDE)
 INSIDE = (WIDE, WIDE, NARROW)
+BODY_PT = 10.5
+HEADLINE_PT = 2.6 * BODY_PT  # the cover's headline
 # Text is set at these sizes in turn until a panel fits; then its list is shortened.
 _SCALES = (1.0, 0.9, 0.8)
 
@@ -216,14 +225,15 @@ def panel_html(panel: Panel, width: float, scale: float, texts: LeafletTexts) ->
             svg = qr_symbol(panel.qr_url).svg_data_uri(scale=4, border=2, dark="#000",
                                                        light="#fff")
             qr = (f"<p class='lead'>{e(panel.lead)}</p><img class='qr' src='{svg}' alt=''>"
-                  f"<p class='url'>{e(panel.qr_url)}</p>")
+                  f"<p class='url' style='font-size: {address_pt(panel.qr_url, width - 14):.2f}pt'>"
+                  f"{e(panel.qr_url)}</p>")
         lead = "" if panel.kind == "back" or not panel.lead else \
             f"<p class='lead'>{e(panel.lead)}</p>"
         body = (f"<h2>{e(panel.heading)}</h2>{lead}"
                 + (listed if items else "") + qr
                 + (f"<p class='note'>{e(panel.note)}</p>" if panel.note else ""))
         page_background, colour = "#FFFFFF", "#111111"
-    size = 10.5 * scale
+    size = BODY_PT * scale
     return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style>
 {font_faces()}
 {proof_css(12, 7)}
@@ -243,5 +253,5 @@ li::marker {{ color: {background}; }}
 .note {{ font-size: 0.85em; margin-top: 6mm; }}
 .lead {{ margin: 0 0 3mm; }}
 .qr {{ display: block; width: 34mm; height: 34mm; margin: 2mm 0; }}
-.url {{ font-size: 0.85em; word-break: break-all; }}
+.url {{ white-space: nowrap; }}
 </style></head><body>{proof_band(texts.proof)}{body}</body></html>"""

@@ -12,7 +12,7 @@ from generator.atomic import write_if_changed
 from generator.build.cache import file_digest, key
 from generator.campaign.model import Campaign
 from generator.posters.batch import PosterFile
-from generator.posters.fonts import print_font
+from generator.posters.fonts import typeface
 from generator.posters.formats import BLEED_MM, CROP_SLUG_MM
 from generator.posters.plan import campaign_url, is_placeholder
 
@@ -42,7 +42,7 @@ def printed_files(campaign: Campaign, site_url: str | None, folder: Path) -> lis
         return []
     url = campaign_url(site_url, campaign.id) if site_url else None
     proof = is_placeholder(site_url)
-    fonts = [file_digest(print_font(style)) for style in ("Regular", "Bold", "Italic",
+    fonts = [file_digest(typeface(style)) for style in ("Regular", "Bold", "Italic",
                                                           "BoldItalic")]
     entry = key("printed", url, proof, campaign.model_dump_json(), fonts)
 

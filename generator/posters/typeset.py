@@ -7,7 +7,7 @@ import logging
 from functools import cache
 from types import ModuleType
 
-from generator.posters.fonts import print_font
+from generator.posters.fonts import typeface
 from generator.posters.render import PROOF_TEXT
 
 log = logging.getLogger("mkdocs.plugins.campaign.posters")
@@ -38,7 +38,7 @@ def weasyprint() -> ModuleType | None:
 
 def family() -> str:
     """The print typeface's name, as the print shop's preflight lists the embedded fonts."""
-    return "Be Vietnam Pro" if "BeVietnamPro" in print_font("Regular").name else "DejaVu Sans"
+    return "Be Vietnam Pro" if "BeVietnamPro" in typeface("Regular").name else "DejaVu Sans"
 
 
 def font_faces() -> str:
@@ -48,7 +48,7 @@ def font_faces() -> str:
                                  ("Italic", "normal", "italic"),
                                  ("BoldItalic", "bold", "italic")):
         faces.append(f"@font-face {{ font-family: '{family()}'; font-weight: {weight}; "
-                     f"font-style: {slant}; src: url('{print_font(style).as_uri()}'); }}")
+                     f"font-style: {slant}; src: url('{typeface(style).as_uri()}'); }}")
     return "\n".join(faces)
 
 
@@ -60,3 +60,9 @@ def proof_band(proof: bool) -> str:
 def typeset(module: ModuleType, html: str) -> bytes:
     """The PDF of ``html``; its fonts come from files, so nothing is fetched."""
     return bytes(module.HTML(string=html).write_pdf())
+
+
+def address_pt(url: str, width_mm: float, largest_pt: float = 8.5) -> float:
+    """The type size that prints ``url`` on one line of ``width_mm``: broken at its hyphens
+    it would read as two addresses, or as one without them."""
+    return min(largest_pt, width_mm * 72 / 25.4 / (0.6 * max(1, len(url))))

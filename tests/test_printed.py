@@ -1,0 +1,211 @@
+"""The leaflet and the handbook as a print shop and a reader check them: page sizes with bleed
+and crop marks, fonts embedded, the leaflet's headline read back by Tesseract, the handbook's
+contents pointing at the right pages, the proof band, and the same bytes for the same input."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+from conftest import SAMPLE
+from PIL import Image, ImageOps
+from test_posters import OCR_EM_PX
+
+from generator.campaign.load import load_campaign
+from generator.campaign.model import Campaign, Leaflet
+from generator.posters.batch import PosterFile
+from generator.posters.leaflet import HEADLINE_PT
+from generator.posters.printed import HANDBOOK, LEAFLET, printed_files
+
+REAL = "https://tuyentruyen.hanoi.gov.vn/"
+PLACEHOLDER = "https://tuyentruyen.example.vn/"
+PT = 72 / 25.4
+
+
+def _need(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{tool} is missing on CI: .ci/run must install it")
+        pytest.skip(f"{tool} is not installed")
+    return path
+
+
+def _text(pdf: Path, *pages: int) -> str:
+    span = ["-f", str(pages[0]), "-l", str(pages[-1])] if pages else []
+    out = subprocess.run([_need("pdftotext"), *span, str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    return out
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def campaign() -> Campaign:
+    return load_campaign(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory, campaign: Campaign
+         ) -> tuple[Path, dict[str, PosterFile]]:
+    folder = tmp_path_factory.mktemp("printed")
+    rows = printed_files(campaign, REAL, folder)
+    return folder, {row.format: row for row in rows}
+
+
+@pytest.mark.parametrize(("fmt", "pages"), [(LEAFLET, 2), (HANDBOOK, None)])
+def test_pages_have_the_trim_bleed_and_slug_of_their_format(
+        made: tuple[Path, dict[str, PosterFile]], fmt: object, pages: int | None) -> None:
+    folder, rows = made
+    row = rows[fmt.name]  # type: ignore[attr-defined]
+    w, h = row.trim_width_mm, row.trim_height_mm
+    assert (w, h) == (fmt.width_mm, fmt.height_mm)  # type: ignore[attr-defined]
+    assert (row.media_width_mm, row.media_height_mm, row.bleed_mm) == (w + 26, h + 26, 3.0)
+    with pikepdf.open(folder / row.file) as pdf:
+        assert pages is None or len(pdf.pages) == pages
+        assert len(pdf.pages) >= (pages or 8)
+        for page in pdf.pages:
+            def mm(box: pikepdf.Array) -> list[float]:
+                return [round(float(v) / PT, 1) for v in box]
+
+            assert mm(page.TrimBox) == [0, 0, w, h]
+            assert mm(page.BleedBox) == [-3, -3, w + 3, h + 3]
+            assert mm(page.MediaBox) == [-13, -13, w + 13, h + 13]
+            assert "/Annots" not in page.obj
+            # Crop marks in black ink only, drawn last, over the slug.
+            assert b"0 0 0 1 K" in page.Contents.read_bytes() if not isinstance(
+                page.Contents, pikepdf.Array) else b"0 0 0 1 K" in page.Contents[-1].read_bytes()
+        [intent] = pdf.Root.OutputIntents
+        assert str(intent.OutputConditionIdentifier) == "sRGB IEC61966-2.1"
+    info = subprocess.run([_need("pdfinfo"), "-box", str(folder / row.file)],
+                          capture_output=True, text=True, check=True).stdout
+    trim = re.search(r"TrimBox:\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)", info)
+    assert trim is not None
+    assert abs(float(trim[3]) / PT - w) < 0.1 and abs(float(trim[4]) / PT - h) < 0.1
+    fonts = subprocess.run([_need("pdffonts"), str(folder / row.file)], capture_output=True,
+                           text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all(" yes yes yes " in line for line in fonts)  # embedded, subset
+    assert any("Be-Vietnam-Pro" in line for line in fonts)
+
+
+def test_tesseract_reads_the_leaflet_s_headline(made: tuple[Path, dict[str, PosterFile]],
+                                                campaign: Campaign, tmp_path: Path) -> None:
+    folder, rows = made
+    tesseract = _need("tesseract")
+    subprocess.run([_need("pdftoppm"), "-r", "300", "-f", "1", "-l", "1", "-png",
+                    str(folder / rows[LEAFLET.name].file), str(tmp_path / "outside")],
+                   check=True)
+    [png] = tmp_path.glob("outside*.png")
+    with Image.open(png) as image:
+        dpmm = image.width / (297 + 26)
+        # The cover: the last 100 mm of the trim, its upper half (the headline is there),
+        # scaled as the posters' headlines are for Tesseract (test_posters.py).
+        cover = image.crop((round((13 + 197 + 4) * dpmm), round(13 * dpmm),
+                            round((13 + 297 - 4) * dpmm), round((13 + 130) * dpmm)))
+        scale = OCR_EM_PX / (HEADLINE_PT / 72 * 300)
+        cover = cover.convert("L").resize((round(cover.width * scale),
+                                           round(cover.height * scale)),
+                                          Image.Resampling.LANCZOS)
+        gray = ImageOps.invert(cover).point(lambda v: 255 if v > 128 else 0)
+        gray.save(tmp_path / "cover.png")
+    out = subprocess.run([tesseract, str(tmp_path / "cover.png"), "-", "-l", "vie", "--psm",
+                          "6"], capture_output=True, text=True, check=False, timeout=300)
+    read = " ".join(out.stdout.split())
+    assert campaign.theme is not None
+    assert _best_window(campaign.theme.text, read) >= 0.98, read
+
+
+def _best_window(expected: str, got: str) -> float:
+    """The best 1 - character error rate of ``expected`` against any stretch of ``got``."""
+    best = 0.0
+    for start in range(max(1, len(got) - len(expected) + 1)):
+        for length in (len(expected) - 2, len(expected), len(expected) + 2):
+            window = got[start:start + length]
+            previous = list(range(len(window) + 1))
+            for i, a in enumerate(expected, start=1):
+                current = [i]
+                for j, b in enumerate(window, start=1):
+                    current.append(min(previous[j] + 1, current[j - 1] + 1,
+                                       previous[j - 1] + (a != b)))
+                previous = current
+            best = max(best, 1 - previous[-1] / len(expected))
+    return best
+
+
+def test_the_leaflet_says_what_citizens_can_do_and_where_to_ask(
+        made: tuple[Path, dict[str, PosterFile]], campaign: Campaign) -> None:
+    folder, rows = made
+    text = _flat(_text(folder / rows[LEAFLET.name].file))
+    assert campaign.theme is not None
+    for needle in (campaign.theme.text, "Người dân có thể làm gì?", "Thông điệp chính",
+                   "Làm thủ tục hành chính qua dịch vụ công trực tuyến mức độ 3, mức độ 4.",
+                   campaign.slogans[0].text, "PAR INDEX 2024: 92,57%, xếp thứ 3/63",
+                   "Theo Hướng dẫn ngày 21/5/2021 của Ban Tuyên giáo Thành ủy Hà Nội."):
+        assert needle in text, needle
+    assert REAL + "cchc-ha-noi-2021/" in text.replace(" ", "")  # a long address wraps
+    assert "BẢN THỬ" not in text
+
+
+def test_the_handbook_holds_the_whole_guidance_with_its_contents(
+        made: tuple[Path, dict[str, PosterFile]], campaign: Campaign) -> None:
+    folder, rows = made
+    pdf = folder / rows[HANDBOOK.name].file
+    pages = _text(pdf).split("\f")
+    whole = _flat(" ".join(pages))
+    # Every paragraph of the document, from its first words (a page may break it later).
+    paragraphs = [*campaign.preamble, *(p.text for p in campaign.purposes),
+                  *(t.text for t in campaign.topics), *(f.text or "" for f in campaign.forms),
+                  *(task.text for r in campaign.responsibilities for task in r.tasks)]
+    for paragraph in filter(None, paragraphs):
+        words = " ".join(re.sub(r"\[\^[\w-]+\]|[*“”]", "", paragraph).split()[:6])
+        assert words in whole, words
+    # The contents give each chapter's page, printed at the foot of that page.
+    contents = _flat(pages[1])
+    assert contents.startswith("Mục lục")
+    entry = re.search(r"Nội dung tuyên truyền[ .]*?(\d+)", contents)
+    assert entry is not None, contents
+    page = pages[int(entry[1]) - 1]
+    assert _flat(page).startswith("Nội dung tuyên truyền")
+    assert page.split()[-1] == entry[1]
+
+
+@pytest.mark.parametrize(("site_url", "proof"), [(None, True), (PLACEHOLDER, True),
+                                                  (REAL, False)])
+def test_the_proof_band_is_on_every_page_exactly_while_the_address_is_a_placeholder(
+        tmp_path: Path, campaign: Campaign, site_url: str | None, proof: bool) -> None:
+    rows = printed_files(campaign, site_url, tmp_path)
+    assert {r.format for r in rows} == {LEAFLET.name, HANDBOOK.name}
+    for row in rows:
+        assert row.proof == proof
+        pages = _text(tmp_path / row.file).split("\f")[:-1]
+        assert all(("BẢN THỬ – chưa có địa chỉ trang web thật" in p) == proof for p in pages)
+
+
+def test_the_same_campaign_gives_the_same_bytes_and_is_not_typeset_again(
+        made: tuple[Path, dict[str, PosterFile]], campaign: Campaign, tmp_path: Path) -> None:
+    _, rows = made
+    again = {r.format: r for r in printed_files(campaign, REAL, tmp_path)}
+    assert {f: r.sha256 for f, r in again.items()} == {f: r.sha256 for f, r in rows.items()}
+    stamps = {p: p.stat().st_mtime_ns for p in tmp_path.glob("*.pdf")}
+    printed_files(campaign, REAL, tmp_path)
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.glob("*.pdf")} == stamps
+
+
+def test_a_panel_that_holds_too_much_is_shortened_and_said(
+        tmp_path: Path, campaign: Campaign, caplog: pytest.LogCaptureFixture) -> None:
+    long = "Tuyên truyền sâu rộng đến cán bộ, đảng viên và Nhân dân về cải cách hành chính " * 3
+    crowded = campaign.model_copy(update={"leaflet": Leaflet(messages=[long] * 10)})
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.campaign.posters"):
+        [leaflet, _] = printed_files(crowded, REAL, tmp_path)
+    said = [r.getMessage() for r in caplog.records if "chỉ đủ chỗ" in r.getMessage()]
+    assert len(said) == 1 and "mặt 'Thông điệp chính' chỉ đủ chỗ cho" in said[0], said
+    with pikepdf.open(tmp_path / leaflet.file) as pdf:
+        assert len(pdf.pages) == 2
