@@ -9,11 +9,12 @@ import os
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import SAMPLE
+from conftest import SAMPLE, Project
 from PIL import Image, ImageOps
 from test_posters import OCR_EM_PX
 
@@ -209,3 +210,49 @@ def test_a_panel_that_holds_too_much_is_shortened_and_said(
     assert len(said) == 1 and "mặt 'Thông điệp chính' chỉ đủ chỗ cho" in said[0], said
     with pikepdf.open(tmp_path / leaflet.file) as pdf:
         assert len(pdf.pages) == 2
+
+
+def test_the_build_publishes_them_in_the_gallery_and_the_print_pack(project: Project) -> None:
+    result = project.run("build")
+    assert result.code == 0, result.err
+    folder = project.root / "site" / "posters" / "cchc-ha-noi-2021"
+    names = {f"cchc-ha-noi-2021--{fmt.name}.pdf" for fmt in (LEAFLET, HANDBOOK)}
+    assert names <= {p.name for p in folder.iterdir()}
+    gallery = (project.root / "site" / "cchc-ha-noi-2021" / "an-pham" / "index.html").read_text(
+        encoding="utf-8")
+    for name in names:
+        assert f'href="../../posters/cchc-ha-noi-2021/{name}"' in gallery, name
+    assert "Tờ rơi gấp ba (A4 ngang, 2 mặt)" in gallery and "Sổ tay A5" in gallery
+    with zipfile.ZipFile(folder / "cchc-ha-noi-2021-goi-in.zip") as pack:
+        listed = pack.namelist()
+        ticket = pack.read("PHIEU-IN.pdf")
+    assert {"to-roi-gap-ba-297x210mm/cchc-ha-noi-2021--to-roi-gap-ba-297x210mm.pdf",
+            "so-tay-a5-148x210mm/cchc-ha-noi-2021--so-tay-a5-148x210mm.pdf"} <= set(listed)
+    (project.root / "ticket.pdf").write_bytes(ticket)
+    said = _flat(_text(project.root / "ticket.pdf"))
+    assert all(n in said for n in ("Tờ rơi gấp ba", "297 × 210", "Sổ tay A5", "148 × 210")), said
+
+
+def test_print_orders_may_name_the_leaflet_and_the_handbook(yaml_project: Project) -> None:
+    text = yaml_project.campaign.read_text(encoding="utf-8")
+    yaml_project.campaign.write_text(
+        text + "\nposters:\n  print:\n    - {format: to-roi-gap-ba, quantity: 5000}\n"
+        "    - {format: so-tay, quantity: 50}\n", encoding="utf-8")
+    result = yaml_project.run("validate")
+    assert result.code == 2, result.err
+    [problem] = result.err.splitlines()[:-1]
+    line = yaml_project.line("format: so-tay,")
+    assert problem.startswith(f"campaigns/cchc-ha-noi-2021.yml:{line}:")
+    assert problem.endswith("khổ 'so-tay' không có trong danh mục; có phải ý bạn là "
+                            "'so-tay-a5'?"), problem
+
+
+def test_a_campaign_without_actions_or_figures_still_fills_every_panel(
+        tmp_path: Path, campaign: Campaign) -> None:
+    plain = campaign.model_copy(update={"leaflet": Leaflet(), "indices": [], "basis": []})
+    [leaflet, _] = printed_files(plain, REAL, tmp_path)
+    text = _flat(_text(tmp_path / leaflet.file))
+    for needle in ("Tìm hiểu thêm", "Trên trang web của chiến dịch (mã QR ở mặt sau)",
+                   campaign.title, "Thông điệp chính", "Liên hệ"):
+        assert needle in text, needle
+    assert "Người dân có thể làm gì?" not in text

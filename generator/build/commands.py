@@ -109,6 +109,8 @@ def export(config_file: Path, out: Path) -> str:
 
 def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> str:
     """One campaign's posters, manifest and print pack into a folder of their own."""
+    from functools import partial
+
     from generator.campaign.load import load_campaigns
     from generator.posters.pack import publish
     from generator.posters.plan import (
@@ -130,7 +132,7 @@ def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> s
             log.warning(placeholder_message(site_url))
         folder = cache_dir / "posters" / campaign.id
         published = publish(jobs, folder, campaign.id,
-                            printed=printed_files(campaign, site_url, folder),
+                            printed=partial(printed_files, campaign, site_url, folder),
                             ticket=ticket_info(campaign))
         with staged(out.resolve()) as staging:
             for name, source in published.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from PIL import Image
@@ -26,7 +27,7 @@ from generator.posters.plan import (
     placeholder_message,
     plan_posters,
 )
-from generator.posters.printed import printed_files
+from generator.posters.printed import PRINTED_FORMATS, printed_files, printed_name
 from generator.posters.ticket import ticket_info
 
 log = logging.getLogger("mkdocs.plugins.campaign")
@@ -46,11 +47,13 @@ def produce(campaigns: Sequence[Campaign], project: Project,
             GalleryItem(job.stem, job.fmt.label, job.slogan, job.fmt.is_print,
                         thumbnail_size(job.fmt.pixels(job.crop_marks))) for job in jobs]
         folder = project.cache_dir / "posters" / campaign.id
-        printed = printed_files(campaign, project.site_url, folder)
-        documents[campaign.id] = [PrintedItem(row.file, row.label, row.trim_width_mm or 0,
-                                              row.trim_height_mm or 0) for row in printed]
-        published = publish(jobs, folder, campaign.id, printed=printed,
+        typeset = partial(printed_files, campaign, project.site_url, folder)
+        published = publish(jobs, folder, campaign.id, printed=typeset,
                             ticket=ticket_info(campaign), progress=progress)
+        documents[campaign.id] = [
+            PrintedItem(name, fmt.label, fmt.width_mm, fmt.height_mm)
+            for fmt in PRINTED_FORMATS.values()
+            if (name := printed_name(campaign.id, fmt)) in published]
         paths = CampaignPaths(campaign.id)
         assets.update({paths.poster(name): path for name, path in published.items()})
         if campaign.cover:

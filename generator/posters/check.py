@@ -48,12 +48,13 @@ def poster_problems(doc: SourceDocument, campaign: Campaign,
     wanted += [(("posters", "print", i, "format"), o.format) for i, o in enumerate(settings.print)]
     unknown = False
     for loc, name in wanted:
-        # A print order may be for the leaflet or the handbook, which no slogan is drawn in.
-        if name not in known and not (loc[1] == "print" and name in PRINTED_FORMATS):
+        # A print order may also be for the leaflet or the handbook, which no slogan is in.
+        names = sorted({*known, *PRINTED_FORMATS}) if loc[1] == "print" else sorted(known)
+        if name not in names:
             unknown = True
-            close = difflib.get_close_matches(name, sorted(known), n=1)
+            close = difflib.get_close_matches(name, names, n=1)
             hint = f"có phải ý bạn là '{close[0]}'?" if close else (
-                "các khổ có sẵn: " + ", ".join(sorted(known)))
+                "các khổ có sẵn: " + ", ".join(names))
             yield loc, f"khổ '{name}' không có trong danh mục; {hint}"
     for i, spec in enumerate(settings.custom_formats):
         by_mm, by_px = spec.width_mm and spec.height_mm, spec.width_px and spec.height_px

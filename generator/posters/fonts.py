@@ -51,9 +51,14 @@ def typeface(style: str) -> Path:
         path = Path(spec.origin).parent / "files" / f"BeVietnamPro-{style}.ttf"
         if path.is_file():
             return path
-    dejavu = {"Regular": "DejaVuSans", "Bold": "DejaVuSans-Bold",
-              "Italic": "DejaVuSans-Oblique", "BoldItalic": "DejaVuSans-BoldOblique"}
-    return _matplotlib_fonts() / f"{dejavu[style]}.ttf"
+    return dejavu(style)
+
+
+def dejavu(style: str) -> Path:
+    """DejaVu Sans in ``style``, as matplotlib ships it: the fallback, and the former default."""
+    names = {"Regular": "DejaVuSans", "Bold": "DejaVuSans-Bold",
+             "Italic": "DejaVuSans-Oblique", "BoldItalic": "DejaVuSans-BoldOblique"}
+    return _matplotlib_fonts() / f"{names[style]}.ttf"
 
 
 Stamp = tuple[int, int]

@@ -90,9 +90,8 @@ def leaflet_texts(campaign: Campaign, url: str | None, proof: bool) -> LeafletTe
         actions = Panel("Người dân có thể làm gì?", items=tuple(c.leaflet.actions))
     else:
         actions = Panel("Tìm hiểu thêm", lead=(
-            "Trên trang web của chiến dịch: toàn văn, hình thức tuyên truyền, trách nhiệm của "
-            "từng cơ quan, các văn bản được dẫn, khẩu hiệu và áp phích."),
-            items=(url,) if url else ())
+            "Trên trang web của chiến dịch (mã QR ở mặt sau): toàn văn, hình thức tuyên truyền, "
+            "trách nhiệm của từng cơ quan, các văn bản được dẫn, khẩu hiệu và áp phích."))
     flap = _figures(c)
     palette = c.posters.palette
     return LeafletTexts((flap, back, cover), (about, messages, actions),
@@ -120,12 +119,12 @@ def _source(campaign: Campaign) -> str:
 
 def _figures(campaign: Campaign) -> Panel:
     """The fold-in panel: the latest published figures, else the phases, else the documents
-    the campaign rests on."""
+    the campaign rests on, else the document's own title."""
     c = campaign
     if c.indices:
         items = []
         for index in c.indices:
-            values = sorted((v for v in index.values), key=lambda v: v.year)
+            values = sorted(index.values, key=lambda v: v.year)
             if not values:
                 continue
             last = values[-1]
@@ -143,7 +142,9 @@ def _figures(campaign: Campaign) -> Panel:
         return Panel("Các đợt", items=tuple(
             p.title + (f": {p.text}" if p.text and len(p.text) < 120 else "")
             for p in c.phases))
-    return Panel("Căn cứ", items=tuple(document_label(c.document(ref)) for ref in c.basis))
+    if c.basis:
+        return Panel("Căn cứ", items=tuple(document_label(c.document(ref)) for ref in c.basis))
+    return Panel(c.kind, lead=c.title)
 
 
 # -- typesetting ------------------------------------------------------------------------------

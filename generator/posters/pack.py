@@ -9,7 +9,8 @@ import io
 import json
 import logging
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 
@@ -100,15 +101,24 @@ def write_print_pack(target: Path, folder: Path, files: Sequence[PosterFile],
 
 
 def publish(jobs: Sequence[PosterJob], folder: Path, campaign_id: str, *,
-            printed: Sequence[PosterFile] = (), ticket: TicketInfo | None = None,
-            workers: int | None = None, progress: bool | None = None) -> dict[str, Path]:
+            printed: Callable[[], Sequence[PosterFile]] | None = None,
+            ticket: TicketInfo | None = None, workers: int | None = None,
+            progress: bool | None = None) -> dict[str, Path]:
     """Render (or reuse) every poster and return the files to publish, keyed by their path
-    under ``posters/<campaign-id>/``: images, thumbnails, PDFs, the ``printed`` leaflet and
-    handbook already in ``folder``, manifests, print pack."""
-    posters = build_posters(jobs, folder, workers=workers, progress=progress)
+    under ``posters/<campaign-id>/``: images, thumbnails, PDFs, the leaflet and handbook that
+    ``printed`` makes in ``folder``, manifests, print pack."""
+    # The leaflet and handbook are typeset in this process while the workers draw posters:
+    # the process only waits for them meanwhile, and a build takes the longer of the two.
+    side = ThreadPoolExecutor(1, thread_name_prefix="typeset")
+    typesetting = side.submit(printed or tuple)
+    try:
+        posters = build_posters(jobs, folder, workers=workers, progress=progress)
+        documents = typesetting.result()
+    finally:
+        side.shutdown(wait=False, cancel_futures=True)
     log.info(f"áp phích {campaign_id}: vẽ {posters.drawn}, dùng lại "
              f"{len(jobs) - posters.drawn} không đổi")
-    rows = (*posters.files, *printed)
+    rows = (*posters.files, *documents)
     files = {row.file: folder / row.file for row in rows}
     for name, text in (("manifest.json", manifest_json(rows)),
                        ("manifest.csv", manifest_csv(rows))):

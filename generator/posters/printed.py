@@ -32,6 +32,11 @@ HANDBOOK = PrintedFormat("so-tay-a5", "Sổ tay A5", 148.0, 210.0)
 PRINTED_FORMATS = {f.name: f for f in (LEAFLET, HANDBOOK)}
 
 
+def printed_name(campaign_id: str, fmt: PrintedFormat) -> str:
+    """The file's name in the campaign's poster folder (and on the site)."""
+    return f"{campaign_id}--{fmt.name}.pdf"
+
+
 def printed_files(campaign: Campaign, site_url: str | None, folder: Path) -> list[PosterFile]:
     """The leaflet and handbook of ``campaign`` in ``folder``, made or reused; none when
     WeasyPrint cannot run here (said once)."""
@@ -62,7 +67,7 @@ def printed_files(campaign: Campaign, site_url: str | None, folder: Path) -> lis
     folder.mkdir(parents=True, exist_ok=True)
     rows = []
     for fmt, make in makers:
-        target = folder / f"{campaign.id}--{fmt.name}.pdf"
+        target = folder / printed_name(campaign.id, fmt)
         stamp = target.with_suffix(".key")
         if not (target.is_file() and stamp.is_file()
                 and stamp.read_text(encoding="utf-8") == entry):
