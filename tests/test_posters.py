@@ -424,7 +424,10 @@ def test_posters_command_writes_one_campaign(project: Project) -> None:
     assert result.code == 0, result.err
     out = project.root / "out"
     assert len(list(out.glob("*.png"))) == 8
-    assert len(list(out.glob("*.pdf"))) == 4
+    # Four A4 posters, the leaflet and the handbook.
+    assert len(list(out.glob("*--a4-doc.pdf"))) == 4
+    assert {p.name for p in out.glob("cchc-ha-noi-2021--*.pdf")} == {
+        "cchc-ha-noi-2021--to-roi-gap-ba.pdf", "cchc-ha-noi-2021--so-tay-a5.pdf"}
     assert (out / "manifest.json").is_file() and (out / "cchc-ha-noi-2021-goi-in.zip").is_file()
 
 
