@@ -41,13 +41,17 @@ def produce(campaigns: Sequence[Campaign], project: Project,
     covers: dict[str, CoverSize] = {}
     if campaigns and is_placeholder(project.site_url):
         log.info(placeholder_message(project.site_url))
+    if campaigns and project.preview:
+        # Typesetting the handbook takes seconds; a preview rebuilds at every save.
+        log.info("xem trước: tờ rơi và sổ tay chỉ được in khi chạy campaign build")
     for campaign in campaigns:
         jobs = plan_posters(campaign, project.campaigns_dir, project.site_url)
         galleries[campaign.id] = [
             GalleryItem(job.stem, job.fmt.label, job.slogan, job.fmt.is_print,
                         thumbnail_size(job.fmt.pixels(job.crop_marks))) for job in jobs]
         folder = project.cache_dir / "posters" / campaign.id
-        typeset = partial(printed_files, campaign, project.site_url, folder)
+        typeset = None if project.preview else partial(printed_files, campaign,
+                                                        project.site_url, folder)
         published = publish(jobs, folder, campaign.id, printed=typeset,
                             ticket=ticket_info(campaign), progress=progress)
         documents[campaign.id] = [
