@@ -26,6 +26,8 @@ _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _HEADING = re.compile(r"<h([12])([^>]*)>(.*?)</h\1>", re.DOTALL)
 _ID = re.compile(r'\bid="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
+# A link that shows its own address: printed once, not again after itself.
+_BARE = re.compile(r'<a href="(https?://[^"]+)">\1</a>')
 # Paper has no links back to a footnote's mark, and a picture's file is the site's.
 _DROP = re.compile(r'<a class="footnote-backref"[^>]*>.*?</a>|<img [^>]*>', re.DOTALL)
 
@@ -37,7 +39,8 @@ def chapter_html(converter: markdown.Markdown, page: str, number: int
     text = _FRONT_MATTER.sub("", page).lstrip("\n")
     if text.startswith("[←"):  # the link back to the overview
         text = text.split("\n", 1)[1]
-    body = _DROP.sub("", converter.reset().convert(text))
+    body = _BARE.sub(r'<a class="bare" href="\1">\1</a>',
+                     _DROP.sub("", converter.reset().convert(text)))
     headings: list[tuple[int, str, str]] = []
 
     def named(match: re.Match[str]) -> str:
@@ -104,8 +107,10 @@ h2 {{ font-size: 11.5pt; color: {palette.background}; margin: 5mm 0 2mm;
 h3 {{ font-size: 10pt; break-after: avoid; }}
 p, li {{ text-align: justify; hyphens: manual; orphans: 2; widows: 2; }}
 a {{ color: inherit; text-decoration: none; }}
+/* break-word, not break-all: tables would measure every address letter by letter. */
 a[href^="http"]::after {{ content: " (" attr(href) ")"; font-size: 0.8em;
-  word-break: break-all; }}
+  overflow-wrap: break-word; }}
+a.bare::after {{ content: none; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 0.9em; }}
 th, td {{ border: 0.5pt solid #777; padding: 1pt 3pt; text-align: left; vertical-align: top; }}
 .admonition {{ border-left: 1.5mm solid {palette.background}; padding: 1mm 4mm;

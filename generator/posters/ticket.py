@@ -68,7 +68,8 @@ def ticket_html(info: TicketInfo, files: Sequence[tuple[PosterFile, str]]) -> st
 @page {{ size: A4; margin: 15mm; }}
 body {{ font-family: '{family()}'; font-size: 9.5pt; }}
 h1 {{ font-size: 16pt; margin: 0 0 4mm; }}
-table {{ border-collapse: collapse; width: 100%; }}
+/* Fixed columns: an automatic layout measures every file name letter by letter (a second). */
+table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
 th, td {{ border: 0.5pt solid #000; padding: 1.5pt 3pt; text-align: left; vertical-align: top; }}
 td.file {{ font-size: 7.5pt; word-break: break-all; }}
 .proof {{ border: 1.5pt solid #000; background: #FFD400; padding: 2mm; font-weight: bold; }}
@@ -80,7 +81,9 @@ td.file {{ font-size: 7.5pt; word-break: break-all; }}
 <p><b>Cách in:</b> in đúng 100%, không co giãn; xén theo khung TrimBox của từng tệp PDF (đã có lề
 xén 3 mm mỗi cạnh). Có tệp CMYK (tên kết thúc bằng -cmyk.pdf) thì in tệp đó. Số lượng là số bản
 của mỗi tệp.</p>
-<table><tr><th>Khổ</th><th>Thành phẩm</th><th>Hệ màu</th><th>Số lượng</th><th>Chất liệu</th>
+<table><colgroup><col style="width: 17%"><col style="width: 13%"><col style="width: 10%">
+<col style="width: 9%"><col style="width: 13%"><col style="width: 38%"></colgroup>
+<tr><th>Khổ</th><th>Thành phẩm</th><th>Hệ màu</th><th>Số lượng</th><th>Chất liệu</th>
 <th>Tệp trong gói</th></tr>
 {''.join(rows)}
 </table></body></html>"""
