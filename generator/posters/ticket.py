@@ -81,8 +81,8 @@ td.file {{ font-size: 7.5pt; word-break: break-all; }}
 <p><b>Cách in:</b> in đúng 100%, không co giãn; xén theo khung TrimBox của từng tệp PDF (đã có lề
 xén 3 mm mỗi cạnh). Có tệp CMYK (tên kết thúc bằng -cmyk.pdf) thì in tệp đó. Số lượng là số bản
 của mỗi tệp.</p>
-<table><colgroup><col style="width: 17%"><col style="width: 13%"><col style="width: 10%">
-<col style="width: 9%"><col style="width: 13%"><col style="width: 38%"></colgroup>
+<table><colgroup><col style="width: 21%"><col style="width: 15%"><col style="width: 10%">
+<col style="width: 9%"><col style="width: 13%"><col style="width: 32%"></colgroup>
 <tr><th>Khổ</th><th>Thành phẩm</th><th>Hệ màu</th><th>Số lượng</th><th>Chất liệu</th>
 <th>Tệp trong gói</th></tr>
 {''.join(rows)}
