@@ -127,14 +127,12 @@ def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
 
 
 def print_chapters(campaign: Campaign) -> list[str]:
-    """The campaign's pages that make up the whole document on paper (the handbook), in the
-    document's order, each agency's tasks in one chapter and no gallery."""
+    """The campaign's pages that hold the whole document, for paper (the handbook), in the
+    document's order, each agency's tasks in one chapter. The site's own additions (figures,
+    the list of cited documents, the gallery) stay on the site."""
     writer = _Writer(campaign, index_citations(campaign), None)
-    chapters = [writer.overview(), writer.topics(), writer.forms(), writer.agencies_in_full(),
-                writer.slogans()]
-    if campaign.indices:
-        chapters.append(writer.indices())
-    return [*chapters, writer.documents()]
+    return [writer.overview(), writer.topics(), writer.forms(), writer.agencies_in_full(),
+            writer.slogans()]
 
 
 # A footnote mark as pages write it; campaign text is escaped, so "[^1]" there reads "\[^1\]".

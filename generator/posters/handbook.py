@@ -1,9 +1,9 @@
 """The handbook (sổ tay): the whole guidance on A5 pages for a meeting, a reporter or a desk,
 with a cover, contents with page numbers, and the contact and QR code on the back.
 
-Its chapters are the site's own pages of the campaign (overview, contents, forms, every
-agency's tasks, slogans, figures, documents), so every sentence the site publishes is in the
-handbook too, and there is one place that turns the campaign into text.
+Its chapters are the site's own pages that hold the document (overview, contents, forms,
+every agency's tasks, slogans), so every sentence of the guidance is in the handbook, and
+there is one place that turns the campaign into text.
 """
 
 from __future__ import annotations
