@@ -109,8 +109,6 @@ def export(config_file: Path, out: Path) -> str:
 
 def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> str:
     """One campaign's posters, manifest and print pack into a folder of their own."""
-    from functools import partial
-
     from generator.campaign.load import load_campaigns
     from generator.posters.pack import publish
     from generator.posters.plan import (
@@ -118,7 +116,7 @@ def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> s
         placeholder_message,
         plan_posters,
     )
-    from generator.posters.printed import printed_files
+    from generator.posters.printed import typeset_later
     from generator.posters.ticket import ticket_info
 
     project = read_project(config_file) if config_file.is_file() else None
@@ -132,7 +130,7 @@ def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> s
             log.warning(placeholder_message(site_url))
         folder = cache_dir / "posters" / campaign.id
         published = publish(jobs, folder, campaign.id,
-                            printed=partial(printed_files, campaign, site_url, folder),
+                            printed=typeset_later(campaign, site_url, folder).result,
                             ticket=ticket_info(campaign))
         with staged(out.resolve()) as staging:
             for name, source in published.items():

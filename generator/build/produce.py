@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from functools import partial
 from pathlib import Path
 
 from PIL import Image
@@ -27,7 +26,7 @@ from generator.posters.plan import (
     placeholder_message,
     plan_posters,
 )
-from generator.posters.printed import PRINTED_FORMATS, printed_files, printed_name
+from generator.posters.printed import PRINTED_FORMATS, printed_name, typeset_later
 from generator.posters.ticket import ticket_info
 
 log = logging.getLogger("mkdocs.plugins.campaign")
@@ -44,15 +43,19 @@ def produce(campaigns: Sequence[Campaign], project: Project,
     if campaigns and project.preview:
         # Typesetting the handbook takes seconds; a preview rebuilds at every save.
         log.info("xem trước: tờ rơi và sổ tay chỉ được in khi chạy campaign build")
+    # Every campaign's leaflet and handbook go to the workers first, the posters after them.
+    typesetting = {} if project.preview else {
+        c.id: typeset_later(c, project.site_url, project.cache_dir / "posters" / c.id)
+        for c in campaigns}
     for campaign in campaigns:
         jobs = plan_posters(campaign, project.campaigns_dir, project.site_url)
         galleries[campaign.id] = [
             GalleryItem(job.stem, job.fmt.label, job.slogan, job.fmt.is_print,
                         thumbnail_size(job.fmt.pixels(job.crop_marks))) for job in jobs]
         folder = project.cache_dir / "posters" / campaign.id
-        typeset = None if project.preview else partial(printed_files, campaign,
-                                                        project.site_url, folder)
-        published = publish(jobs, folder, campaign.id, printed=typeset,
+        typeset = typesetting.get(campaign.id)
+        published = publish(jobs, folder, campaign.id,
+                            printed=typeset.result if typeset is not None else None,
                             ticket=ticket_info(campaign), progress=progress)
         documents[campaign.id] = [
             PrintedItem(name, fmt.label, fmt.width_mm, fmt.height_mm)

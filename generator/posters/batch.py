@@ -14,19 +14,20 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.atomic import write_text
 from generator.posters.formats import THUMBNAIL_SUFFIX
 from generator.posters.layout import layout_poster
 from generator.posters.plan import PosterJob
 
+T = TypeVar("T")
 CACHE_FILE = "cache.json"
 CACHE_SAVE_SECONDS = 2.0
 MANIFEST_COLUMNS = ("file", "kind", "format", "label", "slogan", "width_px", "height_px",
@@ -186,6 +187,17 @@ def _run(jobs: list[PosterJob], folder: Path,
     finally:
         for future in futures:
             future.cancel()
+
+
+def submit(action: Callable[..., T], *args: Any, workers: int | None = None) -> Future[T]:
+    """``action(*args)`` on the poster workers (one pool for the whole build), or here at once
+    on a machine with one core."""
+    count = workers or os.cpu_count() or 1
+    if count > 1:
+        return _pool(count).submit(action, *args)
+    done: Future[T] = Future()
+    done.set_result(action(*args))
+    return done
 
 
 def stop_workers() -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import io
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from types import ModuleType
@@ -35,8 +34,6 @@ from generator.posters.typeset import (
     proof_css,
     typeset,
 )
-
-log = logging.getLogger("mkdocs.plugins.campaign.posters")
 
 SHEET_MM = (297.0, 210.0)
 WIDE, NARROW = 100.0, 97.0
@@ -150,14 +147,15 @@ def _figures(campaign: Campaign) -> Panel:
 # -- typesetting ------------------------------------------------------------------------------
 
 
-def leaflet_pdf(module: ModuleType, texts: LeafletTexts, name: str) -> bytes:
+def leaflet_pdf(module: ModuleType, texts: LeafletTexts, name: str, notes: list[str]) -> bytes:
     """The leaflet as a two-page PDF, each page the sheet with its bleed (WeasyPrint's own
-    convention, which :func:`generator.posters.pdf.finish_typeset` completes)."""
+    convention, which :func:`generator.posters.pdf.finish_typeset` completes). A panel that had
+    to be shortened is said in ``notes``."""
     sheet = pikepdf.new()
     # The panels stay open until the sheet is saved: their streams are copied only then.
     panels: list[pikepdf.Pdf] = []
     for side, widths in ((texts.outside, OUTSIDE), (texts.inside, INSIDE)):
-        placed = [_fitted(module, panel, width, texts, name) for panel, width in
+        placed = [_fitted(module, panel, width, texts, name, notes) for panel, width in
                   zip(side, widths, strict=True)]
         _place(sheet, placed, widths)
         panels += placed
@@ -166,23 +164,23 @@ def leaflet_pdf(module: ModuleType, texts: LeafletTexts, name: str) -> bytes:
     return out.getvalue()
 
 
-def _fitted(module: ModuleType, panel: Panel, width: float, texts: LeafletTexts,
-            name: str) -> pikepdf.Pdf:
-    """The panel typeset on one page: smaller, then shorter, until it fits."""
-    count = len(panel.items)
-    while True:
-        for scale in _SCALES:
-            shown = replace(panel, items=panel.items[:count])
-            pdf = pikepdf.open(io.BytesIO(typeset(module, panel_html(shown, width, scale,
-                                                                      texts))))
-            if len(pdf.pages) == 1:
-                if count < len(panel.items):
-                    log.info(f"tờ rơi {name}: mặt '{panel.heading}' chỉ đủ chỗ cho {count}/"
+def _fitted(module: ModuleType, panel: Panel, width: float, texts: LeafletTexts, name: str,
+            notes: list[str]) -> pikepdf.Pdf:
+    """The panel typeset on one page: smaller, then (at the smallest size) shorter, until it
+    fits."""
+    tries = [(len(panel.items), scale) for scale in _SCALES]
+    tries += [(count, _SCALES[-1]) for count in range(len(panel.items) - 1, -1, -1)]
+    for count, scale in tries:
+        shown = replace(panel, items=panel.items[:count])
+        pdf = pikepdf.open(io.BytesIO(typeset(module, panel_html(shown, width, scale, texts))))
+        if len(pdf.pages) == 1:
+            if count < len(panel.items):
+                notes.append(f"tờ rơi {name}: mặt '{panel.heading}' chỉ đủ chỗ cho {count}/"
                              f"{len(panel.items)} ý đầu; hãy viết ngắn lại (khóa leaflet)")
-                return pdf
-        if count == 0:
-            return pdf  # the lead alone is too long: its first page is printed
-        count -= 1
+            return pdf
+    notes.append(f"tờ rơi {name}: mặt '{panel.heading}' dài quá một mặt gấp, phần cuối không "
+                 "in được; hãy viết ngắn lại")
+    return pdf  # the lead alone is too long: its first page is printed
 
 
 def _place(sheet: pikepdf.Pdf, panels: Sequence[pikepdf.Pdf], widths: Sequence[float]) -> None:

@@ -10,13 +10,13 @@ import json
 import logging
 import zipfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 
 from generator.atomic import replacing, write_if_changed
 from generator.posters.batch import MANIFEST_COLUMNS, PosterFile, build_posters
 from generator.posters.plan import PosterJob
+from generator.posters.printed import Printed
 from generator.posters.ticket import TicketInfo, job_ticket
 
 log = logging.getLogger("mkdocs.plugins.campaign.posters")
@@ -101,24 +101,19 @@ def write_print_pack(target: Path, folder: Path, files: Sequence[PosterFile],
 
 
 def publish(jobs: Sequence[PosterJob], folder: Path, campaign_id: str, *,
-            printed: Callable[[], Sequence[PosterFile]] | None = None,
+            printed: Callable[[], Printed] | None = None,
             ticket: TicketInfo | None = None, workers: int | None = None,
             progress: bool | None = None) -> dict[str, Path]:
     """Render (or reuse) every poster and return the files to publish, keyed by their path
     under ``posters/<campaign-id>/``: images, thumbnails, PDFs, the leaflet and handbook that
-    ``printed`` makes in ``folder``, manifests, print pack."""
-    # The leaflet and handbook are typeset in this process while the workers draw posters:
-    # the process only waits for them meanwhile, and a build takes the longer of the two.
-    side = ThreadPoolExecutor(1, thread_name_prefix="typeset")
-    typesetting = side.submit(printed or tuple)
-    try:
-        posters = build_posters(jobs, folder, workers=workers, progress=progress)
-        documents = typesetting.result()
-    finally:
-        side.shutdown(wait=False, cancel_futures=True)
+    ``printed`` gives (typeset on the workers meanwhile), manifests, print pack."""
+    posters = build_posters(jobs, folder, workers=workers, progress=progress)
     log.info(f"áp phích {campaign_id}: vẽ {posters.drawn}, dùng lại "
              f"{len(jobs) - posters.drawn} không đổi")
-    rows = (*posters.files, *documents)
+    documents = printed() if printed is not None else Printed()
+    for note in documents.notes:
+        log.info(note)
+    rows = (*posters.files, *documents.rows)
     files = {row.file: folder / row.file for row in rows}
     for name, text in (("manifest.json", manifest_json(rows)),
                        ("manifest.csv", manifest_csv(rows))):

@@ -1,22 +1,26 @@
 """The campaign's leaflet and handbook as print files in its poster folder, typeset again only
-when the campaign, the site's address, the fonts or the generator changed."""
+when the campaign, the site's address, the fonts or the generator changed.
+
+Typesetting takes seconds a campaign (the handbook most of it), so a build hands it to the
+poster workers for every campaign at once (:func:`typeset_later`) and collects the files when
+it writes each campaign's pack.
+"""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from generator.atomic import write_if_changed
 from generator.build.cache import file_digest, key
 from generator.campaign.model import Campaign
-from generator.posters.batch import PosterFile
+from generator.posters.batch import PosterFile, submit
 from generator.posters.fonts import typeface
 from generator.posters.formats import BLEED_MM, CROP_SLUG_MM
 from generator.posters.plan import campaign_url, is_placeholder
-
-log = logging.getLogger("mkdocs.plugins.campaign.posters")
 
 
 @dataclass(frozen=True)
@@ -32,52 +36,81 @@ HANDBOOK = PrintedFormat("so-tay-a5", "Sổ tay A5", 148.0, 210.0)
 PRINTED_FORMATS = {f.name: f for f in (LEAFLET, HANDBOOK)}
 
 
+@dataclass(frozen=True)
+class Printed:
+    """The leaflet and handbook's manifest rows, and what the build says of them (a worker's
+    log does not reach the build's output)."""
+
+    rows: tuple[PosterFile, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
 def printed_name(campaign_id: str, fmt: PrintedFormat) -> str:
     """The file's name in the campaign's poster folder (and on the site)."""
     return f"{campaign_id}--{fmt.name}.pdf"
 
 
-def printed_files(campaign: Campaign, site_url: str | None, folder: Path) -> list[PosterFile]:
-    """The leaflet and handbook of ``campaign`` in ``folder``, made or reused; none when
-    WeasyPrint cannot run here (said once)."""
-    from generator.posters.typeset import weasyprint
+def typeset_later(campaign: Campaign, site_url: str | None, folder: Path) -> Future[Printed]:
+    """The campaign's leaflet and handbook: on the poster workers when they must be typeset,
+    at once when both are already in ``folder``."""
+    if all(_fresh(folder, campaign, fmt, _key(campaign, site_url))
+           for fmt in PRINTED_FORMATS.values()):
+        done: Future[Printed] = Future()
+        done.set_result(printed_files(campaign, site_url, folder))
+        return done
+    return submit(printed_files, campaign, site_url, folder)
 
-    module = weasyprint()
-    if module is None:
-        return []
+
+def printed_files(campaign: Campaign, site_url: str | None, folder: Path) -> Printed:
+    """The leaflet and handbook of ``campaign`` in ``folder``, made or reused; none when
+    WeasyPrint cannot run here."""
     url = campaign_url(site_url, campaign.id) if site_url else None
     proof = is_placeholder(site_url)
-    fonts = [file_digest(typeface(style)) for style in ("Regular", "Bold", "Italic",
-                                                          "BoldItalic")]
-    entry = key("printed", url, proof, campaign.model_dump_json(), fonts)
+    entry = _key(campaign, site_url)
+    notes: list[str] = []
 
-    def leaflet() -> bytes:
+    def leaflet(module: ModuleType) -> bytes:
         from generator.posters.leaflet import leaflet_pdf, leaflet_texts
 
-        return leaflet_pdf(module, leaflet_texts(campaign, url, proof), campaign.id)
+        return leaflet_pdf(module, leaflet_texts(campaign, url, proof), campaign.id, notes)
 
-    def handbook() -> bytes:
+    def handbook(module: ModuleType) -> bytes:
         from generator.posters.handbook import handbook_html
         from generator.posters.typeset import typeset
 
         return typeset(module, handbook_html(campaign, url, proof))
 
-    makers: tuple[tuple[PrintedFormat, Callable[[], bytes]], ...] = (
+    makers: tuple[tuple[PrintedFormat, Callable[[ModuleType], bytes]], ...] = (
         (LEAFLET, leaflet), (HANDBOOK, handbook))
-    folder.mkdir(parents=True, exist_ok=True)
     rows = []
     for fmt, make in makers:
         target = folder / printed_name(campaign.id, fmt)
-        stamp = target.with_suffix(".key")
-        if not (target.is_file() and stamp.is_file()
-                and stamp.read_text(encoding="utf-8") == entry):
+        if not _fresh(folder, campaign, fmt, entry):
+            # WeasyPrint takes a second to import: only when something is to be typeset.
             from generator.posters.pdf import finish_typeset
             from generator.posters.render import SRGB
+            from generator.posters.typeset import MISSING, weasyprint
 
-            finish_typeset(make(), target, fmt.label, SRGB)
-            write_if_changed(stamp, entry.encode())
+            module = weasyprint()
+            if module is None:
+                return Printed((), (MISSING,))
+            folder.mkdir(parents=True, exist_ok=True)
+            finish_typeset(make(module), target, fmt.label, SRGB)
+            write_if_changed(target.with_suffix(".key"), entry.encode())
         rows.append(_row(target, folder, fmt, campaign.short_title, proof))
-    return rows
+    return Printed(tuple(rows), tuple(notes))
+
+
+def _key(campaign: Campaign, site_url: str | None) -> str:
+    fonts = [file_digest(typeface(style)) for style in ("Regular", "Bold", "Italic",
+                                                          "BoldItalic")]
+    return key("printed", site_url, campaign.model_dump_json(), fonts)
+
+
+def _fresh(folder: Path, campaign: Campaign, fmt: PrintedFormat, entry: str) -> bool:
+    target = folder / printed_name(campaign.id, fmt)
+    stamp = target.with_suffix(".key")
+    return target.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == entry
 
 
 def _row(path: Path, folder: Path, fmt: PrintedFormat, title: str, proof: bool) -> PosterFile:

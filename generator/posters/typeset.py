@@ -20,6 +20,10 @@ def proof_css(top_mm: float, side_mm: float) -> str:
             "color: #000; font-weight: bold; font-size: 8pt; text-align: center; }")
 
 
+MISSING = ("không có tờ rơi, sổ tay và phiếu in: cần WeasyPrint và thư viện Pango; hãy cài "
+           ".venv/bin/pip install -e '.[print]' và gói Debian libpango-1.0-0")
+
+
 @cache
 def weasyprint() -> ModuleType | None:
     """WeasyPrint, or None (said once) when it or Pango is missing here."""
@@ -28,9 +32,7 @@ def weasyprint() -> ModuleType | None:
     try:
         import weasyprint as module
     except (ImportError, OSError) as exc:
-        log.info(f"không có tờ rơi, sổ tay và phiếu in: cần WeasyPrint và thư viện Pango "
-                 f"({exc}); hãy cài .venv/bin/pip install -e '.[print]' và gói Debian "
-                 "libpango-1.0-0")
+        log.info(f"{MISSING} ({exc})")
         return None
     loaded: ModuleType = module
     return loaded
