@@ -4,9 +4,7 @@ contents pointing at the right pages, the proof band, and the same bytes for the
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -15,7 +13,7 @@ import pikepdf
 import pytest
 from conftest import SAMPLE, Project
 from PIL import Image, ImageOps
-from test_posters import OCR_EM_PX
+from test_posters import OCR_EM_PX, _need, _similarity
 
 from generator.campaign.load import load_campaign
 from generator.campaign.model import Campaign, Leaflet
@@ -26,15 +24,6 @@ from generator.posters.printed import HANDBOOK, LEAFLET, printed_files
 REAL = "https://tuyentruyen.hanoi.gov.vn/"
 PLACEHOLDER = "https://tuyentruyen.example.vn/"
 PT = 72 / 25.4
-
-
-def _need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{tool} is missing on CI: .ci/run must install it")
-        pytest.skip(f"{tool} is not installed")
-    return path
 
 
 def _text(pdf: Path, *pages: int) -> str:
@@ -125,19 +114,9 @@ def test_tesseract_reads_the_leaflet_s_headline(made: tuple[Path, dict[str, Post
 
 def _best_window(expected: str, got: str) -> float:
     """The best 1 - character error rate of ``expected`` against any stretch of ``got``."""
-    best = 0.0
-    for start in range(max(1, len(got) - len(expected) + 1)):
-        for length in (len(expected) - 2, len(expected), len(expected) + 2):
-            window = got[start:start + length]
-            previous = list(range(len(window) + 1))
-            for i, a in enumerate(expected, start=1):
-                current = [i]
-                for j, b in enumerate(window, start=1):
-                    current.append(min(previous[j] + 1, current[j - 1] + 1,
-                                       previous[j - 1] + (a != b)))
-                previous = current
-            best = max(best, 1 - previous[-1] / len(expected))
-    return best
+    return max(_similarity(expected, got[start:start + length])
+               for start in range(max(1, len(got) - len(expected) + 1))
+               for length in (len(expected) - 2, len(expected), len(expected) + 2))
 
 
 def test_the_leaflet_says_what_citizens_can_do_and_where_to_ask(
