@@ -11,6 +11,9 @@ from generator.posters.fonts import typeface
 from generator.posters.render import PROOF_TEXT
 
 log = logging.getLogger("mkdocs.plugins.campaign.posters")
+MISSING = ("không có tờ rơi, sổ tay và phiếu in: cần WeasyPrint và thư viện Pango; hãy cài "
+           ".venv/bin/pip install -e '.[print]' và gói Debian libpango-1.0-0")
+
 
 def proof_css(top_mm: float, side_mm: float) -> str:
     """Where the proof band goes on a page with these margins: along the top of the trim, in
@@ -18,10 +21,6 @@ def proof_css(top_mm: float, side_mm: float) -> str:
     return (f".proof-band {{ position: fixed; top: -{top_mm}mm; left: -{side_mm}mm; "
             f"right: -{side_mm}mm; height: 6mm; line-height: 6mm; background: #FFD400; "
             "color: #000; font-weight: bold; font-size: 8pt; text-align: center; }")
-
-
-MISSING = ("không có tờ rơi, sổ tay và phiếu in: cần WeasyPrint và thư viện Pango; hãy cài "
-           ".venv/bin/pip install -e '.[print]' và gói Debian libpango-1.0-0")
 
 
 @cache
