@@ -107,8 +107,8 @@ def documents(repeat: int = 3) -> list[dict[str, object]]:
         a4 = median_time(partial(render_once, _job("a4-doc"), png), repeat)
 
         def leaflet() -> None:
-            finish_typeset(leaflet_pdf(module, leaflet_texts(campaign, url, False), "bench"),
-                           target, "leaflet", SRGB)
+            finish_typeset(leaflet_pdf(module, leaflet_texts(campaign, url, False), "bench",
+                                       []), target, "leaflet", SRGB)
 
         def handbook() -> None:
             finish_typeset(typeset(module, handbook_html(campaign, url, False)), target,

@@ -20,6 +20,7 @@ from generator.campaign.model import Campaign, Leaflet
 from generator.posters.batch import PosterFile
 from generator.posters.leaflet import HEADLINE_PT
 from generator.posters.printed import HANDBOOK, LEAFLET, printed_files
+from generator.posters.typeset import on_white
 
 REAL = "https://tuyentruyen.hanoi.gov.vn/"
 PLACEHOLDER = "https://tuyentruyen.example.vn/"
@@ -233,3 +234,8 @@ def test_a_campaign_without_actions_or_figures_still_fills_every_panel(
                    campaign.title, "Thông điệp chính", "Liên hệ"):
         assert needle in text, needle
     assert "Người dân có thể làm gì?" not in text
+
+
+def test_headings_on_white_pages_take_the_campaign_s_colour_only_where_it_reads() -> None:
+    assert on_white("#A50F15") == "#A50F15"  # the default red: 7.8:1 on white
+    assert on_white("#FFE14D") == "#111111"  # a yellow would not read

@@ -17,7 +17,14 @@ from generator.campaign.model import Campaign
 from generator.content.pages import print_chapters
 from generator.posters.formats import BLEED_MM
 from generator.posters.render import qr_symbol
-from generator.posters.typeset import address_pt, family, font_faces, proof_band, proof_css
+from generator.posters.typeset import (
+    address_pt,
+    family,
+    font_faces,
+    on_white,
+    proof_band,
+    proof_css,
+)
 
 HANDBOOK_MM = (148.0, 210.0)
 # The extensions of mkdocs.yml that the pages use; headings get their ids below.
@@ -66,6 +73,7 @@ def handbook_html(campaign: Campaign, url: str | None, proof: bool) -> str:
         contents += [f"<li class='l{level}'><a href='#{anchor}'>{e(text)}</a></li>"
                      for level, anchor, text in headings]
     palette = c.posters.palette
+    accent = on_white(palette.background)
     theme = (f"<p class='over'>Chủ đề công tác năm {c.theme.year}</p>"
              f"<p class='theme'>{e(c.theme.text)}</p>") if c.theme else ""
     qr = ""
@@ -101,8 +109,8 @@ html {{ font-family: '{family()}'; font-size: 9.5pt; line-height: 1.4; color: #1
 /* The page number at the right; a dotted leader() would cost an eighth of the handbook's time. */
 .contents a::after {{ content: target-counter(attr(href), page); float: right; }}
 .chapter {{ break-before: page; }}
-h1 {{ font-size: 15pt; color: {palette.background}; margin: 0 0 4mm; }}
-h2 {{ font-size: 11.5pt; color: {palette.background}; margin: 5mm 0 2mm;
+h1 {{ font-size: 15pt; color: {accent}; margin: 0 0 4mm; }}
+h2 {{ font-size: 11.5pt; color: {accent}; margin: 5mm 0 2mm;
      break-after: avoid; }}
 h3 {{ font-size: 10pt; break-after: avoid; }}
 p, li {{ text-align: justify; hyphens: manual; orphans: 2; widows: 2; }}
@@ -113,7 +121,7 @@ a[href^="http"]::after {{ content: " (" attr(href) ")"; font-size: 0.8em;
 a.bare::after {{ content: none; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 0.9em; }}
 th, td {{ border: 0.5pt solid #777; padding: 1pt 3pt; text-align: left; vertical-align: top; }}
-.admonition {{ border-left: 1.5mm solid {palette.background}; padding: 1mm 4mm;
+.admonition {{ border-left: 1.5mm solid {accent}; padding: 1mm 4mm;
   background: #F6F1F1; }}
 .admonition-title {{ font-weight: bold; margin: 1mm 0; }}
 figure {{ margin: 2mm 0; }} svg {{ max-width: 100%; height: auto; }}

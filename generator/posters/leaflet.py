@@ -30,6 +30,7 @@ from generator.posters.typeset import (
     address_pt,
     family,
     font_faces,
+    on_white,
     proof_band,
     proof_css,
     typeset,
@@ -232,6 +233,7 @@ def panel_html(panel: Panel, width: float, scale: float, texts: LeafletTexts) ->
                 + (listed if items else "") + qr
                 + (f"<p class='note'>{e(panel.note)}</p>" if panel.note else ""))
         page_background, colour = "#FFFFFF", "#111111"
+    accent = on_white(background)  # the inside is white
     size = BODY_PT * scale
     return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style>
 {font_faces()}
@@ -240,12 +242,12 @@ def panel_html(panel: Panel, width: float, scale: float, texts: LeafletTexts) ->
         background: {page_background}; }}
 html {{ font-family: '{family()}'; font-size: {size:.2f}pt; line-height: 1.35; color: {colour}; }}
 h1 {{ font-size: 2.6em; line-height: 1.12; color: {headline}; margin: 0 0 5mm; }}
-h2 {{ font-size: 1.45em; color: {background}; margin: 0 0 3mm;
-     border-bottom: 0.6pt solid {background}; padding-bottom: 1.5mm; }}
+h2 {{ font-size: 1.45em; color: {accent}; margin: 0 0 3mm;
+     border-bottom: 0.6pt solid {accent}; padding-bottom: 1.5mm; }}
 ul {{ margin: 0; padding-left: 4.5mm; }}
 ul.plain {{ list-style: none; padding-left: 0; }}
 li {{ margin-bottom: 2.2mm; }}
-li::marker {{ color: {background}; }}
+li::marker {{ color: {accent}; }}
 .cover {{ margin-top: 35mm; }}
 .over {{ font-size: 1.05em; text-transform: uppercase; letter-spacing: 0.03em; }}
 .sub {{ font-size: 1.25em; font-weight: bold; }}

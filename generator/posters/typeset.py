@@ -63,6 +63,13 @@ def typeset(module: ModuleType, html: str) -> bytes:
     return bytes(module.HTML(string=html).write_pdf())
 
 
+def on_white(colour: str) -> str:
+    """``colour`` for headings on a white page, or near-black where it would not read there."""
+    from generator.posters.check import MIN_CONTRAST, contrast_ratio
+
+    return colour if contrast_ratio(colour, "#FFFFFF") >= MIN_CONTRAST else "#111111"
+
+
 def address_pt(url: str, width_mm: float, largest_pt: float = 8.5) -> float:
     """The type size that prints ``url`` on one line of ``width_mm``: broken at its hyphens
     it would read as two addresses, or as one without them."""
