@@ -16,14 +16,13 @@ import markdown
 from generator.campaign.model import Campaign
 from generator.content.pages import print_chapters
 from generator.posters.formats import BLEED_MM
-from generator.posters.render import qr_symbol
 from generator.posters.typeset import (
-    address_pt,
     family,
     font_faces,
     on_white,
     proof_band,
     proof_css,
+    qr_block,
 )
 
 HANDBOOK_MM = (148.0, 210.0)
@@ -78,10 +77,8 @@ def handbook_html(campaign: Campaign, url: str | None, proof: bool) -> str:
              f"<p class='theme'>{e(c.theme.text)}</p>") if c.theme else ""
     qr = ""
     if url:
-        svg = qr_symbol(url).svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
-        qr = (f"<p>Toàn văn, áp phích và trách nhiệm của từng cơ quan trên trang web:</p>"
-              f"<img class='qr' src='{svg}' alt=''><p class='url' style='font-size: "
-              f"{address_pt(url, HANDBOOK_MM[0] - 28):.2f}pt'>{e(url)}</p>")
+        qr = ("<p>Toàn văn, áp phích và trách nhiệm của từng cơ quan trên trang web:</p>"
+              + qr_block(url, HANDBOOK_MM[0] - 28))
     contact = c.contact
     lines = [contact.unit, contact.hotline and f"Đường dây nóng: {contact.hotline}",
              contact.email and f"Thư điện tử: {contact.email}", contact.address] \

@@ -25,14 +25,13 @@ from generator.content.pages import document_label, topic_title
 from generator.content.vi import number as decimal
 from generator.content.vi import short_date
 from generator.posters.formats import BLEED_MM, MM_PER_INCH
-from generator.posters.render import qr_symbol
 from generator.posters.typeset import (
-    address_pt,
     family,
     font_faces,
     on_white,
     proof_band,
     proof_css,
+    qr_block,
     typeset,
 )
 
@@ -222,11 +221,7 @@ def panel_html(panel: Panel, width: float, scale: float, texts: LeafletTexts) ->
     else:
         qr = ""
         if panel.qr_url:
-            svg = qr_symbol(panel.qr_url).svg_data_uri(scale=4, border=2, dark="#000",
-                                                       light="#fff")
-            qr = (f"<p class='lead'>{e(panel.lead)}</p><img class='qr' src='{svg}' alt=''>"
-                  f"<p class='url' style='font-size: {address_pt(panel.qr_url, width - 14):.2f}pt'>"
-                  f"{e(panel.qr_url)}</p>")
+            qr = f"<p class='lead'>{e(panel.lead)}</p>" + qr_block(panel.qr_url, width - 14)
         lead = "" if panel.kind == "back" or not panel.lead else \
             f"<p class='lead'>{e(panel.lead)}</p>"
         body = (f"<h2>{e(panel.heading)}</h2>{lead}"

@@ -70,6 +70,18 @@ def on_white(colour: str) -> str:
     return colour if contrast_ratio(colour, "#FFFFFF") >= MIN_CONTRAST else "#111111"
 
 
+def qr_block(url: str, width_mm: float) -> str:
+    """The QR code to ``url`` as vectors, and the address under it on one line of
+    ``width_mm``."""
+    from html import escape
+
+    from generator.posters.render import qr_symbol
+
+    svg = qr_symbol(url).svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
+    return (f"<img class='qr' src='{svg}' alt=''><p class='url' style='font-size: "
+            f"{address_pt(url, width_mm):.2f}pt'>{escape(url)}</p>")
+
+
 def address_pt(url: str, width_mm: float, largest_pt: float = 8.5) -> float:
     """The type size that prints ``url`` on one line of ``width_mm``: broken at its hyphens
     it would read as two addresses, or as one without them."""
