@@ -52,6 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from generator.build import commands
 
+    if getattr(args, "dask", None):
+        # The variable Dask itself reads: the plugin, which runs inside MkDocs, sees it too.
+        os.environ["DASK_SCHEDULER_ADDRESS"] = args.dask
+
     try:
         return int(args.run(args, commands))
     except UserError as exc:
@@ -135,6 +139,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="không dừng khi MkDocs cảnh báo")
     build.add_argument("--force", action="store_true",
                        help="tạo lại cả khi không có gì thay đổi")
+    _dask_option(build)
     build.set_defaults(run=lambda a, c: _say(c.build(a.config_file, strict=a.strict,
                                                      force=a.force)))
 
@@ -144,6 +149,7 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="ghi cây trang đầy đủ ra thư mục (cho Zensical)")
     export.add_argument("out", type=Path, metavar="THƯ_MỤC")
+    _dask_option(export)
     export.set_defaults(run=lambda a, c: _say(c.export(a.config_file, a.out)))
 
     posters = commands.add_parser("posters", help="vẽ áp phích của một chiến dịch vào thư mục")
@@ -151,6 +157,7 @@ def _parser() -> argparse.ArgumentParser:
     posters.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC")
     posters.add_argument("--site-url", metavar="ĐỊA_CHỈ",
                          help="địa chỉ trang web cho mã QR (mặc định: site_url trong mkdocs.yml)")
+    _dask_option(posters)
     posters.set_defaults(run=lambda a, c: _say(c.posters(a.config_file, a.file, a.out,
                                                          a.site_url)))
 
@@ -175,6 +182,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="chỉ kiểm tra tệp schema có khớp mã nguồn không")
     schema.set_defaults(run=_schema)
     return parser
+
+
+def _dask_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--dask", metavar="ĐỊA_CHỈ", help=(
+        "vẽ áp phích trên cụm Dask có sẵn, ví dụ tcp://10.0.0.5:8786 (cần pip install -e "
+        "'.[dask]'); mặc định: biến DASK_SCHEDULER_ADDRESS, nếu không có thì vẽ trên máy này"))
 
 
 def _say(message: str) -> int:

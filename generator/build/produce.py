@@ -21,10 +21,12 @@ from generator.content.paths import CampaignPaths
 from generator.posters.formats import thumbnail_size
 from generator.posters.pack import publish
 from generator.posters.plan import (
+    PosterJob,
     campaign_url,
     is_placeholder,
     placeholder_message,
     plan_posters,
+    plan_unit_posters,
 )
 from generator.posters.printed import PRINTED_FORMATS, printed_name, typeset_later
 from generator.posters.ticket import ticket_info
@@ -35,6 +37,7 @@ log = logging.getLogger("mkdocs.plugins.campaign")
 def produce(campaigns: Sequence[Campaign], project: Project,
             progress: bool | None = None) -> CampaignOutput:
     galleries: dict[str, list[GalleryItem]] = {}
+    unit_galleries: dict[str, dict[str, list[GalleryItem]]] = {}
     documents: dict[str, list[PrintedItem]] = {}
     assets: dict[str, Path] = {}
     covers: dict[str, CoverSize] = {}
@@ -49,14 +52,19 @@ def produce(campaigns: Sequence[Campaign], project: Project,
         for c in campaigns}
     for campaign in campaigns:
         jobs = plan_posters(campaign, project.campaigns_dir, project.site_url)
-        galleries[campaign.id] = [
-            GalleryItem(job.stem, job.fmt.label, job.slogan, job.fmt.is_print,
-                        thumbnail_size(job.fmt.pixels(job.crop_marks))) for job in jobs]
+        galleries[campaign.id] = _gallery(jobs)
+        units = plan_unit_posters(campaign, project.campaigns_dir, project.site_url)
+        unit_galleries[campaign.id] = {unit_id: _gallery(unit_jobs)
+                                       for unit_id, unit_jobs in units.items()}
         folder = project.cache_dir / "posters" / campaign.id
         typeset = typesetting.get(campaign.id)
-        published = publish(jobs, folder, campaign.id,
+        published = publish(jobs, folder, campaign.id, units=units,
                             printed=typeset.result if typeset is not None else None,
-                            ticket=ticket_info(campaign), progress=progress)
+                            ticket=ticket_info(campaign),
+                            unit_tickets={u.id: ticket_info(campaign, u)
+                                          for u in (campaign.units.units if campaign.units
+                                                    else [])},
+                            progress=progress)
         documents[campaign.id] = [
             PrintedItem(name, fmt.label, fmt.width_mm, fmt.height_mm)
             for fmt in PRINTED_FORMATS.values()
@@ -72,9 +80,15 @@ def produce(campaigns: Sequence[Campaign], project: Project,
             assets[paths.calendar] = _calendar(campaign, project.site_url,
                                                project.cache_dir / "calendars")
     sections, owned = campaign_nav(campaigns)
-    return CampaignOutput(generate_site(campaigns, galleries, covers, documents), sections,
+    return CampaignOutput(generate_site(campaigns, galleries, covers, documents, unit_galleries),
+                          sections,
                           owned, assets,
                           {c.id: c.short_title for c in campaigns})
+
+
+def _gallery(jobs: Sequence[PosterJob]) -> list[GalleryItem]:
+    return [GalleryItem(job.stem, job.fmt.label, job.slogan, job.fmt.is_print,
+                        thumbnail_size(job.fmt.pixels(job.crop_marks))) for job in jobs]
 
 
 def _calendar(campaign: Campaign, site_url: str | None, folder: Path) -> Path:

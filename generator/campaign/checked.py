@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from generator.build.cache import CHECKED_FOLDER, file_digest, keep, key, read_json
 from generator.campaign.model import Campaign
+from generator.campaign.units import shared_units_file
 from generator.posters.plan import cmyk_profile, poster_fonts
 
 
@@ -45,6 +46,8 @@ def _dependencies(campaign: Campaign, base: Path) -> dict[str, str | None]:
         files.append(profile)
     if campaign.cover:
         files.append(base / campaign.cover.file)
+    if (units := shared_units_file(campaign, base)) is not None:
+        files.append(units)
     return {str(f.resolve()): _file_hash(f) for f in files}
 
 

@@ -22,10 +22,12 @@ from generator.campaign.model import (
     URL_PATTERN,
     Campaign,
 )
+from generator.campaign.units import unit_reference_problems, with_shared_units
 from generator.campaign.yamlsource import Loc, SourceDocument, parse_yaml, read_campaign_bytes
 from generator.content.paths import RESERVED_IDS
 from generator.errors import Problem, UserError
-from generator.posters.check import cover_problems, poster_problems
+from generator.posters.check import cover_problems, path_problem, poster_problems, unit_problems
+from generator.posters.plan import formats_for
 
 
 def load_campaign(path: Path, root: Path | None = None,
@@ -51,7 +53,11 @@ def load_campaign(path: Path, root: Path | None = None,
         campaign = Campaign.model_validate(doc.data)
     except ValidationError as exc:
         raise UserError(_problem(doc, error) for error in exc.errors()) from None
+    campaign, units = with_shared_units(doc, campaign,
+                                        lambda value, base: path_problem(value, base, root),
+                                        _problem)
     problems = list(_reference_problems(doc, campaign))
+    problems += unit_reference_problems(campaign, units, set(formats_for(campaign)))
     problems += [doc.problem(loc, message)
                  for loc, message in (*poster_problems(doc, campaign, root),
                                       *cover_problems(doc, campaign, root))]
@@ -63,6 +69,8 @@ def load_campaign(path: Path, root: Path | None = None,
     if path.stem != campaign.id:
         problems.append(doc.problem(("id",), f"mã chiến dịch '{campaign.id}' phải trùng tên tệp "
                                              f"'{path.stem}'; hãy đổi một trong hai cho khớp"))
+    if not problems:  # the names are laid out with the campaign's fonts: only once they work
+        problems += unit_problems(campaign, units, path.parent)
     if problems:
         raise UserError(problems)
     if cache_dir is not None:
@@ -131,14 +139,17 @@ def _reference_problems(doc: SourceDocument, campaign: Campaign) -> Iterator[Pro
         yield from check(loc, note, "footnotes", footnotes)
 
 
-def _problem(doc: SourceDocument, error: ErrorDetails) -> Problem:
+def _problem(doc: SourceDocument, error: ErrorDetails,
+             model: type[BaseModel] = Campaign) -> Problem:
+    """One validation error of ``doc``, a file of ``model`` (a campaign, or a shared list of
+    units), as a problem at its place."""
     loc = tuple(error["loc"])
     kind = error["type"]
     name = _name(loc)
     if kind == "extra_forbidden":
-        return doc.problem(loc, _unknown_key_message(loc), key=True)
+        return doc.problem(loc, _unknown_key_message(loc, model), key=True)
     if kind == "missing":
-        field = _field(loc)
+        field = _field(loc, model)
         about = f" ({field.description.rstrip('.')})" if field and field.description else ""
         where = f" trong {_where(loc[:-1])}" if loc[:-1] else ""
         return doc.problem(loc[:-1], f"thiếu khóa bắt buộc '{loc[-1]}'{where}{about}")
@@ -224,9 +235,9 @@ def _where(loc: Loc) -> str:
     return " › ".join(f"mục {part + 1}" if isinstance(part, int) else part for part in loc)
 
 
-def _unknown_key_message(loc: Loc) -> str:
+def _unknown_key_message(loc: Loc, root: type[BaseModel]) -> str:
     key = str(loc[-1])
-    model = _model_at(loc[:-1])
+    model = _model_at(loc[:-1], root)
     allowed = sorted(model.model_fields) if model else []
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     where = f" trong {_where(loc[:-1])}" if loc[:-1] else ""
@@ -235,14 +246,14 @@ def _unknown_key_message(loc: Loc) -> str:
     return f"khóa '{key}' không có trong định dạng chiến dịch{where}; {hint}"
 
 
-def _field(loc: Loc) -> Any:
-    model = _model_at(loc[:-1])
+def _field(loc: Loc, root: type[BaseModel]) -> Any:
+    model = _model_at(loc[:-1], root)
     return model.model_fields.get(str(loc[-1])) if model else None
 
 
-def _model_at(loc: Loc) -> type[BaseModel] | None:
+def _model_at(loc: Loc, root: type[BaseModel]) -> type[BaseModel] | None:
     """The model class whose fields are valid at ``loc``, following lists and optionals."""
-    current: type[BaseModel] | None = Campaign
+    current: type[BaseModel] | None = root
     for part in loc:
         if isinstance(part, int) or current is None:
             continue

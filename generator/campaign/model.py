@@ -396,6 +396,61 @@ class Contact(_Model):
     address: Text | None = Field(default=None, description="Địa chỉ.")
 
 
+MAX_UNITS = 5000  # the country has 3,321 communes and wards (since July 2025)
+MAX_UNIT_NAME_CHARS = 120
+
+
+class UnitChoice(_Model):
+    """Which slogans and formats a unit's posters use; what is not set comes from the level
+    above (unit, then its group, then the campaign's units, then the slogans' own)."""
+
+    slogans: list[Annotated[int, Field(ge=1, le=100)]] | None = Field(default=None, description=(
+        "Số thứ tự các khẩu hiệu được in (1 là khẩu hiệu đầu tiên); mặc định: mọi khẩu hiệu."))
+    formats: list[Text] | None = Field(default=None, description=(
+        "Các khổ được in; mặc định: khổ của từng khẩu hiệu hoặc posters.formats."))
+
+
+class Unit(UnitChoice):
+    """A unit that carries the campaign out locally (a commune, a ward) with its own posters,
+    page and print pack."""
+
+    id: Slug = Field(description="Mã đơn vị, dùng làm địa chỉ trang, ví dụ phuong-ba-dinh.")
+    name: Annotated[str, Field(min_length=1, max_length=MAX_UNIT_NAME_CHARS)] = Field(
+        description="Tên in trên áp phích, ví dụ UBND PHƯỜNG BA ĐÌNH.")
+    group: Slug | None = Field(default=None, description="Mã nhóm (id trong groups).")
+    hotline: Annotated[str, Field(pattern=PHONE_PATTERN)] | None = Field(
+        default=None, description="Đường dây nóng của đơn vị.")
+    address: Text | None = Field(default=None, description="Địa chỉ trụ sở.")
+    contact: Text | None = Field(default=None, description=(
+        "Đầu mối liên hệ, ví dụ Văn phòng HĐND và UBND phường."))
+    url: Url | None = Field(default=None, description=(
+        "Trang riêng của đơn vị; mã QR trên áp phích dẫn tới đây. Mặc định: trang của đơn vị "
+        "trên trang web này."))
+
+
+class UnitGroup(UnitChoice):
+    """Units that get the same slogans and formats (for example the wards of the centre)."""
+
+    id: Slug = Field(description="Mã nhóm, ví dụ noi-thanh.")
+    name: Text | None = Field(default=None, description="Tên nhóm, hiện trên trang các đơn vị.")
+
+
+class UnitList(_Model):
+    """The units of a shared file (``units/ha-noi.yml``) that several campaigns use."""
+
+    units: list[Unit] = Field(default_factory=list, max_length=MAX_UNITS,
+                              description=f"Các đơn vị (tối đa {MAX_UNITS}).")
+    groups: list[UnitGroup] = Field(default_factory=list, description="Các nhóm đơn vị.")
+
+
+class Units(UnitList, UnitChoice):
+    """The units that carry the campaign out: listed here, or in a shared file, or both."""
+
+    file: Text | None = Field(default=None, description=(
+        "Tệp danh sách đơn vị dùng chung, đường dẫn tính từ thư mục campaigns/, ví dụ "
+        "units/ha-noi.yml; các đơn vị ghi thêm ở đây được nối vào sau."))
+
+
 class Campaign(_Model):
     """A communication campaign, as set out in one guidance document."""
 
@@ -460,6 +515,9 @@ class Campaign(_Model):
                                     description="Áp phích, băng rôn, màn hình LED.")
     leaflet: Leaflet = Field(default_factory=Leaflet, description=(
         "Tờ rơi gấp ba: việc người dân có thể làm, thông điệp chính."))
+    units: Units | None = Field(default=None, description=(
+        "Các đơn vị thực hiện (xã, phường): mỗi đơn vị có áp phích mang tên, đường dây nóng "
+        "và mã QR của mình, một trang và một gói in riêng."))
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)

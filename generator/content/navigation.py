@@ -37,12 +37,19 @@ def campaign_nav(campaigns: Sequence[Campaign]) -> tuple[list[NavItem], list[str
         agencies = [paths.agencies, *(paths.agency(r.id) for r in campaign.responsibilities
                                        if r.agency)]
         listed = agencies if len(agencies) <= MAX_AGENCIES_IN_MENU + 1 else agencies[:1]
+        units = [paths.units, *(paths.unit(u.id) for u in campaign.units.units)] \
+            if campaign.units else []
+        # Beyond a few, the units' index stands for their pages, as for agencies.
+        unit_items: list[NavItem] = [] if not units else [
+            {"Các đơn vị thực hiện": units} if len(units) <= MAX_AGENCIES_IN_MENU + 1
+            else units[0]]
         section = [paths.overview, paths.topics, paths.forms,
                    {"Trách nhiệm các cơ quan": listed}, paths.slogans, paths.gallery,
-                   *([paths.indices] if campaign.indices else []), paths.documents]
+                   *unit_items, *([paths.indices] if campaign.indices else []),
+                   paths.documents]
         sections.append({html.escape(campaign.short_title): section})
         owned += [paths.overview, paths.topics, paths.forms, paths.slogans, paths.gallery,
-                  paths.indices, paths.documents, *agencies]
+                  paths.indices, paths.documents, *agencies, *units]
     return sections, owned
 
 

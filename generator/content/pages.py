@@ -10,7 +10,16 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from generator.campaign.model import Campaign, Document, Form, Index, Point, SectionKey, Topic
+from generator.campaign.model import (
+    Campaign,
+    Document,
+    Form,
+    Index,
+    Point,
+    SectionKey,
+    Topic,
+    Unit,
+)
 from generator.campaign.sections import DEFAULT_HEADINGS, heading_words
 from generator.content.charts import index_chart
 from generator.content.citations import (
@@ -23,7 +32,7 @@ from generator.content.citations import (
     referenced_notes,
 )
 from generator.content.markdown import escape, front_matter, link, relative, table, table_rows
-from generator.content.paths import HOME, CampaignPaths
+from generator.content.paths import HOME, CampaignPaths, unit_posters
 from generator.content.vi import lead_clause, long_date, short_date, superscript
 from generator.content.vi import number as decimal
 from generator.posters.formats import THUMBNAIL_SUFFIX
@@ -32,6 +41,7 @@ GUIDE = "huong-dan/viet-chien-dich.md"
 # The home page's list of every campaign; the menu (overrides/partials/nav.html) links to it.
 CAMPAIGNS_ANCHOR = "cac-chien-dich"
 
+UNITS_TITLE = "Các đơn vị thực hiện"
 _CALENDAR_LABEL = "thêm vào lịch điện thoại, máy tính (tệp .ics)"
 _FORM_KINDS = {"direct": "Trực tiếp", "media": "Đại chúng", "visual": "Trực quan"}
 
@@ -64,13 +74,16 @@ CoverSize = tuple[str, int, int]
 def generate_site(campaigns: Sequence[Campaign],
                   galleries: Mapping[str, Sequence[GalleryItem]] | None = None,
                   covers: Mapping[str, CoverSize] | None = None,
-                  printed: Mapping[str, Sequence[PrintedItem]] | None = None) -> dict[str, str]:
+                  printed: Mapping[str, Sequence[PrintedItem]] | None = None,
+                  unit_galleries: Mapping[str, Mapping[str, Sequence[GalleryItem]]] | None = None,
+                  ) -> dict[str, str]:
     """All generated pages of the site, keyed by docs-relative path."""
     pages = {HOME: home_page(campaigns)}
     for campaign in campaigns:
         pages.update(campaign_pages(campaign, (galleries or {}).get(campaign.id, ()),
                                     (covers or {}).get(campaign.id),
-                                    (printed or {}).get(campaign.id, ())))
+                                    (printed or {}).get(campaign.id, ()),
+                                    (unit_galleries or {}).get(campaign.id, {})))
     return pages
 
 
@@ -106,7 +119,9 @@ def home_page(campaigns: Sequence[Campaign]) -> str:
 
 def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
                    cover: CoverSize | None = None,
-                   printed: Sequence[PrintedItem] = ()) -> dict[str, str]:
+                   printed: Sequence[PrintedItem] = (),
+                   unit_galleries: Mapping[str, Sequence[GalleryItem]] | None = None,
+                   ) -> dict[str, str]:
     """The pages of one campaign, each a function of the campaign and its citation index."""
     writer = _Writer(campaign, index_citations(campaign), cover)
     pages = {
@@ -123,6 +138,11 @@ def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
     if campaign.indices:
         pages[writer.paths.indices] = writer.indices()
     pages[writer.paths.documents] = writer.documents()
+    if campaign.units:
+        pages[writer.paths.units] = writer.units()
+        for unit in campaign.units.units:
+            pages[writer.paths.unit(unit.id)] = writer.unit(
+                unit, (unit_galleries or {}).get(unit.id, ()))
     return pages
 
 
@@ -261,8 +281,7 @@ class _Writer:
             return []
         lines = ["## Liên hệ", "", f"- **Đơn vị:** {escape(contact.unit)}"]
         if contact.hotline:
-            dial = re.sub(r"[^0-9+]", "", contact.hotline)
-            lines.append(f"- **Đường dây nóng:** [{escape(contact.hotline)}](<tel:{dial}>)")
+            lines.append(f"- **Đường dây nóng:** {self.phone(contact.hotline)}")
         if contact.email:
             lines.append(f"- **Thư điện tử:** [{escape(contact.email)}](<mailto:{contact.email}>)")
         if contact.address:
@@ -338,7 +357,9 @@ class _Writer:
                  f"{len(self.citations.documents)} văn bản.",
                  f"- {link('Khẩu hiệu', self.paths.slogans, path)}: "
                  f"{len(c.slogans)} khẩu hiệu.",
-                 f"- {link('Áp phích, băng rôn', self.paths.gallery, path)}: tệp in sẵn.", ""]
+                 f"- {link('Áp phích, băng rôn', self.paths.gallery, path)}: tệp in sẵn.",
+                 *([f"- {link(UNITS_TITLE, self.paths.units, path)}: áp phích, gói in và "
+                    f"liên hệ của {len(c.units.units)} đơn vị."] if c.units else []), ""]
         body += [*self.free_sections("topics", path), *self.free_sections("forms", path),
                  *self.free_sections("responsibilities", path)]
         if c.budget:
@@ -527,14 +548,13 @@ class _Writer:
 
     def gallery(self, items: Sequence[GalleryItem], printed: Sequence[PrintedItem] = ()) -> str:
         c, path, title = self.campaign, self.paths.gallery, "Áp phích, băng rôn"
-        pack = self.paths.poster(f"{c.id}-goi-in.zip")
         body = ["Áp phích, băng rôn, pa-nô và ảnh màn hình LED in từ các khẩu hiệu của chiến "
                 "dịch. Bấm vào ảnh để tải tệp gốc (PNG) đủ độ phân giải để in.", ""]
         if items or printed:
-            body += [f"- {link('Tải gói in (ZIP)', pack, path)}: các tệp PDF in theo từng "
-                     "khổ, phiếu in và bảng kê kích thước cho nhà in.",
-                     f"- {link('Bảng kê các tệp (CSV)', self.paths.poster('manifest.csv'), path)}",
-                     ""]
+            body += self.pack_links(path, self.paths.pack(), "manifest.csv")
+        if c.units:
+            body += [f"Mỗi đơn vị thực hiện có áp phích mang tên và mã QR của mình: xem "
+                     f"{link(UNITS_TITLE.lower(), self.paths.units, path)}.", ""]
         if printed:
             body += ["## Tờ rơi, sổ tay", ""]
             body += [f"- {link(escape(item.label), self.paths.poster(item.file), path)} "
@@ -544,9 +564,22 @@ class _Writer:
         if not items:
             return self.page(path, title, f"Ấn phẩm của {c.short_title}.",
                              [*body, "Chiến dịch chưa có khẩu hiệu để in.", ""])
+        body += self.thumbnails(items, path, "##")
+        return self.page(path, title, f"Áp phích, băng rôn của {c.short_title}.", body)
+
+    def pack_links(self, path: str, pack: str, manifest: str) -> list[str]:
+        return [f"- {link('Tải gói in (ZIP)', self.paths.poster(pack), path)}: các tệp PDF in "
+                "theo từng khổ, phiếu in và bảng kê kích thước cho nhà in.",
+                f"- {link('Bảng kê các tệp (CSV)', self.paths.poster(manifest), path)}", ""]
+
+    def thumbnails(self, items: Sequence[GalleryItem], path: str, level: str) -> list[str]:
+        """Each slogan's posters under its heading: thumbnails linking to the PNG, with the
+        format and the PDF beside each."""
+        body: list[str] = []
         first = True
         for slogan in dict.fromkeys(item.slogan for item in items):
-            body += [f"## {escape(slogan)}", "", '<div class="poster-gallery" markdown>', ""]
+            body += [f"{level} {escape(slogan)}", "", '<div class="poster-gallery" markdown>',
+                     ""]
             for item in (i for i in items if i.slogan == slogan):
                 png = self.paths.poster(f"{item.stem}.png")
                 thumb = self.paths.poster(f"thumbs/{item.stem}{THUMBNAIL_SUFFIX}")
@@ -562,7 +595,62 @@ class _Writer:
                 body += [f"[{image}]({relative(png, path)})  ",
                          f"**{escape(item.format_label)}**: {', '.join(files)}", ""]
             body += ["</div>", ""]
-        return self.page(path, title, f"Áp phích, băng rôn của {c.short_title}.", body)
+        return body
+
+    def units(self) -> str:
+        """Every unit, by group, with its hotline: a citizen finds their own commune."""
+        c, path = self.campaign, self.paths.units
+        assert c.units is not None
+        body = [f"Các xã, phường, đơn vị thực hiện {self.kind} này. Mỗi đơn vị có trang riêng "
+                "với áp phích, băng rôn mang tên và mã QR của đơn vị, gói in gửi nhà in và nơi "
+                "liên hệ.", ""]
+        groups = {g.id: g for g in c.units.groups}
+        order = list(dict.fromkeys(u.group for u in c.units.units))
+        for group_id in order:
+            members = [u for u in c.units.units if u.group == group_id]
+            if len(order) > 1:
+                group = groups.get(group_id) if group_id else None
+                heading = (group.name or group.id) if group else "Các đơn vị khác"
+                body += [f"## {escape(heading)}", ""]
+            for unit in members:
+                hotline = f": đường dây nóng {self.phone(unit.hotline)}" if unit.hotline else ""
+                body.append(f"- {link(escape(unit.name), self.paths.unit(unit.id), path)}"
+                            f"{hotline}")
+            body.append("")
+        return self.page(path, UNITS_TITLE, f"Các đơn vị thực hiện {c.short_title}: áp phích "
+                                            "và liên hệ của từng xã, phường.", body)
+
+    def unit(self, unit: Unit, items: Sequence[GalleryItem]) -> str:
+        c, path = self.campaign, self.paths.unit(unit.id)
+        campaign = link(escape(c.short_title), self.paths.overview, path)
+        body = [f"{escape(unit.name)} thực hiện {self.kind} {campaign} tại địa phương.", "",
+                "## Liên hệ", ""]
+        if unit.contact:
+            body.append(f"- **Đầu mối:** {escape(unit.contact)}")
+        if unit.hotline:
+            body.append(f"- **Đường dây nóng:** {self.phone(unit.hotline)}")
+        if unit.address:
+            body.append(f"- **Địa chỉ:** {escape(unit.address)}")
+        if unit.url:
+            body.append(f"- **Trang của đơn vị:** [{escape(unit.url)}](<{unit.url}>)")
+        if not (unit.contact or unit.hotline or unit.address or unit.url):
+            body.append(f"- Xem {link('các đơn vị thực hiện', self.paths.units, path)}.")
+        body += ["", "## Áp phích, băng rôn", ""]
+        if items:
+            body += ["Áp phích mang tên đơn vị và mã QR dẫn tới trang này. Bấm vào ảnh để tải "
+                     "tệp gốc (PNG) đủ độ phân giải để in.", ""]
+            folder = unit_posters(unit.id)
+            body += self.pack_links(path, self.paths.pack(unit.id), f"{folder}/manifest.csv")
+            body += self.thumbnails(items, path, "###")
+        else:
+            body += ["Đơn vị chưa có khẩu hiệu để in.", ""]
+        return self.page(path, unit.name, f"Áp phích, băng rôn và liên hệ của {unit.name} "
+                                          f"trong {c.short_title}.", body)
+
+    @staticmethod
+    def phone(number: str) -> str:
+        """A number to call from a phone."""
+        return f"[{escape(number)}](<tel:{re.sub(r'[^0-9+]', '', number)}>)"
 
     def indices(self) -> str:
         c, path, title = self.campaign, self.paths.indices, "Các chỉ số"

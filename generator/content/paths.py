@@ -12,6 +12,10 @@ RESERVED_IDS = frozenset({"assets", "search", "posters", "tin-tuc", "stylesheets
                           "javascripts", "huong-dan", "pagefind", "404"})
 
 
+# Under a campaign: the units' pages, and each unit's posters under the campaign's posters.
+UNITS_FOLDER = "don-vi"
+
+
 @dataclass(frozen=True)
 class CampaignPaths:
     """Where each page of one campaign lives in the docs tree."""
@@ -41,6 +45,13 @@ class CampaignPaths:
         return self._at(f"trach-nhiem/{agency_id}.md")
 
     @property
+    def units(self) -> str:
+        return self._at(f"{UNITS_FOLDER}/index.md")
+
+    def unit(self, unit_id: str) -> str:
+        return self._at(f"{UNITS_FOLDER}/{unit_id}.md")
+
+    @property
     def documents(self) -> str:
         return self._at("van-ban.md")
 
@@ -66,3 +77,19 @@ class CampaignPaths:
 
     def poster(self, name: str) -> str:
         return f"posters/{self.campaign_id}/{name}"
+
+    def pack(self, unit_id: str | None = None) -> str:
+        """The print pack's name under the campaign's posters: the campaign's, or a unit's."""
+        if unit_id is None:
+            return f"{self.campaign_id}-goi-in.zip"
+        return f"{unit_posters(unit_id)}/{self.campaign_id}-{unit_id}-goi-in.zip"
+
+
+def unit_posters(unit_id: str) -> str:
+    """The folder of a unit's posters under its campaign's posters."""
+    return f"{UNITS_FOLDER}/{unit_id}"
+
+
+def unit_page_url(campaign_url: str, unit_id: str) -> str:
+    """A unit's page under its campaign's address (the site uses directory URLs)."""
+    return f"{campaign_url.rstrip('/')}/{UNITS_FOLDER}/{unit_id}/"

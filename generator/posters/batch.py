@@ -65,7 +65,8 @@ class PosterFile:
 @dataclass(frozen=True)
 class PosterSet:
     files: tuple[PosterFile, ...]
-    drawn: int  # how many posters were drawn this time (the rest came from the cache)
+    drawn: frozenset[str]  # the stems of the posters drawn this time (the rest: from the cache)
+    by_stem: dict[str, tuple[PosterFile, ...]]  # each poster's files
 
 
 def render_job(job: PosterJob, folder: Path) -> list[PosterFile]:
@@ -92,6 +93,7 @@ def render_job(job: PosterJob, folder: Path) -> list[PosterFile]:
                                              job.crop_marks,
                                              job.fonts.text if job.proof else None))
     png = folder / f"{job.stem}.png"
+    png.parent.mkdir(parents=True, exist_ok=True)  # a unit's posters have a folder of their own
     save_png(image, png, fmt.dpi if fmt.is_print else 72)
     thumb = folder / "thumbs" / f"{job.stem}{THUMBNAIL_SUFFIX}"
     if job.thumbnail:
@@ -149,8 +151,11 @@ def build_posters(jobs: Sequence[PosterJob], folder: Path, *, workers: int | Non
     if todo:
         from tqdm import tqdm  # 30 ms to import: only when there is something to draw
 
+        from generator.posters.cluster import cluster_address
+
         show = sys.stderr.isatty() if progress is None else progress
-        with tqdm(total=len(todo), desc="Vẽ áp phích", unit="tấm", disable=not show,
+        where = " trên cụm Dask" if cluster_address() else ""
+        with tqdm(total=len(todo), desc=f"Vẽ áp phích{where}", unit="tấm", disable=not show,
                   file=sys.stderr) as bar:
             saved = time.monotonic()
             for job, rows in _run(todo, folder, workers):
@@ -165,12 +170,20 @@ def build_posters(jobs: Sequence[PosterJob], folder: Path, *, workers: int | Non
         _write_cache(folder, cache)
     _forget_stale(folder, cache, set(keys))
     files = tuple(row for job in jobs for row in results[job.stem])
-    return PosterSet(files, len(todo))
+    return PosterSet(files, frozenset(redraw),
+                     {job.stem: tuple(results[job.stem]) for job in jobs})
 
 
 def _run(jobs: list[PosterJob], folder: Path,
          workers: int | None) -> Iterator[tuple[PosterJob, list[PosterFile]]]:
-    """Each poster as soon as it is drawn, so that progress and the cache keep up."""
+    """Each poster as soon as it is drawn, so that progress and the cache keep up: on the Dask
+    cluster named by ``DASK_SCHEDULER_ADDRESS``, else on this machine's workers."""
+    from generator.posters.cluster import cluster_address, run_on_cluster
+
+    address = cluster_address()
+    if address is not None:
+        yield from run_on_cluster(jobs, folder, address)
+        return
     count = min(workers or os.cpu_count() or 1, len(jobs))
     if count <= 1:
         for job in jobs:

@@ -8,18 +8,32 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, UnidentifiedImageError
 
-from generator.campaign.model import Campaign
+from generator.campaign.model import Campaign, Unit
+from generator.campaign.units import UnitSources, unit_slogans
 from generator.campaign.yamlsource import Loc, SourceDocument
+from generator.errors import Problem
 from generator.posters.color import SHIPPED_PROFILES
 from generator.posters.fonts import FontError, missing_characters
-from generator.posters.layout import LayoutError, layout_poster
-from generator.posters.plan import formats_for, plan_posters, poster_fonts
+from generator.posters.formats import PosterFormat
+from generator.posters.layout import Fonts, LayoutError, layout_poster
+from generator.posters.plan import (
+    formats_for,
+    plan_posters,
+    poster_fonts,
+    unit_texts,
+)
 from generator.posters.printed import PRINTED_FORMATS
 
 MIN_CONTRAST = 4.5
 MAX_LOGO_BYTES = 20 * 1024 * 1024
 MAX_LOGO_PIXELS = 40_000_000
 MAX_POSTERS = 500
+# A unit's name is set on the issuer's line, shrunk to fit: below this share of the size a
+# short name gets there, it no longer reads from where a poster is seen.
+MIN_NAME_SCALE = 0.5
+_SHORT_NAME = "UBND XÃ"
+# The national case (3,321 communes and wards, 10 slogans, 6 formats) is 199,260 posters.
+MAX_UNIT_POSTERS = 250_000
 
 
 def poster_problems(doc: SourceDocument, campaign: Campaign,
@@ -34,7 +48,7 @@ def poster_problems(doc: SourceDocument, campaign: Campaign,
     shipped = (settings.cmyk_profile or "").lower() in SHIPPED_PROFILES
     for key in ("headline_font", "text_font", "logo", *(() if shipped else ("cmyk_profile",))):
         value = getattr(settings, key)
-        problem = _path_problem(value, doc.path.parent, root) if value else None
+        problem = path_problem(value, doc.path.parent, root) if value else None
         if problem:
             outside = True
             yield ("posters", key), problem
@@ -135,7 +149,7 @@ def _fit_problems(campaign: Campaign, base: Path) -> Iterator[tuple[Loc, str]]:
                    "hoặc bỏ khổ này khỏi formats của khẩu hiệu")
 
 
-def _path_problem(value: str, base: Path, root: Path) -> str | None:
+def path_problem(value: str, base: Path, root: Path) -> str | None:
     if Path(value).is_absolute() or value.startswith("~"):
         return (f"đường dẫn '{value}' là đường dẫn tuyệt đối; hãy đặt tệp trong thư mục dự án "
                 "và ghi đường dẫn tính từ thư mục chứa tệp chiến dịch")
@@ -173,7 +187,7 @@ def cover_problems(doc: SourceDocument, campaign: Campaign,
     if campaign.cover is None:
         return
     value = campaign.cover.file
-    problem = _path_problem(value, doc.path.parent, root)
+    problem = path_problem(value, doc.path.parent, root)
     if problem is None and Path(value).suffix.lower() not in COVER_SUFFIXES:
         problem = f"ảnh bìa phải là tệp PNG hoặc JPEG; đang là '{Path(value).name}'"
     if problem is None:
@@ -207,3 +221,54 @@ def _contrast_problems(campaign: Campaign) -> Iterator[tuple[Loc, str]]:
                    f"màu chữ {key} {color} trên nền {palette.background} chỉ đạt độ tương phản "
                    f"{ratio:.2f}:1, cần ít nhất {MIN_CONTRAST}:1; hãy chọn màu sáng hơn hoặc nền "
                    "tối hơn")
+
+
+def unit_problems(campaign: Campaign, sources: UnitSources, base: Path) -> Iterator[Problem]:
+    """Unit names and hotlines the campaign's text font cannot draw, and names too long to
+    read on a format the unit gets: each at the unit's line, in its own file."""
+    if campaign.units is None:
+        return
+    fonts = poster_fonts(campaign, base)
+    formats = formats_for(campaign)
+    wanted = {unit.id: list(dict.fromkeys(name for _, _, names in unit_slogans(campaign, unit)
+                                          for name in names))
+              for unit in campaign.units.units}
+    count = sum(len(names) for _, _, names in (
+        row for unit in campaign.units.units for row in unit_slogans(campaign, unit)))
+    if count > MAX_UNIT_POSTERS:
+        yield sources.doc.problem(("units",), (
+            f"các đơn vị cần {count} áp phích, nhiều hơn giới hạn {MAX_UNIT_POSTERS}; hãy chọn "
+            "bớt khẩu hiệu hoặc khổ cho từng nhóm đơn vị (slogans, formats), hoặc tách chiến "
+            "dịch"))
+        return
+    reference: dict[str, int] = {}
+    for unit, place in zip(campaign.units.units, sources.units, strict=True):
+        missing = missing_characters(fonts.text, f"{unit.name} {unit.hotline or ''}")
+        if missing:
+            chars = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:8])
+            yield place.problem("name", f"phông {fonts.text.name} thiếu ký tự {chars}; hãy viết "
+                                        "tên bằng chữ tiếng Việt thường dùng")
+            continue
+        for name in wanted[unit.id]:
+            fmt = formats[name]
+            size = _name_size(campaign, unit.name, fmt, fonts, base)
+            if name not in reference:
+                reference[name] = _name_size(campaign, _SHORT_NAME, fmt, fonts, base)
+            if size < reference[name] * MIN_NAME_SCALE:
+                yield place.problem("name", (
+                    f"tên đơn vị quá dài cho khổ {fmt.label}: chữ chỉ còn "
+                    f"{size / reference[name]:.0%} cỡ dòng; hãy viết gọn (ví dụ 'UBND' thay "
+                    "cho 'ỦY BAN NHÂN DÂN') hoặc bỏ khổ này khỏi formats của đơn vị"))
+                break
+
+
+def _name_size(campaign: Campaign, name: str, fmt: PosterFormat, fonts: Fonts,
+               base: Path) -> int:
+    """The size the issuer's line gets with ``name`` on ``fmt`` (its headline does not move
+    it: the lines have boxes of their own)."""
+    texts = unit_texts(campaign, Unit(id="x", name=name), "A", fmt.qr)
+    palette = campaign.posters.palette
+    layout = layout_poster(fmt, texts, fonts, (palette.headline, palette.text),
+                           qr_modules=33 if fmt.qr else None, logo=bool(campaign.posters.logo),
+                           crop_marks=campaign.posters.crop_marks)
+    return layout.blocks[1].size

@@ -9,11 +9,12 @@ import io
 import json
 import logging
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
 from generator.atomic import replacing, write_if_changed
+from generator.content.paths import CampaignPaths, unit_posters
 from generator.posters.batch import MANIFEST_COLUMNS, PosterFile, build_posters
 from generator.posters.plan import PosterJob
 from generator.posters.printed import Printed
@@ -101,29 +102,54 @@ def write_print_pack(target: Path, folder: Path, files: Sequence[PosterFile],
 
 
 def publish(jobs: Sequence[PosterJob], folder: Path, campaign_id: str, *,
+            units: Mapping[str, Sequence[PosterJob]] | None = None,
             printed: Callable[[], Printed] | None = None,
-            ticket: TicketInfo | None = None, workers: int | None = None,
-            progress: bool | None = None) -> dict[str, Path]:
-    """Render (or reuse) every poster and return the files to publish, keyed by their path
-    under ``posters/<campaign-id>/``: images, thumbnails, PDFs, the leaflet and handbook that
-    ``printed`` gives (typeset on the workers meanwhile), manifests, print pack."""
-    posters = build_posters(jobs, folder, workers=workers, progress=progress)
-    log.info(f"áp phích {campaign_id}: vẽ {posters.drawn}, dùng lại "
-             f"{len(jobs) - posters.drawn} không đổi")
+            ticket: TicketInfo | None = None,
+            unit_tickets: Mapping[str, TicketInfo] | None = None,
+            workers: int | None = None, progress: bool | None = None) -> dict[str, Path]:
+    """Render (or reuse) every poster, the campaign's and its units' in one batch, and return
+    the files to publish, keyed by their path under ``posters/<campaign-id>/``: images,
+    thumbnails, PDFs, the leaflet and handbook that ``printed`` gives (typeset on the workers
+    meanwhile), and a manifest and print pack for the campaign and one for each unit (in the
+    unit's folder, listing only its files)."""
+    units = units or {}
+    everything = [*jobs, *(job for unit_jobs in units.values() for job in unit_jobs)]
+    posters = build_posters(everything, folder, workers=workers, progress=progress)
+    log.info(f"áp phích {campaign_id}: vẽ {len(posters.drawn)}, dùng lại "
+             f"{len(everything) - len(posters.drawn)} không đổi"
+             + (f" ({len(units)} đơn vị)" if units else ""))
     documents = printed() if printed is not None else Printed()
     for note in documents.notes:
         log.info(note)
-    rows = (*posters.files, *documents.rows)
+    own = [row for job in jobs for row in posters.by_stem[job.stem]]
+    files = _publish_set(folder, "", CampaignPaths(campaign_id).pack(), (*own, *documents.rows),
+                         ticket, any(job.stem in posters.drawn for job in jobs))
+    for unit_id, unit_jobs in units.items():
+        rows = [row for job in unit_jobs for row in posters.by_stem[job.stem]]
+        files.update(_publish_set(folder, unit_posters(unit_id),
+                                  CampaignPaths(campaign_id).pack(unit_id), rows,
+                                  (unit_tickets or {}).get(unit_id, ticket),
+                                  any(job.stem in posters.drawn for job in unit_jobs)))
+    return files
+
+
+def _publish_set(folder: Path, sub: str, pack_path: str, rows: Sequence[PosterFile],
+                 ticket: TicketInfo | None, drawn: bool) -> dict[str, Path]:
+    """The files of one set (the campaign's, or a unit's in the folder ``sub``) and its
+    manifests and pack, written again only when a poster or the ticket changed."""
     files = {row.file: folder / row.file for row in rows}
-    for name, text in (("manifest.json", manifest_json(rows)),
-                       ("manifest.csv", manifest_csv(rows))):
-        files[name] = write_if_changed(folder / name, text.encode("utf-8"))
-    pack = folder / f"{campaign_id}-goi-in.zip"
+    prefix = f"{sub}/" if sub else ""
+    # The set's manifests list its files by their place beside the manifest.
+    listed = [dataclasses.replace(row, file=row.file.removeprefix(prefix)) for row in rows]
+    for name, text in (("manifest.json", manifest_json(listed)),
+                       ("manifest.csv", manifest_csv(listed))):
+        files[prefix + name] = write_if_changed(folder / prefix / name, text.encode("utf-8"))
+    pack = folder / pack_path
     # What the job ticket says (orders, contact, title) changes the pack without any poster.
-    said = write_if_changed(folder / "goi-in.key", repr(ticket).encode("utf-8"))
+    said = write_if_changed(folder / prefix / "goi-in.key", repr(ticket).encode("utf-8"))
     stale = not pack.is_file() or pack.stat().st_mtime < max(
-        files["manifest.csv"].stat().st_mtime, said.stat().st_mtime)
-    if posters.drawn or stale:
+        files[prefix + "manifest.csv"].stat().st_mtime, said.stat().st_mtime)
+    if drawn or stale:
         write_print_pack(pack, folder, rows, ticket)
-    files[pack.name] = pack
+    files[pack_path] = pack
     return files

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.build.cache import file_digest, key
-from generator.campaign.model import Campaign, CustomFormat
+from generator.campaign.model import Campaign, CustomFormat, Unit
+from generator.campaign.units import unit_slogans
+from generator.content.paths import unit_page_url, unit_posters
 from generator.content.vi import slugify
 from generator.posters.color import SHIPPED_PROFILES
 from generator.posters.finishing import finished
@@ -116,28 +119,82 @@ def footer_text(campaign: Campaign, slogan: str, qr: bool) -> str:
     return ". ".join(parts) + "." if parts else campaign.place
 
 
+@dataclass(frozen=True)
+class _Settings:
+    """What every poster of one campaign shares."""
+
+    formats: dict[str, PosterFormat]
+    fonts: Fonts
+    logo: Path | None
+    profile: Path | None
+    proof: bool
+    url: str | None
+
+    def job(self, campaign: Campaign, stem: str, slogan: str, name: str, texts: PosterTexts,
+            qr: str | None) -> PosterJob:
+        settings, fmt = campaign.posters, self.formats[name]
+        palette = settings.palette
+        return PosterJob(campaign.id, stem, slogan, fmt, texts, self.fonts,
+                         (palette.headline, palette.text), palette.background,
+                         qr if fmt.qr else None, self.logo, settings.crop_marks,
+                         cmyk_profile=self.profile if fmt.is_print else None,
+                         grommet_marks=settings.grommet_marks,
+                         proof=self.proof and fmt.is_print)
+
+
+def _settings(campaign: Campaign, base_dir: Path, site_url: str | None) -> _Settings:
+    settings = campaign.posters
+    return _Settings(formats_for(campaign), poster_fonts(campaign, base_dir),
+                     base_dir / settings.logo if settings.logo else None,
+                     cmyk_profile(campaign, base_dir), is_placeholder(site_url),
+                     campaign_url(site_url, campaign.id) if site_url else None)
+
+
 def plan_posters(campaign: Campaign, base_dir: Path, site_url: str | None) -> list[PosterJob]:
     """One job per slogan and format, in a stable order."""
-    settings = campaign.posters
-    formats = formats_for(campaign)
-    fonts = poster_fonts(campaign, base_dir)
-    logo = base_dir / settings.logo if settings.logo else None
-    palette = settings.palette
-    url = campaign_url(site_url, campaign.id) if site_url else None
-    proof = is_placeholder(site_url)
-    profile = cmyk_profile(campaign, base_dir)
+    plan = _settings(campaign, base_dir, site_url)
     jobs = []
     for number, slogan in enumerate(campaign.slogans, start=1):
-        for name in slogan.formats or settings.formats:
-            fmt = formats[name]
-            qr = url if fmt.qr else None
+        for name in slogan.formats or campaign.posters.formats:
+            qr = plan.url if plan.formats[name].qr else None
             texts = PosterTexts(slogan.text, campaign.short_title, campaign.issuer,
                                 footer_text(campaign, slogan.text, qr is not None))
-            jobs.append(PosterJob(campaign.id, f"{number:02d}-{slugify(slogan.text)}--{name}",
-                                  slogan.text, fmt, texts, fonts,
-                                  (palette.headline, palette.text), palette.background, qr,
-                                  logo, settings.crop_marks,
-                                  cmyk_profile=profile if fmt.is_print else None,
-                                  grommet_marks=settings.grommet_marks,
-                                  proof=proof and fmt.is_print))
+            jobs.append(plan.job(campaign, f"{number:02d}-{slugify(slogan.text)}--{name}",
+                                 slogan.text, name, texts, plan.url))
     return jobs
+
+
+def unit_url(campaign: Campaign, unit: Unit, site_url: str | None) -> str | None:
+    """Where a unit's QR codes lead: its own page if it has one, else its page on the site."""
+    if unit.url:
+        return unit.url
+    return unit_page_url(campaign_url(site_url, campaign.id), unit.id) if site_url else None
+
+
+def unit_texts(campaign: Campaign, unit: Unit, slogan: str, qr: bool) -> PosterTexts:
+    """A unit's poster: its name where the issuer stands, its hotline after the footer."""
+    footer = footer_text(campaign, slogan, qr)
+    if unit.hotline:
+        footer = f"{footer} Đường dây nóng: {unit.hotline}."
+    return PosterTexts(slogan, campaign.short_title, unit.name, footer)
+
+
+def plan_unit_posters(campaign: Campaign, base_dir: Path,
+                      site_url: str | None) -> dict[str, list[PosterJob]]:
+    """Each unit's jobs (by unit id), in the campaign's order of units, slogans and formats.
+    A unit's posters are proofs while its QR code leads nowhere yet."""
+    if campaign.units is None:
+        return {}
+    plan = _settings(campaign, base_dir, site_url)
+    planned: dict[str, list[PosterJob]] = {}
+    for unit in campaign.units.units:
+        url = unit_url(campaign, unit, site_url)
+        own = dataclasses.replace(plan, proof=is_placeholder(url))
+        folder = unit_posters(unit.id)
+        planned[unit.id] = [
+            own.job(campaign, f"{folder}/{number:02d}-{slugify(slogan.text)}--{name}",
+                    slogan.text, name,
+                    unit_texts(campaign, unit, slogan.text, url is not None and
+                               plan.formats[name].qr), url)
+            for number, slogan, formats in unit_slogans(campaign, unit) for name in formats]
+    return planned

@@ -11,7 +11,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from generator.campaign.model import Campaign
+from generator.campaign.model import Campaign, Unit
 from generator.posters.batch import PosterFile
 from generator.posters.typeset import family, font_faces
 
@@ -27,16 +27,22 @@ class TicketInfo:
     orders: dict[str, tuple[int, str | None]] = field(default_factory=dict)
 
 
-def ticket_info(campaign: Campaign) -> TicketInfo:
-    """What the job ticket says of the campaign: its name, issuer, contact and print orders."""
+def ticket_info(campaign: Campaign, unit: Unit | None = None) -> TicketInfo:
+    """What the job ticket says of the campaign (or of one unit's pack): its name, who
+    ordered it and who to ask, and the print orders."""
+    orders = {o.format: (o.quantity, o.material) for o in campaign.posters.print}
+    if unit is not None:
+        lines = tuple(line for line in (
+            unit.contact, f"Điện thoại: {unit.hotline}" if unit.hotline else None,
+            unit.address) if line)
+        return TicketInfo(campaign.title, unit.name, lines, orders)
     contact = campaign.contact
     lines = tuple(line for line in (
         contact.unit if contact else None,
         f"Điện thoại: {contact.hotline}" if contact and contact.hotline else None,
         f"Thư điện tử: {contact.email}" if contact and contact.email else None,
         contact.address if contact else None) if line)
-    return TicketInfo(campaign.title, campaign.issuer, lines,
-                      {o.format: (o.quantity, o.material) for o in campaign.posters.print})
+    return TicketInfo(campaign.title, campaign.issuer, lines, orders)
 
 
 def job_ticket(info: TicketInfo, files: Sequence[tuple[PosterFile, str]]) -> bytes | None:

@@ -1,0 +1,128 @@
+"""Drawing posters on a Dask distributed cluster instead of this machine's worker processes.
+
+Chosen with ``campaign build --dask ADDRESS`` or the ``DASK_SCHEDULER_ADDRESS`` variable (the
+name Dask itself reads). The builder sends each poster job with the bytes of the files it
+names (fonts, logo, CMYK profile: scattered once, not per task), a worker draws it into a
+folder of its own and returns the files as bytes, and the builder writes them into its cache
+as a local build would: the cluster and the builder share no storage. Tasks are keyed by the
+job's content hash, so a lost worker's tasks are drawn again elsewhere (the scheduler does
+this) while finished ones, already in the cache, are not.
+
+Workers need the same version of this package (``pip install 'campaign-site-generator[dask]'``):
+a worker with another version refuses the task rather than draw different pixels.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from generator import __version__
+from generator.errors import EnvironmentProblem
+from generator.posters import RENDERER_VERSION
+from generator.posters.layout import Fonts
+from generator.posters.plan import PosterJob
+
+if TYPE_CHECKING:
+    from generator.posters.batch import PosterFile
+
+ADDRESS_VARIABLE = "DASK_SCHEDULER_ADDRESS"
+CONNECT_SECONDS = 20
+# A task whose code raised is tried again this many times; a task whose worker died is
+# rescheduled by the scheduler itself (distributed's allowed-failures, 3 by default).
+RETRIES = 2
+_VERSION = f"{__version__}/{RENDERER_VERSION}"
+MISSING = ("vẽ trên cụm Dask cần gói dask[distributed]: hãy cài bằng "
+           "pip install -e '.[dask]', hoặc bỏ --dask và biến DASK_SCHEDULER_ADDRESS để vẽ trên "
+           "máy này")
+
+
+def cluster_address() -> str | None:
+    """The scheduler to draw on, or None to draw on this machine."""
+    return os.environ.get(ADDRESS_VARIABLE, "").strip() or None
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The bytes of every file the jobs name, by the path the builder knows them by."""
+
+    files: dict[str, bytes]
+
+
+def run_on_cluster(jobs: Sequence[PosterJob], folder: Path,
+                   address: str) -> Iterator[tuple[PosterJob, list[PosterFile]]]:
+    """Each job drawn on the cluster at ``address``, its files written into ``folder``, as
+    soon as it is done."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise EnvironmentProblem(None, MISSING) from None
+    from generator.atomic import write_bytes
+
+    try:
+        client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise EnvironmentProblem(None, (
+            f"không kết nối được cụm Dask tại {address} ({' '.join(str(exc).split())[:200]}); "
+            "hãy kiểm tra lệnh dask scheduler đang chạy và địa chỉ đúng, hoặc bỏ --dask để vẽ "
+            "trên máy này")) from None
+    try:
+        inputs = client.scatter(Inputs(_input_files(jobs)), broadcast=True, hash=True)
+        futures = {client.submit(draw, job, inputs, _VERSION, key=f"poster-{job.key()}",
+                                 pure=True, retries=RETRIES): job for job in jobs}
+        for future in as_completed(futures):
+            job = futures.pop(future)
+            rows, files = future.result()
+            future.release()  # the worker may forget the bytes now: the cache has them
+            for name, data in files.items():
+                write_bytes(folder / name, data)
+            yield job, rows
+    finally:
+        client.close()
+
+
+def _input_files(jobs: Sequence[PosterJob]) -> dict[str, bytes]:
+    paths = {p for job in jobs for p in (job.fonts.headline, job.fonts.text, job.logo,
+                                         job.cmyk_profile) if p is not None}
+    return {str(path): path.read_bytes() for path in sorted(paths)}
+
+
+def draw(job: PosterJob, inputs: Inputs, version: str) -> tuple[list[PosterFile], dict[str,
+                                                                                       bytes]]:
+    """On a worker: the job's rows and files (by name under the poster folder)."""
+    from generator.posters.batch import render_job
+
+    if version != _VERSION:
+        raise RuntimeError(f"worker has campaign-site-generator {_VERSION}, the builder "
+                           f"{version}: install the same version on every worker")
+    local = _here(job, inputs)
+    with tempfile.TemporaryDirectory(prefix="campaign-poster-") as tmp:
+        rows = render_job(local, Path(tmp))
+        return rows, {row.file: (Path(tmp) / row.file).read_bytes() for row in rows}
+
+
+def _here(job: PosterJob, inputs: Inputs) -> PosterJob:
+    """The job with its files at paths of this worker, written once per worker process."""
+    def local(path: Path | None) -> Any:
+        return None if path is None else _materialised(str(path), inputs.files[str(path)])
+
+    return dataclasses.replace(job, fonts=Fonts(local(job.fonts.headline), local(job.fonts.text)),
+                               logo=local(job.logo), cmyk_profile=local(job.cmyk_profile))
+
+
+@cache
+def _materialised(name: str, data: bytes) -> Path:
+    digest = hashlib.sha256(data).hexdigest()
+    path = Path(tempfile.gettempdir()) / "campaign-inputs" / digest / Path(name).name
+    if not path.is_file():
+        from generator.atomic import write_bytes
+
+        write_bytes(path, data)
+    return path
