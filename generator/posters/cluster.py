@@ -62,6 +62,7 @@ def run_on_cluster(jobs: Sequence[PosterJob], folder: Path,
     soon as it is done."""
     try:
         from distributed import Client, as_completed
+        from distributed.scheduler import KilledWorker
     except ImportError:
         raise EnvironmentProblem(None, MISSING) from None
     from generator.atomic import write_bytes
@@ -77,9 +78,19 @@ def run_on_cluster(jobs: Sequence[PosterJob], folder: Path,
         inputs = client.scatter(Inputs(_input_files(jobs)), broadcast=True, hash=True)
         futures = {client.submit(draw, job, inputs, _VERSION, key=f"poster-{job.key()}",
                                  pure=True, retries=RETRIES): job for job in jobs}
-        for future in as_completed(futures):
+        for future in as_completed(futures, loop=client.loop):
             job = futures.pop(future)
-            rows, files = future.result()
+            try:
+                rows, files = future.result()
+            except KilledWorker:
+                raise EnvironmentProblem(None, (
+                    f"áp phích {job.stem} làm dừng máy trạm Dask nhiều lần (thường do thiếu bộ "
+                    "nhớ); hãy cho máy trạm thêm bộ nhớ (dask worker --memory-limit) rồi chạy "
+                    "lại: các áp phích đã vẽ được giữ lại")) from None
+            except OSError as exc:
+                raise EnvironmentProblem(None, (
+                    f"mất kết nối với cụm Dask tại {address} ({exc}); hãy chạy lại: các áp "
+                    "phích đã vẽ được giữ lại")) from None
             future.release()  # the worker may forget the bytes now: the cache has them
             for name, data in files.items():
                 write_bytes(folder / name, data)
