@@ -109,35 +109,37 @@ def export(config_file: Path, out: Path) -> str:
 
 def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> str:
     """One campaign's posters, manifest and print pack into a folder of their own."""
+    from generator.build.produce import publish_campaign
     from generator.campaign.load import load_campaigns
-    from generator.posters.pack import publish
     from generator.posters.plan import (
         is_placeholder,
         placeholder_message,
         plan_posters,
+        plan_unit_posters,
     )
     from generator.posters.printed import typeset_later
-    from generator.posters.ticket import ticket_info
 
     project = read_project(config_file) if config_file.is_file() else None
     cache_dir = project.cache_dir if project else Path.cwd() / CACHE_DIR
     site_url = site_url or (project.site_url if project else None)
     [campaign] = load_campaigns([file])
     jobs = plan_posters(campaign, file.resolve().parent, site_url)
+    units = plan_unit_posters(campaign, file.resolve().parent, site_url)
     with project_lock(cache_dir, "posters"):
         check_replaceable(out.resolve())  # before minutes of drawing, not after
         if is_placeholder(site_url):
             log.warning(placeholder_message(site_url))
         folder = cache_dir / "posters" / campaign.id
-        published = publish(jobs, folder, campaign.id,
-                            printed=typeset_later(campaign, site_url, folder).result,
-                            ticket=ticket_info(campaign))
+        published = publish_campaign(campaign, jobs, units, folder,
+                                     typeset_later(campaign, site_url, folder).result)
         with staged(out.resolve()) as staging:
             for name, source in published.items():
                 target = staging / name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target)
-    return f"Đã ghi {len(jobs)} áp phích vào {out}"
+    count = len(jobs) + sum(len(unit_jobs) for unit_jobs in units.values())
+    among = f" (cả {len(units)} đơn vị)" if units else ""
+    return f"Đã ghi {count} áp phích{among} vào {out}"
 
 
 def convert(file: Path, out: Path | None) -> str:

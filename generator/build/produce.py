@@ -4,7 +4,7 @@ and calendars (drawn into the cache, or reused from it)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PIL import Image
@@ -28,7 +28,7 @@ from generator.posters.plan import (
     plan_posters,
     plan_unit_posters,
 )
-from generator.posters.printed import PRINTED_FORMATS, printed_name, typeset_later
+from generator.posters.printed import PRINTED_FORMATS, Printed, printed_name, typeset_later
 from generator.posters.ticket import ticket_info
 
 log = logging.getLogger("mkdocs.plugins.campaign")
@@ -52,19 +52,14 @@ def produce(campaigns: Sequence[Campaign], project: Project,
         for c in campaigns}
     for campaign in campaigns:
         jobs = plan_posters(campaign, project.campaigns_dir, project.site_url)
-        galleries[campaign.id] = _gallery(jobs)
         units = plan_unit_posters(campaign, project.campaigns_dir, project.site_url)
+        galleries[campaign.id] = _gallery(jobs)
         unit_galleries[campaign.id] = {unit_id: _gallery(unit_jobs)
                                        for unit_id, unit_jobs in units.items()}
-        folder = project.cache_dir / "posters" / campaign.id
         typeset = typesetting.get(campaign.id)
-        published = publish(jobs, folder, campaign.id, units=units,
-                            printed=typeset.result if typeset is not None else None,
-                            ticket=ticket_info(campaign),
-                            unit_tickets={u.id: ticket_info(campaign, u)
-                                          for u in (campaign.units.units if campaign.units
-                                                    else [])},
-                            progress=progress)
+        published = publish_campaign(campaign, jobs, units,
+                                     project.cache_dir / "posters" / campaign.id,
+                                     typeset.result if typeset is not None else None, progress)
         documents[campaign.id] = [
             PrintedItem(name, fmt.label, fmt.width_mm, fmt.height_mm)
             for fmt in PRINTED_FORMATS.values()
@@ -84,6 +79,19 @@ def produce(campaigns: Sequence[Campaign], project: Project,
                           sections,
                           owned, assets,
                           {c.id: c.short_title for c in campaigns})
+
+
+def publish_campaign(campaign: Campaign, jobs: Sequence[PosterJob],
+                     units: Mapping[str, Sequence[PosterJob]], folder: Path,
+                     printed: Callable[[], Printed] | None,
+                     progress: bool | None = None) -> dict[str, Path]:
+    """The campaign's posters and its units', drawn in one batch, with the print packs (the
+    campaign's and one per unit), as :func:`generator.posters.pack.publish` gives them."""
+    return publish(jobs, folder, campaign.id, units=units, printed=printed,
+                   ticket=ticket_info(campaign),
+                   unit_tickets={u.id: ticket_info(campaign, u)
+                                 for u in (campaign.units.units if campaign.units else [])},
+                   progress=progress)
 
 
 def _gallery(jobs: Sequence[PosterJob]) -> list[GalleryItem]:
