@@ -168,3 +168,17 @@ def test_each_unit_has_its_page_posters_and_print_pack(project: Project) -> None
     soc_son = (site / CAMPAIGN / "don-vi" / "xa-soc-son" / "index.html").read_text("utf-8")
     assert soc_son.count('class="poster-gallery"') == 1
     assert len(list((site / "posters" / CAMPAIGN / "don-vi" / "xa-soc-son").glob("*.pdf"))) == 1
+
+
+def test_convert_keeps_the_shared_file_s_units_in_that_file(project: Project) -> None:
+    with_units(project, SHARED + "  units:\n    - {id: xa-moi, name: UBND XÃ MỚI}\n")
+    before = load_campaign(project.campaign, project.root)
+    out = project.root / "cchc-ha-noi-2021.yml"
+    result = project.run("convert", project.campaign, "--out", out)
+    assert result.code == 0, result.err
+    text = out.read_text("utf-8")
+    assert "file: units/ha-noi.yml" in text and "xa-moi" in text
+    assert "phuong-ba-dinh" not in text
+    project.campaign.unlink()
+    out.rename(project.root / "campaigns" / out.name)
+    assert load_campaign(project.root / "campaigns" / out.name, project.root) == before

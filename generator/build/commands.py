@@ -149,8 +149,9 @@ def convert(file: Path, out: Path | None) -> str:
     from generator.campaign.convert import to_markdown, to_yaml
     from generator.campaign.load import load_campaign
     from generator.campaign.markdownsource import MARKDOWN_SUFFIX
+    from generator.campaign.units import as_written
 
-    campaign = load_campaign(file)
+    campaign = as_written(load_campaign(file), file.parent)
     to_md = file.suffix != MARKDOWN_SUFFIX
     target = out or file.with_suffix(MARKDOWN_SUFFIX if to_md else ".yml")
     text = to_markdown(campaign) if to_md else to_yaml(campaign)

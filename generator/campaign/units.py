@@ -155,3 +155,16 @@ def unit_slogans(campaign: Campaign, unit: Unit) -> list[tuple[int, Slogan, list
 def shared_units_file(campaign: Campaign, base: Path) -> Path | None:
     """The shared file the campaign's units come from, for the cache's dependencies."""
     return base / campaign.units.file if campaign.units and campaign.units.file else None
+
+
+def as_written(campaign: Campaign, base: Path) -> Campaign:
+    """The campaign with only the units its own file lists (those of its shared file left in
+    that file), as ``campaign convert`` must write it back."""
+    units = campaign.units
+    path = shared_units_file(campaign, base)
+    if units is None or path is None:
+        return campaign
+    shared = UnitList.model_validate(parse_yaml(path, read_campaign_bytes(path)).data)
+    own = units.model_copy(update={"units": units.units[len(shared.units):],
+                                   "groups": units.groups[len(shared.groups):]})
+    return campaign.model_copy(update={"units": own})
