@@ -152,6 +152,12 @@ def _parser() -> argparse.ArgumentParser:
     _dask_option(export)
     export.set_defaults(run=lambda a, c: _say(c.export(a.config_file, a.out)))
 
+    index = commands.add_parser(
+        "index", help="lập chỉ mục tìm kiếm cho trang web đã tạo bằng công cụ khác (Zensical)")
+    index.add_argument("site", type=Path, metavar="THƯ_MỤC_TRANG",
+                       help="thư mục trang web đã tạo, ví dụ site")
+    index.set_defaults(run=lambda a, c: _say(c.index(a.site)))
+
     posters = commands.add_parser("posters", help="vẽ áp phích của một chiến dịch vào thư mục")
     posters.add_argument("file", type=Path, metavar="TỆP")
     posters.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC")

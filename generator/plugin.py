@@ -1,14 +1,13 @@
 """The MkDocs adapter: :class:`SiteContent` in, MkDocs files out, nothing else.
 
 It adds the generated pages (in memory), posters, calendars, feed and share cards (from the
-cache) to the build as files, and folds accents into Material's search index. Nothing is
+cache) to the build as files, and indexes the built site for search (Pagefind). Nothing is
 written into ``docs/``; a file a person wrote at a generated path wins. The same plugin runs
 under ``campaign build``, ``campaign serve``, and plain ``mkdocs build`` or ``mkdocs serve``.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -23,10 +22,10 @@ from mkdocs.structure.files import File, Files
 from generator.build.cache import project_lock
 from generator.build.generate import SiteContent, generate, hand_written_wins, shadowed
 from generator.build.project import Project, from_mkdocs
+from generator.build.search_index import index_site
 from generator.build.share_cards import render_cards
-from generator.content.search import add_folded_fields
 from generator.content.sharing import card_title
-from generator.errors import UserError
+from generator.errors import EnvironmentProblem, UserError
 
 if TYPE_CHECKING:
     # The live-reload server pulls in http.server: 30 ms a build never uses.
@@ -96,14 +95,16 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
 
     on_files = CombinedEvent(_add_generated, _add_cards)
 
-    # Runs after Material's search plugin (priority 0) has written the index it amends.
-    @event_priority(-50)
+    # Runs after every other plugin has written its pages (the blog, a sitemap): the index
+    # must hold the site as published.
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.is_file():
-            data = json.loads(index.read_text(encoding="utf-8"))
-            index.write_text(json.dumps(add_folded_fields(data), ensure_ascii=False,
-                                        separators=(",", ":")), encoding="utf-8")
+        try:
+            index = index_site(Path(config.site_dir))
+        except EnvironmentProblem as exc:
+            raise PluginError(str(exc)) from None
+        log.info(f"tìm kiếm: {index.pages} trang, chỉ mục {index.bytes / 2**20:.1f} MB, "
+                 f"{index.seconds:.1f} s")
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer | None:

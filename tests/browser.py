@@ -10,8 +10,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Page
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
@@ -44,3 +46,16 @@ def serve(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def search(page: Page, query: str) -> tuple[str, list[str]]:
+    """Type ``query`` into the header's search box (opening it if need be), as a reader would:
+    the status line said, and the path of each result link, best first."""
+    if not page.locator("#tk-hop[open]").count():
+        page.locator(".tk__mo").click()
+    box = page.locator("#tk-o")
+    box.fill("")
+    box.type(query, delay=10)
+    page.locator("#tk-tt", has_text=f"«{query}»").wait_for()
+    links = page.locator("[data-tk-kq] a").evaluate_all("els => els.map(e => e.href)")
+    return page.locator("#tk-tt").inner_text(), [urlsplit(str(h)).path for h in links]

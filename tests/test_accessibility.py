@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from browser import search
 from playwright.sync_api import Browser
 
 PAGE_TYPES = {
@@ -36,24 +37,13 @@ def test_no_axe_violations(browser: Browser, site_url: str, kind: str, viewport:
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
 
 
-SETTLED = """() => {
-    const list = document.querySelector('.md-search-result__list');
-    const html = list ? list.innerHTML : '';
-    const same = html !== '' && window.__lastResults === html;
-    window.__lastResults = html;
-    return same && document.getAnimations().every(a => a.playState !== 'running');
-}"""
-
-
-def test_no_violations_with_the_search_dialog_open(browser: Browser, site_url: str) -> None:
-    page = browser.new_page(viewport=VIEWPORTS["phone"])
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_no_violations_with_the_search_dialog_open(browser: Browser, site_url: str,
+                                                  viewport: str) -> None:
+    page = browser.new_page(viewport=VIEWPORTS[viewport])
     page.goto(site_url)
-    page.locator("label[for='__search']").first.click()
-    page.locator("input.md-search__input").type("cai cach")
-    page.locator(".md-search-result__item").first.wait_for()
-    # Results are redrawn after each keystroke and fade in: check them once the list has stayed
-    # the same for a quarter of a second and nothing is animating.
-    page.wait_for_function(SETTLED, polling=250)
+    _, found = search(page, "cai cach")
+    assert found
     violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
     page.close()
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
@@ -66,9 +56,7 @@ def test_pages_request_nothing_from_another_host(browser: Browser, site_url: str
     page.on("request", lambda request: requests.append(request.url))
     for path in PAGE_TYPES.values():
         page.goto(site_url + path, wait_until="networkidle")
-    page.locator("label[for='__search']").first.click()
-    page.locator("input.md-search__input").type("cai cach")
-    page.locator(".md-search-result__item").first.wait_for()
+    search(page, "cai cach")
     page.close()
     local = site_url.rstrip("/")
     assert [r for r in requests if not r.startswith((local, "data:", "blob:"))] == []

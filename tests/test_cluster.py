@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Project, copy_project
+from conftest import SAMPLE, Project, copy_project
 from test_units import CAMPAIGN, with_units
 
 from generator.posters.cluster import ADDRESS_VARIABLE
@@ -127,3 +127,27 @@ def test_an_unreachable_cluster_is_one_line(tmp_path: Path) -> None:
     assert result.err.strip().splitlines()[-1].startswith(
         "không kết nối được cụm Dask tại tcp://127.0.0.1:9")
     assert "Traceback" not in result.err
+
+
+def test_a_worker_that_cannot_see_the_cache_returns_the_files_as_bytes(tmp_path: Path) -> None:
+    """On a machine of the cluster without the builder's folder (or with another build's
+    token in it), the poster is drawn aside and its files travel back as bytes, the same
+    bytes the builder's own workers write."""
+    from generator.campaign.load import load_campaign
+    from generator.posters.batch import render_job
+    from generator.posters.cluster import _VERSION, TOKEN_FILE, Inputs, _input_files, draw
+    from generator.posters.plan import plan_posters
+
+    campaign = load_campaign(SAMPLE)
+    job = next(j for j in plan_posters(campaign, SAMPLE.parent, "https://tt.hanoi.gov.vn/")
+               if j.fmt.is_print)
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / TOKEN_FILE).write_text("another build", encoding="ascii")
+    rows, files = draw(job, Inputs(_input_files([job])), _VERSION, str(folder), "this build")
+    assert not list(folder.glob("*.png"))  # nothing written where the builder keeps its own
+    local = tmp_path / "local"
+    expected = render_job(job, local)
+    assert rows == expected
+    assert files == {row.file: (local / row.file).read_bytes() for row in expected}
+    assert {"png", "pdf", "thumbnail"} <= {row.kind for row in rows}

@@ -104,7 +104,21 @@ def export(config_file: Path, out: Path) -> str:
     project = read_project(config_file)
     with project_lock(project.cache_dir, "export"):
         count = export_tree(project, out.resolve())
-    return f"Đã ghi cây trang vào {out}: {count} trang tự sinh cùng các trang viết tay."
+    return (f"Đã ghi cây trang vào {out}: {count} trang tự sinh cùng các trang viết tay. Tạo "
+            f"trang web và chỉ mục tìm kiếm: cd {out} && zensical build && campaign index site")
+
+
+def index(site: Path) -> str:
+    """The search index of a site another builder made (Zensical, from ``campaign export``)."""
+    from generator.build.search_index import index_site
+
+    if not (site / "index.html").is_file():
+        raise UserError([Problem(site, 1, 1, (
+            "không thấy trang web đã tạo ở thư mục này (thiếu index.html); hãy chỉ tới thư mục "
+            "trang web, ví dụ: cd xuat && zensical build && campaign index site"))])
+    made = index_site(site.resolve())
+    return (f"Đã lập chỉ mục tìm kiếm cho {made.pages} trang trong {site}/pagefind "
+            f"({made.bytes / 2**20:.1f} MB, {made.seconds:.1f} s).")
 
 
 def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> str:

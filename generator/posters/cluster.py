@@ -2,10 +2,13 @@
 
 Chosen with ``campaign build --dask ADDRESS`` or the ``DASK_SCHEDULER_ADDRESS`` variable (the
 name Dask itself reads). The builder sends each poster job with the bytes of the files it
-names (fonts, logo, CMYK profile: scattered once, not per task), a worker draws it into a
-folder of its own and returns the files as bytes, and the builder writes them into its cache
-as a local build would: the cluster and the builder share no storage. Tasks are keyed by the
-job's content hash, so a lost worker's tasks are drawn again elsewhere (the scheduler does
+names (fonts, logo, CMYK profile: scattered once, not per task). A worker that sees the
+builder's cache folder (the same machine, or storage the cluster and the builder share, such as
+NFS mounted at the same path) draws into it directly, as the local pool does; any other draws
+into a folder of its own and returns the files as bytes, which the builder writes into its
+cache. A worker knows the folder is the builder's by a token the builder writes there for this
+build. Either way the files are the same, byte for byte. Tasks are keyed by the job's content
+hash, so a lost worker's tasks are drawn again elsewhere (the scheduler does
 this) while finished ones, already in the cache, are not.
 
 Workers need the same version of this package (``pip install 'campaign-site-generator[dask]'``):
@@ -17,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import secrets
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -39,6 +43,7 @@ CONNECT_SECONDS = 20
 # rescheduled by the scheduler itself (distributed's allowed-failures, 3 by default).
 RETRIES = 2
 _VERSION = f"{__version__}/{RENDERER_VERSION}"
+TOKEN_FILE = ".dask-token"
 MISSING = ("vẽ trên cụm Dask cần gói dask[distributed]: hãy cài bằng "
            "pip install -e '.[dask]', hoặc bỏ --dask và biến DASK_SCHEDULER_ADDRESS để vẽ trên "
            "máy này")
@@ -74,10 +79,15 @@ def run_on_cluster(jobs: Sequence[PosterJob], folder: Path,
             f"không kết nối được cụm Dask tại {address} ({' '.join(str(exc).split())[:200]}); "
             "hãy kiểm tra lệnh dask scheduler đang chạy và địa chỉ đúng, hoặc bỏ --dask để vẽ "
             "trên máy này")) from None
+    token = secrets.token_hex(16)
+    write_bytes(folder / TOKEN_FILE, token.encode())
     try:
         inputs = client.scatter(Inputs(_input_files(jobs)), broadcast=True, hash=True)
-        futures = {client.submit(draw, job, inputs, _VERSION, key=f"poster-{job.key()}",
-                                 pure=True, retries=RETRIES): job for job in jobs}
+        # The folder and token are not part of the key: where the files land changes nothing
+        # of their bytes.
+        futures = {client.submit(draw, job, inputs, _VERSION, str(folder), token,
+                                 key=f"poster-{job.key()}", pure=True, retries=RETRIES): job
+                   for job in jobs}
         for future in as_completed(futures, loop=client.loop):
             job = futures.pop(future)
             try:
@@ -105,18 +115,29 @@ def _input_files(jobs: Sequence[PosterJob]) -> dict[str, bytes]:
     return {str(path): path.read_bytes() for path in sorted(paths)}
 
 
-def draw(job: PosterJob, inputs: Inputs, version: str) -> tuple[list[PosterFile], dict[str,
-                                                                                       bytes]]:
-    """On a worker: the job's rows and files (by name under the poster folder)."""
+def draw(job: PosterJob, inputs: Inputs, version: str, folder: str,
+         token: str) -> tuple[list[PosterFile], dict[str, bytes]]:
+    """On a worker: the job's rows, and its files by name under the poster folder unless they
+    were written into the builder's folder itself."""
     from generator.posters.batch import render_job
 
     if version != _VERSION:
         raise RuntimeError(f"worker has campaign-site-generator {_VERSION}, the builder "
                            f"{version}: install the same version on every worker")
     local = _here(job, inputs)
+    if _shared(Path(folder), token):
+        return render_job(local, Path(folder)), {}
     with tempfile.TemporaryDirectory(prefix="campaign-poster-") as tmp:
         rows = render_job(local, Path(tmp))
         return rows, {row.file: (Path(tmp) / row.file).read_bytes() for row in rows}
+
+
+def _shared(folder: Path, token: str) -> bool:
+    """Whether ``folder`` on this worker is the builder's own, for this build."""
+    try:
+        return (folder / TOKEN_FILE).read_text(encoding="ascii") == token
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _here(job: PosterJob, inputs: Inputs) -> PosterJob:
