@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,3 +72,38 @@ def peak_memory_bytes() -> int:
     of the benchmark process that started it."""
     status = Path("/proc/self/status").read_text(encoding="utf-8").splitlines()
     return next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:"))
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@contextmanager
+def serve_plain(site: Path) -> Iterator[str]:
+    """The built site over HTTP on a loopback port, every file sent as it is on disk (no
+    compression), as the simplest static server sends it."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+def plain_build(plain_root: Path) -> float:
+    """Plain ``mkdocs build`` of the exported tree, then the same Pagefind index the plugin
+    makes: what the site would cost without this generator."""
+    from generator.build.search_index import EXCLUDED
+
+    seconds = run([sys.executable, "-m", "mkdocs", "build", "-q"], plain_root)[0]
+    return seconds + run([sys.executable, "-m", "pagefind", "--site", "site", "--silent",
+                          "--force-language", "vi", "--exclude-selectors", ", ".join(EXCLUDED)],
+                         plain_root)[0]

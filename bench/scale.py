@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench.common import ROOT, drawn, plain_mkdocs_project, run
+from bench.common import ROOT, drawn, plain_build, plain_mkdocs_project, run
 from bench.synthetic import write_project
 
 # A build in a child process that reports its own peak memory at exit (the poster workers
@@ -56,7 +56,7 @@ def bench_scale(sizes: tuple[int, ...], repeat: int) -> list[dict[str, Any]]:
             warm, plain = [], []
             for _ in range(reps):
                 warm.append(measured_build(root, "--force"))
-                plain.append(run([sys.executable, "-m", "mkdocs", "build", "-q"], plain_root)[0])
+                plain.append(plain_build(plain_root))
             row = {
                 "campaigns": campaigns,
                 "pages": _pages(root / "site"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 import statistics
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from bench.common import (
     SAMPLE,
     copy_sample_project,
     drawn,
+    plain_build,
     plain_mkdocs_project,
     run,
 )
@@ -37,7 +37,7 @@ def bench_site(repeat: int) -> dict[str, Any]:
         warm, plain = [], []
         for _ in range(repeat):
             warm.append(run([*CAMPAIGN, "build", "--force"], root))
-            plain.append(run([sys.executable, "-m", "mkdocs", "build", "-q"], plain_root)[0])
+            plain.append(plain_build(plain_root))
         page = root / "docs" / "huong-dan" / "viet-chien-dich.md"
         edited = []
         for n in range(repeat):

@@ -9,6 +9,7 @@ under ``campaign build``, ``campaign serve``, and plain ``mkdocs build`` or ``mk
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -38,6 +39,24 @@ Command = Literal["build", "gh-deploy", "serve"]
 class CampaignPluginConfig(base.Config):
     campaigns_dir = c.Type(str, default="campaigns")
     cache_dir = c.Type(str, default=".cache")
+
+
+class CachedFile(File):
+    """A file the cache holds (a poster, a print pack): linked into the site rather than
+    copied. A city's units make thousands of files and gigabytes a build would otherwise copy
+    each time; the cache never changes a file in place (every write replaces it whole), so
+    the link keeps the bytes it was made with."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.abs_src_path is None or (dirty and not self.is_modified()):
+            return super().copy_file(dirty)
+        target = Path(self.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        try:
+            os.link(self.abs_src_path, target)
+        except OSError:  # another file system, or one without links: a copy
+            super().copy_file(dirty)
 
 
 class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
@@ -72,9 +91,13 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         for path, text in content.pages.items():
             if path not in hand_written:
                 files.append(File.generated(config, path, content=text))
+        assert self.project is not None
         for path, source in content.assets.items():
             if path not in hand_written:
-                files.append(File.generated(config, path, abs_src_path=str(source)))
+                # A person's own file (a cover picture) is copied: editing it in place must
+                # not change the published site.
+                kind = CachedFile if source.is_relative_to(self.project.cache_dir) else File
+                files.append(kind.generated(config, path, abs_src_path=str(source)))
         return files
 
     # Runs after every other plugin (the blog adds its archive and category pages), so that

@@ -151,3 +151,14 @@ def test_a_worker_that_cannot_see_the_cache_returns_the_files_as_bytes(tmp_path:
     assert rows == expected
     assert files == {row.file: (local / row.file).read_bytes() for row in expected}
     assert {"png", "pdf", "thumbnail"} <= {row.kind for row in rows}
+
+
+def test_a_worker_of_another_version_refuses_to_draw(tmp_path: Path) -> None:
+    from generator.campaign.load import load_campaign
+    from generator.posters.cluster import Inputs, _input_files, draw
+    from generator.posters.plan import plan_posters
+
+    job = plan_posters(load_campaign(SAMPLE), SAMPLE.parent, None)[0]
+    with pytest.raises(RuntimeError, match="install the same version on every worker"):
+        draw(job, Inputs(_input_files([job])), "0.0.1/1", str(tmp_path), "token")
+    assert not list(tmp_path.iterdir())

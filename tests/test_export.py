@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
+from browser import search, serve
 from conftest import Project, menu_of, page_text
+from playwright.sync_api import Browser
 
 from bench.synthetic import write_project
 
@@ -65,11 +67,31 @@ def _check_site(site: Path) -> None:
     assert '<html lang="vi"' in (site / "index.html").read_text(encoding="utf-8")
 
 
-def test_exported_tree_builds_with_zensical(project: Project) -> None:
-    assert project.run("export", "export").code == 0
+def test_exported_tree_builds_with_zensical_and_has_the_same_search(
+        project: Project, browser: Browser) -> None:
+    result = project.run("export", "export")
+    assert result.code == 0 and "zensical build && campaign index site" in result.out
     zensical = Path(sys.executable).with_name("zensical")
     _build([str(zensical), "build", "--clean"], project.root / "export")
-    _check_site(project.root / "export" / "site")
+    site = project.root / "export" / "site"
+    _check_site(site)
+    indexed = project.run("index", site)
+    assert indexed.code == 0, indexed.err
+    assert indexed.out.startswith("Đã lập chỉ mục tìm kiếm cho ")
+    with serve(site) as url:
+        page = browser.new_page(viewport={"width": 412, "height": 860})
+        page.goto(url + CAMPAIGN + "/")
+        found = {query: search(page, query)[1] for query in
+                 ("đảng viên", "dang vien", "đội ngũ cán bộ", "doi ngu can bo")}
+        page.close()
+    assert found["đảng viên"] and found["dang vien"][0] == found["đảng viên"][0]
+    assert found["đội ngũ cán bộ"] and found["doi ngu can bo"][0] == found["đội ngũ cán bộ"][0]
+
+
+def test_index_refuses_a_folder_without_a_site(tmp_path: Path, project: Project) -> None:
+    result = project.run("index", tmp_path)
+    assert result.code == 2
+    assert "không thấy trang web đã tạo ở thư mục này (thiếu index.html)" in result.err
 
 
 def test_exported_tree_builds_with_mkdocs(project: Project) -> None:

@@ -42,6 +42,9 @@ GUIDE = "huong-dan/viet-chien-dich.md"
 CAMPAIGNS_ANCHOR = "cac-chien-dich"
 
 UNITS_TITLE = "Các đơn vị thực hiện"
+# Gallery pictures in the first row of a phone's screen, and of a desktop's (9rem columns).
+_FIRST_ROW_PHONE = 2
+_FIRST_ROW = 4
 _CALENDAR_LABEL = "thêm vào lịch điện thoại, máy tính (tệp .ics)"
 _FORM_KINDS = {"direct": "Trực tiếp", "media": "Đại chúng", "visual": "Trực quan"}
 
@@ -576,7 +579,7 @@ class _Writer:
         """Each slogan's posters under its heading: thumbnails linking to the PNG, with the
         format and the PDF beside each."""
         body: list[str] = []
-        first = True
+        shown = 0
         for slogan in dict.fromkeys(item.slogan for item in items):
             body += [f"{level} {escape(slogan)}", "", '<div class="poster-gallery" markdown>',
                      ""]
@@ -584,11 +587,14 @@ class _Writer:
                 png = self.paths.poster(f"{item.stem}.png")
                 thumb = self.paths.poster(f"thumbs/{item.stem}{THUMBNAIL_SUFFIX}")
                 width, height = item.thumb_size
-                # The first picture is the largest paint of the page: fetch it at once.
-                loading = 'fetchpriority="high"' if first else "loading=lazy"
-                first = False
+                # The first row holds the page's largest paint (on a phone, two pictures side
+                # by side, the larger of them counts): fetched at once, not when laid out.
+                loading = ('fetchpriority="high"' if shown < _FIRST_ROW_PHONE else
+                           "" if shown < _FIRST_ROW else "loading=lazy")
+                shown += 1
                 image = (f"![{escape(slogan)}]({relative(thumb, path)})"
-                         f'{{ {loading} width="{width}" height="{height}" }}')
+                         f'{{ {loading}{" " if loading else ""}width="{width}" '
+                         f'height="{height}" }}')
                 files = [link("PNG", png, path)]
                 if item.printable:
                     files.append(link("PDF", self.paths.poster(f"{item.stem}.pdf"), path))

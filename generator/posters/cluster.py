@@ -101,6 +101,11 @@ def run_on_cluster(jobs: Sequence[PosterJob], folder: Path,
                 raise EnvironmentProblem(None, (
                     f"mất kết nối với cụm Dask tại {address} ({exc}); hãy chạy lại: các áp "
                     "phích đã vẽ được giữ lại")) from None
+            # Raised on the worker (another version there, a full disk): said in one line.
+            except Exception as exc:  # noqa: BLE001
+                said = " ".join(str(exc).split())[:300] or type(exc).__name__
+                raise EnvironmentProblem(None, (
+                    f"máy trạm Dask không vẽ được áp phích {job.stem}: {said}")) from None
             future.release()  # the worker may forget the bytes now: the cache has them
             for name, data in files.items():
                 write_bytes(folder / name, data)
