@@ -127,7 +127,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         except EnvironmentProblem as exc:
             raise PluginError(str(exc)) from None
         log.info(f"tìm kiếm: {index.pages} trang, chỉ mục {index.bytes / 2**20:.1f} MB, "
-                 f"{index.seconds:.1f} s")
+                 f"{index.seconds:.2f} s")
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer | None:
