@@ -12,7 +12,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -79,12 +79,17 @@ class _Quiet(SimpleHTTPRequestHandler):
         return
 
 
-@contextmanager
-def serve_plain(site: Path) -> Iterator[str]:
+def serve_plain(site: Path) -> AbstractContextManager[str]:
     """The built site over HTTP on a loopback port, every file sent as it is on disk (no
     compression), as the simplest static server sends it."""
+    return serve_with(site, _Quiet)
+
+
+@contextmanager
+def serve_with(site: Path, handler: type[SimpleHTTPRequestHandler]) -> Iterator[str]:
+    """The built site over HTTP on a loopback port, each request answered by ``handler``."""
     server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(_Quiet, directory=str(site)))
+                                 functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -11,21 +11,22 @@ Writes bench/lighthouse.md and bench/lighthouse.json.
 
 from __future__ import annotations
 
-import functools
 import gzip
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import AbstractContextManager
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run as a script: bench/ is not on the path as a package
+
+from bench.common import serve_with  # noqa: E402
+
 _COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
 
 
@@ -76,17 +77,8 @@ class _Body:
         return
 
 
-@contextmanager
-def serve(site: Path, plain: bool = False) -> Iterator[str]:
-    handler = _Plain if plain else _Handler
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(site: Path, plain: bool = False) -> AbstractContextManager[str]:
+    return serve_with(site, _Plain if plain else _Handler)
 
 PAGES = {
     "home": "", "campaign overview": "cchc-ha-noi-2021/", "topics": "cchc-ha-noi-2021/noi-dung/",
