@@ -8,7 +8,7 @@
 // Pagefind ranks words, not phrases: typed without marks, "don gian hoa" also matches a long
 // page holding "đơn vị", "thời gian" and "hóa" far apart. The best candidates are ranked
 // again: pages holding the phrase as typed first, then the phrase with marks folded, then the
-// rest, each by Pagefind's score.
+// rest; within each, by how often the phrase stands there, then by Pagefind's score.
 
 const root = document.querySelector("[data-tim-kiem]");
 const MAX_RESULTS = 10;
