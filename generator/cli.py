@@ -53,8 +53,10 @@ def _run(args: argparse.Namespace) -> int:
     from generator.build import commands
 
     if getattr(args, "dask", None):
+        from generator.posters.cluster import ADDRESS_VARIABLE
+
         # The variable Dask itself reads: the plugin, which runs inside MkDocs, sees it too.
-        os.environ["DASK_SCHEDULER_ADDRESS"] = args.dask
+        os.environ[ADDRESS_VARIABLE] = args.dask
 
     try:
         return int(args.run(args, commands))

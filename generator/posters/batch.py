@@ -64,9 +64,12 @@ class PosterFile:
 
 @dataclass(frozen=True)
 class PosterSet:
-    files: tuple[PosterFile, ...]
     drawn: frozenset[str]  # the stems of the posters drawn this time (the rest: from the cache)
-    by_stem: dict[str, tuple[PosterFile, ...]]  # each poster's files
+    by_stem: dict[str, tuple[PosterFile, ...]]  # each poster's files, in the jobs' order
+
+    @property
+    def files(self) -> tuple[PosterFile, ...]:
+        return tuple(row for rows in self.by_stem.values() for row in rows)
 
 
 def render_job(job: PosterJob, folder: Path) -> list[PosterFile]:
@@ -153,12 +156,13 @@ def build_posters(jobs: Sequence[PosterJob], folder: Path, *, workers: int | Non
 
         from generator.posters.cluster import cluster_address
 
+        address = cluster_address()
         show = sys.stderr.isatty() if progress is None else progress
-        where = " trên cụm Dask" if cluster_address() else ""
+        where = " trên cụm Dask" if address else ""
         with tqdm(total=len(todo), desc=f"Vẽ áp phích{where}", unit="tấm", disable=not show,
                   file=sys.stderr) as bar:
             saved = time.monotonic()
-            for job, rows in _run(todo, folder, workers):
+            for job, rows in _run(todo, folder, workers, address):
                 results[job.stem] = rows
                 cache[job.stem] = {"key": keys[job.stem], "files": [asdict(r) for r in rows]}
                 # Saved now and then, not per poster (a whole-file rewrite each time grows
@@ -169,19 +173,16 @@ def build_posters(jobs: Sequence[PosterJob], folder: Path, *, workers: int | Non
                 bar.update()
         _write_cache(folder, cache)
     _forget_stale(folder, cache, set(keys))
-    files = tuple(row for job in jobs for row in results[job.stem])
-    return PosterSet(files, frozenset(redraw),
-                     {job.stem: tuple(results[job.stem]) for job in jobs})
+    return PosterSet(frozenset(redraw), {job.stem: tuple(results[job.stem]) for job in jobs})
 
 
-def _run(jobs: list[PosterJob], folder: Path,
-         workers: int | None) -> Iterator[tuple[PosterJob, list[PosterFile]]]:
+def _run(jobs: list[PosterJob], folder: Path, workers: int | None,
+         address: str | None) -> Iterator[tuple[PosterJob, list[PosterFile]]]:
     """Each poster as soon as it is drawn, so that progress and the cache keep up: on the Dask
-    cluster named by ``DASK_SCHEDULER_ADDRESS``, else on this machine's workers."""
-    from generator.posters.cluster import cluster_address, run_on_cluster
-
-    address = cluster_address()
+    cluster at ``address``, else on this machine's workers."""
     if address is not None:
+        from generator.posters.cluster import run_on_cluster
+
         yield from run_on_cluster(jobs, folder, address)
         return
     count = min(workers or os.cpu_count() or 1, len(jobs))

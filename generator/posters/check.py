@@ -230,11 +230,8 @@ def unit_problems(campaign: Campaign, sources: UnitSources, base: Path) -> Itera
         return
     fonts = poster_fonts(campaign, base)
     formats = formats_for(campaign)
-    wanted = {unit.id: list(dict.fromkeys(name for _, _, names in unit_slogans(campaign, unit)
-                                          for name in names))
-              for unit in campaign.units.units}
-    count = sum(len(names) for _, _, names in (
-        row for unit in campaign.units.units for row in unit_slogans(campaign, unit)))
+    chosen = {unit.id: unit_slogans(campaign, unit) for unit in campaign.units.units}
+    count = sum(len(names) for rows in chosen.values() for _, _, names in rows)
     if count > MAX_UNIT_POSTERS:
         yield sources.doc.problem(("units",), (
             f"các đơn vị cần {count} áp phích, nhiều hơn giới hạn {MAX_UNIT_POSTERS}; hãy chọn "
@@ -249,7 +246,7 @@ def unit_problems(campaign: Campaign, sources: UnitSources, base: Path) -> Itera
             yield place.problem("name", f"phông {fonts.text.name} thiếu ký tự {chars}; hãy viết "
                                         "tên bằng chữ tiếng Việt thường dùng")
             continue
-        for name in wanted[unit.id]:
+        for name in dict.fromkeys(name for _, _, names in chosen[unit.id] for name in names):
             fmt = formats[name]
             size = _name_size(campaign, unit.name, fmt, fonts, base)
             if name not in reference:
