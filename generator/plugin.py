@@ -1,7 +1,8 @@
 """The MkDocs adapter: :class:`SiteContent` in, MkDocs files out, nothing else.
 
 It adds the generated pages (in memory), posters, calendars, feed and share cards (from the
-cache) to the build as files, and indexes the built site for search (Pagefind). Nothing is
+cache) to the build as files; once the site is written it cuts the theme's stylesheets to what
+the pages use and indexes the site for search (Pagefind). Nothing is
 written into ``docs/``; a file a person wrote at a generated path wins. The same plugin runs
 under ``campaign build``, ``campaign serve``, and plain ``mkdocs build`` or ``mkdocs serve``.
 """
@@ -25,6 +26,7 @@ from generator.build.generate import SiteContent, generate, hand_written_wins, s
 from generator.build.project import Project, from_mkdocs
 from generator.build.search_index import index_site
 from generator.build.share_cards import render_cards
+from generator.build.stylesheets import slim_stylesheets
 from generator.content.sharing import card_title
 from generator.errors import EnvironmentProblem, UserError
 
@@ -118,12 +120,16 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
 
     on_files = CombinedEvent(_add_generated, _add_cards)
 
-    # Runs after every other plugin has written its pages (the blog, a sitemap): the index
-    # must hold the site as published.
+    # Runs after every other plugin has written its pages (the blog, a sitemap): the cut
+    # stylesheets and the index must hold the site as published.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        slim = slim_stylesheets(site_dir)
+        log.info(f"kiểu trang của giao diện: {slim.bytes_before // 1024} KB còn "
+                 f"{slim.bytes_after // 1024} KB, {slim.seconds:.2f} s")
         try:
-            index = index_site(Path(config.site_dir))
+            index = index_site(site_dir)
         except EnvironmentProblem as exc:
             raise PluginError(str(exc)) from None
         log.info(f"tìm kiếm: {index.pages} trang, chỉ mục {index.bytes / 2**20:.1f} MB, "

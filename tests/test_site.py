@@ -416,13 +416,10 @@ def _short_title(campaign_file: Path) -> str:
     return str(yaml.safe_load(campaign_file.read_text(encoding="utf-8"))["short_title"])
 
 
-def test_the_gallery_s_first_row_is_fetched_at_once_and_the_rest_when_scrolled_to(
-        built_site: Path) -> None:
-    """Lighthouse's largest paint on a phone is one of the first two pictures: neither may
-    wait for layout (loading=lazy), or the page waits seconds for its largest paint."""
+def test_the_gallery_s_pictures_wait_until_scrolled_near(built_site: Path) -> None:
+    """On a phone the gallery's pictures are below the text, the page's largest paint: none
+    may be fetched before the first paint (loading=lazy), nor be asked for first."""
     html = (built_site / "cchc-ha-noi-2021" / "an-pham" / "index.html").read_text("utf-8")
     images = re.findall(r"<img [^>]*>", html)
     assert len(images) > 4
-    assert all('fetchpriority="high"' in tag and "lazy" not in tag for tag in images[:2])
-    assert all("fetchpriority" not in tag and "lazy" not in tag for tag in images[2:4])
-    assert all('loading="lazy"' in tag for tag in images[4:])
+    assert all('loading="lazy"' in tag and "fetchpriority" not in tag for tag in images)

@@ -109,16 +109,20 @@ def export(config_file: Path, out: Path) -> str:
 
 
 def index(site: Path) -> str:
-    """The search index of a site another builder made (Zensical, from ``campaign export``)."""
+    """The search index of a site another builder made (Zensical, from ``campaign export``),
+    and its theme's stylesheets cut to what its pages use, as ``campaign build`` does."""
     from generator.build.search_index import index_site
+    from generator.build.stylesheets import slim_stylesheets
 
     if not (site / "index.html").is_file():
         raise UserError([Problem(site, 1, 1, (
             "không thấy trang web đã tạo ở thư mục này (thiếu index.html); hãy chỉ tới thư mục "
             "trang web, ví dụ: cd xuat && zensical build && campaign index site"))])
+    slim = slim_stylesheets(site.resolve())
     made = index_site(site.resolve())
     return (f"Đã lập chỉ mục tìm kiếm cho {made.pages} trang trong {site}/pagefind "
-            f"({made.bytes / 2**20:.1f} MB, {made.seconds:.1f} s).")
+            f"({made.bytes / 2**20:.1f} MB, {made.seconds:.1f} s); kiểu trang của giao diện "
+            f"còn {slim.bytes_after // 1024} KB (từ {slim.bytes_before // 1024} KB).")
 
 
 def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> str:

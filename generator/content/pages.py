@@ -42,9 +42,6 @@ GUIDE = "huong-dan/viet-chien-dich.md"
 CAMPAIGNS_ANCHOR = "cac-chien-dich"
 
 UNITS_TITLE = "Các đơn vị thực hiện"
-# Gallery pictures in the first row of a phone's screen, and of a desktop's (9rem columns).
-_FIRST_ROW_PHONE = 2
-_FIRST_ROW = 4
 _CALENDAR_LABEL = "thêm vào lịch điện thoại, máy tính (tệp .ics)"
 _FORM_KINDS = {"direct": "Trực tiếp", "media": "Đại chúng", "visual": "Trực quan"}
 
@@ -579,7 +576,6 @@ class _Writer:
         """Each slogan's posters under its heading: thumbnails linking to the PNG, with the
         format and the PDF beside each."""
         body: list[str] = []
-        shown = 0
         for slogan in dict.fromkeys(item.slogan for item in items):
             body += [f"{level} {escape(slogan)}", "", '<div class="poster-gallery" markdown>',
                      ""]
@@ -587,14 +583,10 @@ class _Writer:
                 png = self.paths.poster(f"{item.stem}.png")
                 thumb = self.paths.poster(f"thumbs/{item.stem}{THUMBNAIL_SUFFIX}")
                 width, height = item.thumb_size
-                # The first row holds the page's largest paint (on a phone, two pictures side
-                # by side, the larger of them counts): fetched at once, not when laid out.
-                loading = ('fetchpriority="high"' if shown < _FIRST_ROW_PHONE else
-                           "" if shown < _FIRST_ROW else "loading=lazy")
-                shown += 1
+                # Below the text on a phone (the page's largest paint is text): fetched when
+                # scrolled near, never competing with the first paint.
                 image = (f"![{escape(slogan)}]({relative(thumb, path)})"
-                         f'{{ {loading}{" " if loading else ""}width="{width}" '
-                         f'height="{height}" }}')
+                         f'{{ loading=lazy width="{width}" height="{height}" }}')
                 files = [link("PNG", png, path)]
                 if item.printable:
                     files.append(link("PDF", self.paths.poster(f"{item.stem}.pdf"), path))
