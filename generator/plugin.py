@@ -26,7 +26,7 @@ from generator.build.generate import SiteContent, generate, hand_written_wins, s
 from generator.build.project import Project, from_mkdocs
 from generator.build.search_index import index_site
 from generator.build.share_cards import render_cards
-from generator.build.stylesheets import slim_stylesheets
+from generator.build.stylesheets import STYLESHEETS_CACHE, slim_stylesheets
 from generator.content.sharing import card_title
 from generator.errors import EnvironmentProblem, UserError
 
@@ -125,7 +125,8 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        slim = slim_stylesheets(site_dir)
+        assert self.project is not None
+        slim = slim_stylesheets(site_dir, self.project.cache_dir / STYLESHEETS_CACHE)
         log.info(f"kiểu trang của giao diện: {slim.bytes_before // 1024} KB còn "
                  f"{slim.bytes_after // 1024} KB, {slim.seconds:.2f} s")
         try:
