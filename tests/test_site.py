@@ -13,6 +13,7 @@ import pytest
 import yaml
 from conftest import REPO, Project, menu_of, page_text, site_text
 from PIL import Image
+from playwright.sync_api import Browser
 
 from bench.synthetic import write_project
 
@@ -423,3 +424,25 @@ def test_the_gallery_s_pictures_wait_until_scrolled_near(built_site: Path) -> No
     images = re.findall(r"<img [^>]*>", html)
     assert len(images) > 4
     assert all('loading="lazy"' in tag and "fetchpriority" not in tag for tag in images)
+
+
+def test_the_gallery_fetches_the_pictures_of_the_slogans_opened(browser: Browser,
+                                                                 site_url: str) -> None:
+    """The first slogan's posters are shown; another's are fetched when its list is opened."""
+    page = browser.new_page(viewport={"width": 412, "height": 823})
+    thumbs: list[str] = []
+    page.on("request", lambda r: thumbs.append(r.url) if "/thumbs/" in r.url else None)
+    page.goto(site_url + "cchc-ha-noi-2021/an-pham/")
+    sets = page.locator("details.poster-set")
+    assert sets.count() == 4
+    assert [sets.nth(i).get_attribute("open") is not None for i in range(4)] == [
+        True, False, False, False]
+    page.mouse.wheel(0, 5000)
+    page.wait_for_load_state("networkidle")
+    assert thumbs and all("/01-" in url for url in thumbs)
+    summary = sets.nth(1).locator("summary")
+    assert summary.inner_text().startswith("Xem 6 ấn phẩm: A4 dọc, A3 dọc, Băng rôn")
+    summary.click()
+    page.wait_for_load_state("networkidle")
+    assert any("/02-" in url for url in thumbs)
+    page.close()

@@ -574,12 +574,20 @@ class _Writer:
 
     def thumbnails(self, items: Sequence[GalleryItem], path: str, level: str) -> list[str]:
         """Each slogan's posters under its heading: thumbnails linking to the PNG, with the
-        format and the PDF beside each."""
+        format and the PDF beside each. The first slogan's are shown; each other's open with
+        a tap: a phone fetches the pictures a reader asks to see (the browser fetches lazy
+        pictures within three screens of the text, before it is shown), and a long list of
+        slogans reads as a list."""
         body: list[str] = []
-        for slogan in dict.fromkeys(item.slogan for item in items):
-            body += [f"{level} {escape(slogan)}", "", '<div class="poster-gallery" markdown>',
-                     ""]
-            for item in (i for i in items if i.slogan == slogan):
+        for number, slogan in enumerate(dict.fromkeys(item.slogan for item in items)):
+            own = [i for i in items if i.slogan == slogan]
+            shown = " open" if number == 0 else ""
+            body += [f"{level} {escape(slogan)}", "",
+                     f'<details class="poster-set"{shown} markdown>',
+                     f"<summary>Xem {len(own)} ấn phẩm: "
+                     f"{escape(', '.join(i.format_label for i in own))}</summary>", "",
+                     '<div class="poster-gallery" markdown>', ""]
+            for item in own:
                 png = self.paths.poster(f"{item.stem}.png")
                 thumb = self.paths.poster(f"thumbs/{item.stem}{THUMBNAIL_SUFFIX}")
                 width, height = item.thumb_size
@@ -592,7 +600,7 @@ class _Writer:
                     files.append(link("PDF", self.paths.poster(f"{item.stem}.pdf"), path))
                 body += [f"[{image}]({relative(png, path)})  ",
                          f"**{escape(item.format_label)}**: {', '.join(files)}", ""]
-            body += ["</div>", ""]
+            body += ["</div>", "", "</details>", ""]
         return body
 
     def units(self) -> str:
