@@ -31,7 +31,7 @@ from generator.atomic import write_bytes
 from generator.build.cache import keep, key
 
 # The theme's own stylesheets, fingerprinted by the theme: main.57a0d79d.min.css.
-THEME_STYLESHEET = re.compile(r"^(?P<stem>main|palette)\.[0-9a-f]{8}\.min\.css$")
+THEME_STYLESHEET = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")
 STYLESHEETS_FOLDER = Path("assets") / "stylesheets"
 # The cuts made before, in the project's cache folder.
 STYLESHEETS_CACHE = "stylesheets"
