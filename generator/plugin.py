@@ -1,9 +1,9 @@
 """The MkDocs adapter: :class:`SiteContent` in, MkDocs files out, nothing else.
 
 It adds the generated pages (in memory), posters, calendars, feed and share cards (from the
-cache) to the build as files; once the site is written it cuts the theme's stylesheets to what
-the pages use and indexes the site for search (Pagefind). Nothing is
-written into ``docs/``; a file a person wrote at a generated path wins. The same plugin runs
+cache) to the build as files; once the site is written, it cuts the theme's stylesheets to
+what the pages use and indexes the site for search (Pagefind). Nothing is written into
+``docs/``; a file a person wrote at a generated path wins. The same plugin runs
 under ``campaign build``, ``campaign serve``, and plain ``mkdocs build`` or ``mkdocs serve``.
 """
 

@@ -574,10 +574,10 @@ class _Writer:
 
     def thumbnails(self, items: Sequence[GalleryItem], path: str, level: str) -> list[str]:
         """Each slogan's posters under its heading: thumbnails linking to the PNG, with the
-        format and the PDF beside each. The first slogan's are shown; each other's open with
-        a tap: a phone fetches the pictures a reader asks to see (the browser fetches lazy
-        pictures within three screens of the text, before it is shown), and a long list of
-        slogans reads as a list."""
+        format and the PDF beside each. The first slogan's are shown, each other's open with a
+        tap: a phone fetches only the pictures a reader asks to see (a browser fetches lazy
+        pictures up to three screens ahead, some before the text is shown), and a long list
+        of slogans reads as a list."""
         body: list[str] = []
         for number, slogan in enumerate(dict.fromkeys(item.slogan for item in items)):
             own = [i for i in items if i.slogan == slogan]
