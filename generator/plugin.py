@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.campaign")
+# The theme's templates compiled by Jinja, in the project's cache folder: one folder a Jinja
+# version, as the compiled code is Jinja's own.
+TEMPLATES_CACHE = f"templates/jinja-{jinja2.__version__}"
 Command = Literal["build", "gh-deploy", "serve"]
 
 
@@ -119,6 +123,17 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         return files
 
     on_files = CombinedEvent(_add_generated, _add_cards)
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,
+               files: Files) -> jinja2.Environment | None:
+        """Material's templates compiled once and kept: MkDocs compiles them in every build,
+        half a second of the sample's. Jinja takes kept code only for a template whose source
+        is the same, and writes each file whole (a concurrent build reads it or none)."""
+        assert self.project is not None
+        folder = self.project.cache_dir / TEMPLATES_CACHE
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        return env
 
     # Runs after every other plugin has written its pages (the blog, a sitemap): the cut
     # stylesheets and the index must hold the site as published.

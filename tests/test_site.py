@@ -375,6 +375,25 @@ def test_unchanged_project_is_not_rebuilt(project: Project) -> None:
     assert "Đã tạo trang web" in forced.out
 
 
+def test_the_theme_s_templates_are_compiled_once_and_a_changed_one_counts(
+        project: Project) -> None:
+    """Jinja's compiled templates are kept in the cache; a template edited since is compiled
+    again, not taken from there."""
+    assert project.run("build").code == 0
+    [kept] = (project.root / ".cache" / "templates").iterdir()
+    assert len(list(kept.glob("*.cache"))) > 10
+    home = project.root / "site" / "index.html"
+    first = home.read_text(encoding="utf-8")
+    assert project.run("build", "--force").code == 0
+    assert home.read_text(encoding="utf-8") == first
+    template = project.root / "overrides" / "main.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("data-nap-sau src", "data-nap-sau data-moi src"),
+                        encoding="utf-8")
+    assert project.run("build").code == 0
+    assert "data-nap-sau data-moi src" in home.read_text(encoding="utf-8")
+
+
 def test_a_changed_logo_outside_campaigns_is_a_change(yaml_project: Project) -> None:
     """The fonts and logo a campaign names count as inputs wherever in the project they are."""
     project = yaml_project
