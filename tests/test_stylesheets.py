@@ -33,6 +33,22 @@ def test_a_selector_goes_only_when_it_needs_a_class_nothing_has() -> None:
         ".md-tip--top{x:8}@keyframes k{from{x:1}}:root{--v:1}")
 
 
+def test_classes_come_from_pages_quoted_or_not_and_scripts_that_touch_pages(
+        tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text("""<p class="a b"><i class='c'><b class=d>""",
+                                     encoding="utf-8")
+    scripts = tmp_path / "assets" / "javascripts"
+    (scripts / "lunr").mkdir(parents=True)
+    (scripts / "lunr" / "lunr.vi.js").write_text('"from-lunr"', encoding="utf-8")
+    (scripts / "bundle.js").write_text('add("from-bundle")', encoding="utf-8")
+    css = ".a{x:1}.b{x:1}.c{x:1}.d{x:1}.from-lunr{x:1}.from-bundle{x:1}"
+    (tmp_path / "assets" / "stylesheets").mkdir()
+    (tmp_path / "assets" / "stylesheets" / "main.0123abcd.min.css").write_text(css, "utf-8")
+    slim_stylesheets(tmp_path)
+    [cut] = (tmp_path / "assets" / "stylesheets").iterdir()
+    assert cut.read_text(encoding="utf-8") == ".a{x:1}.b{x:1}.c{x:1}.d{x:1}.from-bundle{x:1}"
+
+
 def _tiny_site(root: Path) -> Path:
     folder = root / "assets" / "stylesheets"
     folder.mkdir(parents=True)
