@@ -1,16 +1,17 @@
 """The MkDocs adapter: :class:`SiteContent` in, MkDocs files out, nothing else.
 
 It adds the generated pages (in memory), posters, calendars, feed and share cards (from the
-cache) to the build as files; once the site is written, it cuts the theme's stylesheets to
-what the pages use and indexes the site for search (Pagefind). Nothing is written into
-``docs/``; a file a person wrote at a generated path wins. The same plugin runs
-under ``campaign build``, ``campaign serve``, and plain ``mkdocs build`` or ``mkdocs serve``.
-"""
+cache) to the build as files, and keeps Jinja's compiled templates in the cache; once the site
+is written, it cuts the theme's stylesheets to what the pages use and indexes the site for
+search (Pagefind). Nothing is written into ``docs/``; a file a person wrote at a generated path
+wins. The same plugin runs under ``campaign build``, ``campaign serve``, and plain
+``mkdocs build`` or ``mkdocs serve``."""
 
 from __future__ import annotations
 
 import logging
 import os
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.campaign")
 # The theme's templates compiled by Jinja, in the project's cache folder: one folder a Jinja
 # version, as the compiled code is Jinja's own.
-TEMPLATES_CACHE = f"templates/jinja-{jinja2.__version__}"
+TEMPLATES_CACHE = f"templates/jinja-{metadata.version('jinja2')}"
 Command = Literal["build", "gh-deploy", "serve"]
 
 
