@@ -37,9 +37,8 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.campaign")
-# The theme's templates compiled by Jinja, in the project's cache folder: one folder a Jinja
-# version, as the compiled code is Jinja's own.
-TEMPLATES_CACHE = f"templates/jinja-{metadata.version('jinja2')}"
+# The theme's templates compiled by Jinja, in the project's cache folder.
+TEMPLATES_CACHE = "templates"
 Command = Literal["build", "gh-deploy", "serve"]
 
 
@@ -131,7 +130,8 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         half a second of the sample's. Jinja takes kept code only for a template whose source
         is the same, and writes each file whole (a concurrent build reads it or none)."""
         assert self.project is not None
-        folder = self.project.cache_dir / TEMPLATES_CACHE
+        # One folder a Jinja version: the compiled code is Jinja's own.
+        folder = self.project.cache_dir / TEMPLATES_CACHE / f"jinja-{metadata.version('jinja2')}"
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         return env
