@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -24,6 +23,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.build.cache import project_lock
+from generator.build.compiled_templates import keep_compiled_templates
 from generator.build.generate import SiteContent, generate, hand_written_wins, shadowed
 from generator.build.project import Project, from_mkdocs
 from generator.build.search_index import index_site
@@ -37,8 +37,6 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.campaign")
-# The theme's templates compiled by Jinja, in the project's cache folder.
-TEMPLATES_CACHE = "templates"
 Command = Literal["build", "gh-deploy", "serve"]
 
 
@@ -126,14 +124,8 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,
                files: Files) -> jinja2.Environment | None:
-        """Material's templates compiled once and kept: MkDocs compiles them in every build,
-        half a second of the sample's. Jinja takes kept code only for a template whose source
-        is the same, and writes each file whole (a concurrent build reads it or none)."""
         assert self.project is not None
-        # One folder a Jinja version: the compiled code is Jinja's own.
-        folder = self.project.cache_dir / TEMPLATES_CACHE / f"jinja-{metadata.version('jinja2')}"
-        folder.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        keep_compiled_templates(env, self.project.cache_dir)
         return env
 
     # Runs after every other plugin has written its pages (the blog, a sitemap): the cut

@@ -381,7 +381,7 @@ def test_the_theme_s_templates_are_compiled_once_and_a_changed_one_counts(
     again, not taken from there."""
     assert project.run("build").code == 0
     [kept] = (project.root / ".cache" / "templates").iterdir()
-    assert len(list(kept.glob("*.cache"))) > 10
+    assert len(list(kept.glob("*.code"))) > 10
     home = project.root / "site" / "index.html"
     first = home.read_text(encoding="utf-8")
     assert project.run("build", "--force").code == 0
