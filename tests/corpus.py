@@ -134,6 +134,7 @@ class Document:
     signer: str | None  # the signatory's name
     notes: dict[str, str]  # footnote number ("1") -> footnote text
     below_signer: list[str] = field(default_factory=list)  # lines printed under the name
+    annex: list[str] = field(default_factory=list)  # paragraphs after the signature (PHỤ LỤC)
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,59 @@ def load(path: Path) -> Document:
                     recipients=recipients, signature=signature, signer=signer,
                     notes=dict(sorted(notes.items(), key=lambda item: int(item[0]))),
                     below_signer=below)
+
+
+CORPUS = DATA / "corpus"
+# The development corpus (tests/data/corpus/README.md): real documents, one paragraph a line.
+CORPUS_SOURCES: dict[str, Path] = {path.stem: path for path in sorted(CORPUS.glob("*.txt"))}
+_RULE = re.compile(r"^[-_=–—.*]{3,}$")
+
+
+def load_corpus(path: Path) -> Document:
+    """A document of the development corpus: after its ``Source:`` and ``Completeness:``
+    notes, one paragraph a line, a blank line between blocks (letterhead, title, each part,
+    each table row, "Nơi nhận", the signature). The letterhead's underlines are drawn, not
+    typed, so they are left out; what follows the signature (an annex) is kept after it."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = lines[next(i for i, line in enumerate(lines) if not line.strip()) + 1:]
+    lines = [line.strip() for line in lines if not _RULE.match(line.strip())]
+    kind_at = next(i for i, line in enumerate(lines) if line.rstrip(":") in _KINDS
+                   and line.strip() == line.strip().upper())
+    head = [line for line in lines[:kind_at] if line]
+    left = [line for line in head if not (line in _MOTTOS or line == _SLOGAN
+                                          or _PLACE_DATE.search(line))]
+    right = [line for line in head if line not in left]
+    title = [lines[kind_at]]
+    at = kind_at + 1
+    while at < len(lines) and lines[at] and _is_title_line([lines[at]]) \
+            and len(title) < 4:
+        title.append(lines[at])
+        at += 1
+    rest = lines[at:]
+    tail_at = max((i for i, line in enumerate(rest) if _RECIPIENTS.match(line)), default=None)
+    body = [line for line in (rest if tail_at is None else rest[:tail_at]) if line]
+    recipients: list[str] = []
+    signature: list[str] = []
+    signer: str | None = None
+    annex: list[str] = []
+    if tail_at is not None:
+        tail = rest[tail_at + 1:]
+        while tail and tail[0]:  # a name the source broke over two lines joined again
+            line = tail.pop(0)
+            if recipients and not line.startswith("-"):
+                recipients[-1] = f"{recipients[-1]} {line}"
+            else:
+                recipients.append(line)
+        while tail and not tail[0]:
+            tail.pop(0)
+        while tail and _is_caps(tail[0]):
+            signature.append(tail.pop(0))
+        if tail and tail[0]:
+            signer = tail.pop(0)
+        annex = [line for line in tail if line]
+    return Document(name=path.stem, left=left, right=right, title=title, body=body,
+                    recipients=recipients, signature=signature, signer=signer, notes={},
+                    annex=annex)
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:
@@ -467,6 +521,12 @@ def write_docx(doc: Document, path: Path, *, auto_numbering: bool = True) -> Non
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
             if line:
                 _add_spans(para, _spans(line, bold=True), size=14)
+
+    for text in doc.annex:
+        para = word.add_paragraph()
+        para.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        para.paragraph_format.space_after = Pt(6)
+        _add_spans(para, _spans(text, bold=_is_bold(text)))
 
     unmarked = [number for number in doc.notes if number not in marked]
     if unmarked:  # a note no mark points to: printed at the end, as a PDF's text layer has it
@@ -797,6 +857,7 @@ def _html(doc: Document) -> str:
         parts.append('<table class="tail"><tr>\n'
                      f'<td class="recipients">\n{left}\n</td>\n'
                      '<td class="signature">\n' + "\n".join(right) + "\n</td>\n</tr></table>")
+    parts += [f'<p class="body">{spans(text, bold=_is_bold(text))}</p>' for text in doc.annex]
     if doc.notes:
         parts.append("<hr>")
         parts += [f'<p class="note"><sup>{number}</sup> {spans(text)}</p>'
@@ -808,11 +869,14 @@ def _html(doc: Document) -> str:
             + "\n".join(parts) + "\n</body>\n</html>\n")
 
 
-def write_pdf(doc: Document, path: Path, browser: Browser) -> None:
-    """``doc`` printed to PDF by Chromium from its web page: a text layer, fonts embedded."""
+def write_pdf(doc: Document, path: Path, browser: Browser, font: str | None = None) -> None:
+    """``doc`` printed to PDF by Chromium from its web page: a text layer, fonts embedded;
+    in ``font`` (a CSS font family) instead of Times New Roman's family where given."""
     page = browser.new_page()
     try:
-        page.set_content(_html(doc), wait_until="load")
+        page.set_content(_html(doc) if font is None else _html(doc).replace(
+            html.escape(_CSS_FONT, quote=False), font).replace(_CSS_FONT, font),
+            wait_until="load")
         page.pdf(path=path, format="A4", print_background=False,
                  margin={"top": "20mm", "bottom": "20mm", "left": "30mm", "right": "15mm"},
                  display_header_footer=True, header_template="<span></span>",
@@ -833,19 +897,23 @@ def plain_text(doc: Document) -> str:
     if doc.signer:
         lines.append(doc.signer)
     lines += doc.below_signer
+    lines += [plain(text) for text in doc.annex]
     lines += [f"{number.translate(_TO_SUPERSCRIPT)} {plain(text)}"
               for number, text in doc.notes.items()]
     return "\n\n".join(lines) + "\n"
 
 
-def render_all(out: Path, browser: Browser) -> dict[str, dict[str, Path]]:
-    """Each source as ``<name>.docx``, ``.html``, ``.pdf`` and ``.txt`` in ``out``; the PDFs
-    printed by ``browser`` (the tests' session browser: Playwright runs one per thread).
+def render_all(out: Path, browser: Browser, documents: list[Document] | None = None,
+               ) -> dict[str, dict[str, Path]]:
+    """Each source (by default the three of ``SOURCES``) as ``<name>.docx``, ``.html``, ``.pdf``
+    and ``.txt`` in ``out``; the PDFs printed by ``browser`` (the tests' session browser:
+    Playwright runs one per thread).
 
     Returns name -> suffix ("docx", "html", "pdf", "txt") -> file.
     """
     out.mkdir(parents=True, exist_ok=True)
-    documents = [load(source) for source in SOURCES.values()]
+    if documents is None:
+        documents = [load(source) for source in SOURCES.values()]
     files: dict[str, dict[str, Path]] = {}
     for doc in documents:
         paths = {suffix: out / f"{doc.name}.{suffix}" for suffix in ("docx", "html", "pdf", "txt")}

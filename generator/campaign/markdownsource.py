@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from generator.campaign.agencies import heading_body, is_body, sentence_body
 from generator.campaign.blocks import Body, Node, Part, parse_body
 from generator.campaign.prose import phase_dates, reporting_in, split_phase, written_range
 from generator.campaign.sections import TOPICS_AND_FORMS, is_default, section_key
@@ -319,33 +320,72 @@ class _Reader:
         sections.append(section)
 
     def responsibilities(self, nodes: list[Node], data: dict[str, Any]) -> None:
-        items = []
+        """Each body given tasks, in the genre's ways (campaign/agencies.py): a line holding
+        only its name over its tasks, or over the paragraphs that follow it; "Name: tasks";
+        a sentence opening with the name and "chủ trì", "có trách nhiệm" ... Everything else
+        (lead-ins, general tasks) is kept in its place as a task for all."""
+        items: list[dict[str, Any]] = []
         used: set[str] = set()
-        for i, node in enumerate(nodes):
-            loc: Loc = ("responsibilities", i)
-            text, _ = self.text(node, keep_strong=True)
-            explicit = _ID.search(text)
-            text = _ID.sub("", text)
-            agency, rest = _lead(text, _AGENCY_WORDS)
-            agency, rest = (self.strip(agency) if agency else None), self.strip(rest)
-            item: dict[str, Any] = {}
-            if agency:
-                item["agency"] = agency
-            base = explicit["id"] if explicit else (
-                agency_id(agency) if agency else f"muc-{i + 1}")
+        holder: dict[str, Any] | None = None  # a name's line over the paragraphs that follow
+
+        def add(agency: str | None, node: Node, explicit: str | None) -> dict[str, Any]:
+            base = explicit or (agency_id(agency) if agency else f"muc-{len(items) + 1}")
             unique, n = base, 1
             while unique in used:
                 n += 1
                 unique = f"{base}-{n}"
             used.add(unique)
-            item["id"] = unique
-            if rest:
-                item["tasks"] = [{"text": rest, "points": self.flat(node.children)}]
-            else:
-                item["tasks"] = [self.point(c, (*loc, "tasks", j))
-                                 for j, c in enumerate(node.children)]
-            self.mark(loc, node)
+            item: dict[str, Any] = {"id": unique, "tasks": []}
+            if agency:
+                item = {"agency": agency, **item}
+            self.mark(("responsibilities", len(items)), node)
             items.append(item)
+            return item
+
+        def task(item: dict[str, Any], node: Node, text: str | None = None) -> None:
+            loc: Loc = ("responsibilities", items.index(item), "tasks", len(item["tasks"]))
+            if text is None:
+                item["tasks"].append(self.point(node, loc))
+            else:
+                item["tasks"].append({"text": text, "points": self.flat(node.children)})
+                self.mark(loc, node)
+
+        def walk(nodes: list[Node]) -> None:
+            nonlocal holder
+            for node in nodes:
+                text, _ = self.text(node, keep_strong=True)
+                explicit = _ID.search(text)
+                text = _ID.sub("", text)
+                plain = self.strip(text)
+                name = heading_body(plain)
+                lead, rest = _lead(text, _AGENCY_WORDS)
+                lead = self.strip(lead) if lead else None
+                if name and (node.children or node.marker):
+                    item = add(name, node, explicit["id"] if explicit else None)
+                    for child in node.children:
+                        task(item, child)
+                    holder = item if not node.children else None
+                elif lead and (is_body(lead) or not _lead_in(lead)):
+                    holder = None
+                    task(add(lead, node, explicit["id"] if explicit else None), node,
+                         self.strip(rest))
+                elif holder is not None and not node.marker:
+                    task(holder, node)  # "2.5. Sở Y tế" / "Chủ trì, phối hợp ..."
+                elif node.children and any(heading_body(self.strip(c.text)) or
+                                           sentence_body(self.strip(c.text))
+                                           for c in node.children):
+                    holder = None  # "2. Phân công trách nhiệm" over the bodies' lines
+                    task(add(None, node, None), node, plain)
+                    items[-1]["tasks"][-1]["points"] = []
+                    walk(node.children)
+                elif (found := sentence_body(plain)) is not None:
+                    holder = None
+                    task(add(found, node, explicit["id"] if explicit else None), node)
+                else:
+                    holder = None
+                    task(add(None, node, explicit["id"] if explicit else None), node)
+
+        walk(nodes)
         data["responsibilities"] = items
 
     def slogans(self, nodes: list[Node], data: dict[str, Any]) -> None:
@@ -515,8 +555,9 @@ class _Reader:
             for task in agency.get("tasks", []):
                 for text in [task["text"], *task.get("points", [])]:
                     found = reporting_in(text, self.year or 2000)
-                    if found:
-                        data["reporting"] = {**found, "by": [agency["id"]]}
+                    if found:  # a general task names no body: its id is no name
+                        data["reporting"] = {**found, **(
+                            {"by": [agency["id"]]} if agency.get("agency") else {})}
                         return
         for key in ("purposes", "budget", "audience"):
             for point in data.get(key, []):
@@ -659,6 +700,16 @@ def _lead(text: str, max_words: int) -> tuple[str | None, str]:
 
 
 AGENCY_ID_LENGTH = 48
+_LEAD_IN = re.compile(r"như sau|sau đây|dưới đây|cụ thể|bao gồm|gồm các|các nội dung|"
+                      r"^(?:phân công|giao nhiệm vụ|nhiệm vụ|trách nhiệm|tổ chức thực hiện)\b",
+                      re.IGNORECASE)
+
+
+def _lead_in(text: str) -> bool:
+    """Words before a colon that introduce what follows ("Phân công nhiệm vụ cụ thể như
+    sau:") rather than name a body."""
+    return bool(_LEAD_IN.search(text))
+
 
 
 def agency_id(agency: str) -> str:

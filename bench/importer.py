@@ -1,0 +1,301 @@
+"""How well ``campaign import`` reads documents of the genre, per document and format.
+
+    .venv/bin/python -m bench.importer              # writes bench/importer.md (about 2 minutes)
+    .venv/bin/python -m bench.importer --print      # prints only
+
+The corpus (``tests/data/corpus/``, facts read by hand in ``expected.yml``) is typeset as offices
+typeset it (``tests/corpus.py``: a two-column letterhead and signature table, Word's automatic
+numbering, Times New Roman) and received as .docx, .html, .txt (the text as the corpus keeps
+it) and .pdf printed by Chromium, once with the Times-metric fonts the machine has (Liberation
+Serif, falling back to DejaVu inside words for the letters it lacks) and once with DejaVu Serif.
+Each is imported as ``campaign import`` does (read, shape, validate) and compared with the
+facts:
+
+- *facts*: number, date, place, issuer, kind, title, signatory and number of recipients;
+- *agencies*: bodies given tasks of their own, as ``agency_names`` splits a heading joining
+  several; recall and precision, names compared without marks and case;
+- *slogans*: on the two documents of ``tests/data/sources`` that list slogans (23 and 8), whose
+  lists were written by hand into ``tests/data/campaigns``, and on the corpus (none of its
+  documents has a slogan list: any slogan found there is a false one);
+- *deadlines*: dated deadlines and events (recall): the dates the campaign's calendar gets;
+- *sentences*: the source's sentences found in the campaign's pages;
+- *time*: reading, shaping and validating one document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bench.common import ROOT
+
+sys.path.insert(0, str(ROOT / "tests"))
+
+from corpus import (  # noqa: E402
+    CORPUS_SOURCES,
+    SOURCES,
+    Document,
+    load,
+    load_corpus,
+    plain_text,
+    write_docx,
+    write_html,
+    write_pdf,
+)
+from test_documents import sentences, words  # noqa: E402
+
+from generator.campaign.load import load_campaign  # noqa: E402
+from generator.campaign.model import Campaign  # noqa: E402
+from generator.content.pages import campaign_pages  # noqa: E402
+from generator.content.vi import fold  # noqa: E402
+from generator.campaign.agencies import agency_names  # noqa: E402
+from generator.importer.shape import shape  # noqa: E402
+from generator.importer.sources import read_paragraphs  # noqa: E402
+
+OUT = ROOT / "bench" / "importer.md"
+EXPECTED = ROOT / "tests" / "data" / "corpus" / "expected.yml"
+FORMATS = ("docx", "pdf", "pdf-dejavu", "html", "txt")
+# The documents of tests/data/sources that list slogans, and their campaigns written by hand.
+SLOGAN_SOURCES = {
+    "ke-hoach-tuyen-truyen-bau-cu-pho-bang-2025":
+        ROOT / "tests" / "data" / "campaigns" / "kh-01-tbttkt-pho-bang-2025.md",
+    "cong-van-tuyen-truyen-130-nam-ngay-sinh-bac-ho-lac-duong-2020":
+        ROOT / "tests" / "data" / "campaigns" / "cv-130-nam-ngay-sinh-bac-ho-lac-duong-2020.md",
+}
+_DROPPED_LEADS = re.compile(r"^(?:de nghi|giao|thu truong|trach nhiem cua)\s+")
+
+
+@dataclass
+class Score:
+    """What one import got right, against what a person read."""
+
+    document: str
+    fmt: str
+    facts: dict[str, bool] = field(default_factory=dict)
+    agencies_expected: int = 0
+    agencies_found: int = 0
+    agencies_right: int = 0  # expected agencies found
+    agencies_true: int = 0  # found agencies expected
+    slogans_expected: int = 0
+    slogans_found: int = 0
+    slogans_right: int = 0
+    deadlines_expected: int = 0
+    deadlines_right: int = 0
+    sentences: int = 0
+    sentences_found: int = 0
+    seconds: float = 0.0
+    error: str = ""
+    missed: list[str] = field(default_factory=list)
+
+
+def name_key(name: str) -> str:
+    """An agency's name as compared: no marks, no case, no 'Đề nghị' before it."""
+    key = " ".join(re.findall(r"\w+", fold(name).lower()))
+    return _DROPPED_LEADS.sub("", key)
+
+
+def imported(path: Path, work: Path, campaign_id: str) -> tuple[Campaign, float]:
+    start = time.perf_counter()
+    paragraphs = read_paragraphs(path)
+    shaped = shape(paragraphs, f"{campaign_id}-hinh")
+    target = work / "campaigns" / f"{campaign_id}.md"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(shaped.markdown, encoding="utf-8")
+    campaign = load_campaign(target, work)
+    return campaign, time.perf_counter() - start
+
+
+def render(doc: Document, source: Path, folder: Path, browser: Any) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {fmt: folder / f"{doc.name}.{fmt.split('-')[0]}" for fmt in FORMATS}
+    files["pdf-dejavu"] = folder / f"{doc.name}-dejavu.pdf"
+    write_docx(doc, files["docx"])
+    write_html(doc, files["html"])
+    if source.parent.name == "corpus":  # the text as the corpus keeps it, notes taken off
+        text = source.read_text(encoding="utf-8")
+        files["txt"].write_text(text.split("\n\n", 1)[1], encoding="utf-8")
+    else:
+        files["txt"].write_text(plain_text(doc), encoding="utf-8")
+    write_pdf(doc, files["pdf"], browser)
+    write_pdf(doc, files["pdf-dejavu"], browser, font='"DejaVu Serif"')
+    return files
+
+
+def _dated(campaign: Campaign) -> set[dt.date]:
+    """Every date the campaign's calendar holds: its deadlines, phases' ends, reports due."""
+    dates = {d.date for d in getattr(campaign, "deadlines", [])}
+    dates |= {p.end for p in campaign.phases if p.end}
+    if campaign.reporting:
+        dates |= {d.date for d in campaign.reporting.deadlines}
+    return dates
+
+
+def score_facts(score: Score, campaign: Campaign, facts: dict[str, Any]) -> None:
+    c = campaign
+    decision = "Quyết định" in str(facts["kind"])
+    number = c.decision.number if decision and c.decision else c.number
+    date = c.decision.date if decision and c.decision else c.date
+    title = c.decision.title if decision and c.decision else c.title
+    issuer = " ".join(p for p in (c.parent, c.issuer) if p)
+    signed = sum(1 for r in c.recipients if not fold(r.name).lower().startswith("luu"))
+    score.facts = {
+        # A number left blank ("Số: /KH-MTTQ-BTT") is no number.
+        "number": (number or "") == ("" if facts["number"].startswith("/") else facts["number"]),
+        "date": f"{date:%d/%m/%Y}" == facts["date"] if date else False,
+        "place": c.place == facts["place"],
+        "issuer": " ".join(issuer.split()) == " ".join(facts["issuer"]),
+        "kind": c.kind == ("Kế hoạch" if decision else facts["kind"])
+        and (c.decision is not None) == decision,
+        "title": name_key(str(facts["title"])) in name_key(title or ""),
+        "signatory": (c.signatory.name if c.signatory else None) == facts["signatory"],
+        "recipients": signed == facts["recipients_count"],
+    }
+
+
+def score_agencies(score: Score, campaign: Campaign, expected: list[str]) -> None:
+    found = [name for r in campaign.responsibilities if r.agency
+             for name in agency_names(r.agency)]
+    want = {name_key(a) for a in expected}
+    have = {name_key(a) for a in found}
+    score.agencies_expected, score.agencies_found = len(want), len(have)
+    score.agencies_right = len(want & have)
+    score.agencies_true = len(have & want)
+    score.missed += [f"cơ quan thiếu: {a}" for a in expected if name_key(a) not in have]
+    score.missed += [f"cơ quan thừa: {a}" for a in dict.fromkeys(found)
+                     if name_key(a) not in want]
+
+
+def score_slogans(score: Score, campaign: Campaign, expected: list[str]) -> None:
+    have = {name_key(s.text) for s in campaign.slogans}
+    want = {name_key(s) for s in expected}
+    score.slogans_expected, score.slogans_found = len(want), len(have)
+    score.slogans_right = len(want & have)
+    score.missed += [f"khẩu hiệu thiếu: {s}" for s in expected if name_key(s) not in have]
+    score.missed += [f"khẩu hiệu thừa: {s.text}" for s in campaign.slogans
+                     if name_key(s.text) not in want]
+
+
+def score_sentences(score: Score, campaign: Campaign, source: Path) -> None:
+    pages = " ".join(campaign_pages(campaign).values())
+    site = words(re.sub(r"<[^>]+>", " ", pages))
+    every = sentences(source) if source.parent.name != "corpus" else _corpus_sentences(source)
+    score.sentences = len(every)
+    score.sentences_found = sum(1 for s in every if words(s) in site)
+
+
+def _corpus_sentences(source: Path) -> list[str]:
+    """The sentences of a corpus document's letterhead-less text, as ``sentences`` reads."""
+    text = source.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False,
+                                     encoding="utf-8") as file:
+        file.write("# ---\n" + text)
+    try:
+        return sentences(Path(file.name))
+    finally:
+        Path(file.name).unlink()
+
+
+def measure(work: Path) -> list[Score]:
+    from playwright.sync_api import sync_playwright
+
+    facts = yaml.safe_load(EXPECTED.read_text(encoding="utf-8"))
+    scores: list[Score] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                             args=["--no-sandbox", "--disable-gpu"])
+        documents = [(load_corpus(path), path) for path in CORPUS_SOURCES.values()]
+        documents += [(load(SOURCES[name]), SOURCES[name]) for name in SLOGAN_SOURCES]
+        for doc, source in documents:
+            files = render(doc, source, work / "files", browser)
+            for fmt in FORMATS:
+                score = Score(doc.name, fmt)
+                scores.append(score)
+                try:
+                    campaign, score.seconds = imported(files[fmt], work / fmt, doc.name)
+                except Exception as exc:  # noqa: BLE001  # a failure is a figure here
+                    score.error = f"{type(exc).__name__}: {exc}"[:300]
+                    continue
+                if doc.name in facts:
+                    fact = facts[doc.name]
+                    score_facts(score, campaign, fact)
+                    score_agencies(score, campaign, fact["agencies"])
+                    score_slogans(score, campaign, fact["slogans"])
+                    dated = _dated(campaign)
+                    want = {dt.datetime.strptime(d, "%d/%m/%Y").date()
+                            for d, _ in fact["deadlines"]}
+                    score.deadlines_expected = len(want)
+                    score.deadlines_right = len(want & dated)
+                    score.missed += [f"hạn thiếu: {d:%d/%m/%Y}" for d in sorted(want - dated)]
+                else:
+                    written = load_campaign(SLOGAN_SOURCES[doc.name], ROOT)
+                    score_slogans(score, campaign, [s.text for s in written.slogans])
+                score_sentences(score, campaign, source)
+        browser.close()
+    return scores
+
+
+def _ratio(right: int, total: int) -> str:
+    return f"{right / total:.2f}" if total else "–"
+
+
+def table(scores: list[Score]) -> str:
+    lines = ["| format | facts | agencies recall | agencies precision | slogans recall | "
+             "slogans precision | deadlines recall | sentences | import time (median) | "
+             "failed |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for fmt in FORMATS:
+        rows = [s for s in scores if s.fmt == fmt]
+        ok = [s for s in rows if not s.error]
+        facts = [v for s in ok for v in s.facts.values()]
+        total = sum(s.sentences for s in rows) or 1
+        lines.append("| " + " | ".join([
+            fmt, f"{sum(facts)}/{sum(len(s.facts) for s in rows if s.facts) or len(facts)}",
+            _ratio(sum(s.agencies_right for s in ok), sum(s.agencies_expected for s in rows)),
+            _ratio(sum(s.agencies_true for s in ok), sum(s.agencies_found for s in ok)),
+            _ratio(sum(s.slogans_right for s in ok), sum(s.slogans_expected for s in rows)),
+            _ratio(sum(s.slogans_right for s in ok), sum(s.slogans_found for s in ok)),
+            _ratio(sum(s.deadlines_right for s in ok), sum(s.deadlines_expected for s in rows)),
+            f"{100 * sum(s.sentences_found for s in ok) / total:.1f}%",
+            f"{statistics.median([s.seconds for s in ok] or [0]):.2f} s",
+            str(len(rows) - len(ok))]) + " |")
+    return "\n".join(lines)
+
+
+def details(scores: list[Score]) -> str:
+    lines = []
+    for score in scores:
+        wrong = [k for k, v in score.facts.items() if not v]
+        notes = ([score.error] if score.error else []) + \
+            ([f"sai: {', '.join(wrong)}"] if wrong else []) + score.missed
+        if score.sentences and score.sentences_found < score.sentences:
+            notes.append(f"câu: {score.sentences_found}/{score.sentences}")
+        if notes:
+            lines.append(f"- **{score.document}** ({score.fmt}): " + "; ".join(notes))
+    return "\n".join(lines) or "- none"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--print", action="store_true", help="print only, write nothing")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        scores = measure(Path(folder))
+    report = (f"# Import on the corpus\n\nMeasured {dt.date.today():%Y-%m-%d} by "
+              "`python -m bench.importer` (see its docstring).\n\n" + table(scores)
+              + "\n\n## What each import missed\n\n" + details(scores) + "\n")
+    print(report)
+    if not args.print:
+        OUT.write_text(report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""Which words of a document name a body that is given tasks: the genre's own wording.
+
+Plans assign tasks in a few ways, whatever the topic: a numbered line holding only a body's
+name, its tasks in bullets under it ("2.1. Sở Tài chính", "3. Đề nghị Ủy ban Mặt trận Tổ quốc
+Việt Nam tỉnh"); a name before a colon ("Sở Y tế: chủ trì ..."); a sentence opening with the
+name and the verb offices use ("Công an tỉnh chủ trì, phối hợp ...", "Sở Nội vụ có trách nhiệm
+..."). A body's name opens with the word for its kind (Sở, Ban, Ủy ban, Công an, Trung tâm,
+Phòng, "các cơ quan" ...) or, for a person named by office, "Đồng chí"; a lead-in such as
+"Phân công nhiệm vụ cụ thể như sau:" opens with none of them and is never a body.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+
+def _lower(text: str) -> str:
+    """Lower case, with "uỷ" and "ủy" (two placings of one tone) alike."""
+    return text.lower().replace("uỷ", "ủy")
+
+# The words a body's name opens with (lower case, with marks: "sở" is a body, "số" is not),
+# after "các"/"những" and the request words below.
+_KINDS = (
+    "sở", "bộ", "ban", "ủy ban", "ubnd", "ubmttq", "hđnd", "hội đồng", "công an", "bộ chỉ huy",
+    "bộ tư lệnh", "bộ đội", "phòng", "trung tâm", "văn phòng", "liên đoàn", "viện", "tòa án",
+    "hội", "đoàn", "mặt trận", "đài", "báo", "thông tấn xã", "ngân hàng", "cục", "chi cục",
+    "tổng cục", "kho bạc", "bưu điện", "đảng ủy", "huyện ủy", "thành ủy", "tỉnh ủy", "cấp ủy",
+    "tổ chức chính trị", "tổ chức cung cấp", "tổ chức thành viên", "tổ chức đoàn thể",
+    "đoàn thể", "cơ quan", "đơn vị", "địa phương", "doanh nghiệp", "trường", "bệnh viện",
+    "tiểu ban", "tổ công tác", "chi bộ", "thường trực", "thường vụ", "lãnh đạo", "đồng chí",
+    "chủ tịch", "phó chủ tịch", "giám đốc", "bí thư", "trưởng ban", "phó trưởng ban",
+    "thủ trưởng", "người đứng đầu", "cán bộ", "chuyên viên", "ngành", "chính phủ",
+    "bộ trưởng", "thanh tra", "kiểm toán", "công đoàn", "tổng công ty", "công ty",
+    "hợp tác xã", "tổ dân phố", "thôn", "bản", "ấp", "khu phố",
+)
+# Words that open a sentence or a heading with a body's word: "Hội nghị ...", "Ban hành ...".
+_NOT_BODIES = ("hội nghị", "hội thi", "hội thảo", "ban hành", "trường hợp", "phòng, chống",
+               "phòng chống", "phòng ngừa", "đoàn kết", "đơn vị tính", "bản đồ", "báo cáo",
+               "thôn tin")
+_KIND = re.compile(r"^(?:(?:các|những|toàn thể)\s+)?(?:" + "|".join(
+    sorted((re.escape(k) for k in _KINDS), key=len, reverse=True)) + r")(?!\w)")
+# Words that ask or give before the name: "Đề nghị Liên đoàn Lao động tỉnh", "Giao Công an".
+_REQUEST = re.compile(r"^(?:đề nghị|giao|yêu cầu|trách nhiệm của|nhiệm vụ của)\s+",
+                      re.IGNORECASE)
+# The verb that follows a name in a sentence that assigns a task.
+_VERB = re.compile(r"\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm|phối hợp|là cơ quan|"
+                   r"thực hiện|tổ chức thực hiện|chỉ đạo|hướng dẫn|tham mưu|triển khai|"
+                   r"căn cứ|theo dõi|xây dựng|bố trí|tăng cường|đẩy mạnh|rà soát|chủ động|"
+                   r"tiếp tục|kiểm tra|phụ trách)\b", re.IGNORECASE)
+# A line holding a name and one of these is a sentence, not a heading.
+_ASSIGNS = re.compile(r"\s(?:chủ trì|có trách nhiệm|chịu trách nhiệm|phối hợp với|là cơ quan|"
+                      r"tham mưu)\b", re.IGNORECASE)
+_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")  # "Sở Tài chính (cơ quan chủ trì)"
+_MAX_WORDS = 30
+
+
+def is_body(name: str) -> bool:
+    """Whether ``name`` names a body or an office (not a sentence or a lead-in)."""
+    name = _REQUEST.sub("", name.strip())
+    words = _lower(name)
+    if not name or len(name.split()) > _MAX_WORDS \
+            or re.search(r"[.;!?“”\"]|như sau|sau đây", name):
+        return False
+    bare = re.sub(r"^(?:các|những|toàn thể)\s+", "", words)
+    if bare.startswith(_NOT_BODIES):
+        return False
+    return bool(_KIND.match(words))
+
+
+def heading_body(text: str) -> str | None:
+    """The body a line names when it holds only a name: "2.1. Sở Tài chính", "Đề nghị
+    Liên đoàn Lao động tỉnh", "1. Sở Tài chính (cơ quan chủ trì)"; else None."""
+    name = _ASIDE.sub("", text.strip().rstrip(":").strip())
+    if not name or _ASSIGNS.search(name) or not is_body(name):
+        return None
+    return name
+
+
+def sentence_body(text: str) -> str | None:
+    """The body a sentence opens with when it assigns a task: "Công an tỉnh chủ trì, phối
+    hợp với ...", "Giao Sở Nội vụ có trách nhiệm ..."; else None."""
+    found = _VERB.search(text)
+    if not found or found.start() == 0:
+        return None
+    name = text[:found.start()].strip(" ,")
+    return name if is_body(name) and "," not in _REQUEST.sub("", name)[-3:] else None
+
+
+def agency_names(agency: str) -> list[str]:
+    """The bodies a name joins: "Sở Khoa học và Công nghệ, Sở Nội vụ" is two, "Sở Văn hóa,
+    Thể thao và Du lịch" one: a piece after a comma or "và" starts a new body only when it
+    opens with a body's word. "Đề nghị" before the first is left out."""
+    name = _REQUEST.sub("", agency.strip()).strip()
+    pieces = re.split(r"(,\s*|;\s*|\s+và\s+)", name)
+    names = [pieces[0]]
+    for sep, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        if _KIND.match(_lower(piece)) and not _lower(piece).startswith(_NOT_BODIES):
+            names.append(piece)
+        else:
+            names[-1] = f"{names[-1]}{sep}{piece}"
+    return [n.strip() for n in names if n.strip()]
