@@ -133,7 +133,7 @@ def render(doc: Document, source: Path, folder: Path, browser: Any) -> dict[str,
 
 def _dated(campaign: Campaign) -> set[dt.date]:
     """Every date the campaign's calendar holds: its deadlines, phases' ends, reports due."""
-    dates = {d.date for d in getattr(campaign, "deadlines", [])}
+    dates = {d.date for d in campaign.deadlines}
     dates |= {p.end for p in campaign.phases if p.end}
     if campaign.reporting:
         dates |= {d.date for d in campaign.reporting.deadlines}

@@ -52,7 +52,7 @@ _VERB = re.compile(r"\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm|p
 _ASSIGNS = re.compile(r"\s(?:chủ trì|có trách nhiệm|chịu trách nhiệm|phối hợp với|là cơ quan|"
                       r"tham mưu)\b", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*$")  # "Sở Tài chính (cơ quan chủ trì)"
-_MAX_WORDS = 30
+_MAX_WORDS = 45  # "Thường trực cấp ủy, Ban Tuyên giáo các quận, huyện, ..." runs long
 
 
 def is_body(name: str) -> bool:
@@ -60,7 +60,7 @@ def is_body(name: str) -> bool:
     name = _REQUEST.sub("", name.strip())
     words = _lower(name)
     if not name or len(name.split()) > _MAX_WORDS \
-            or re.search(r"[.;!?“”\"]|như sau|sau đây", name):
+            or re.search(r"[.!?“”\"]|như sau|sau đây", name):
         return False
     bare = re.sub(r"^(?:các|những|toàn thể)\s+", "", words)
     if bare.startswith(_NOT_BODIES):
@@ -95,7 +95,10 @@ def agency_names(agency: str) -> list[str]:
     pieces = re.split(r"(,\s*|;\s*|\s+và\s+)", name)
     names = [pieces[0]]
     for sep, piece in zip(pieces[1::2], pieces[2::2], strict=True):
-        if _KIND.match(_lower(piece)) and not _lower(piece).startswith(_NOT_BODIES):
+        # "Sở, ban, ngành" and "cơ quan, đơn vị, địa phương" are one: a new body opens with
+        # a capital ("Sở Nội vụ") or with "các" ("và các tổ chức chính trị - xã hội").
+        opens = piece[:1].isupper() or _lower(piece).startswith(("các ", "những "))
+        if opens and _KIND.match(_lower(piece)) and not _lower(piece).startswith(_NOT_BODIES):
             names.append(piece)
         else:
             names[-1] = f"{names[-1]}{sep}{piece}"

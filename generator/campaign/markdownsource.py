@@ -17,7 +17,13 @@ from typing import Any
 
 from generator.campaign.agencies import heading_body, is_body, sentence_body
 from generator.campaign.blocks import Body, Node, Part, parse_body
-from generator.campaign.prose import phase_dates, reporting_in, split_phase, written_range
+from generator.campaign.prose import (
+    dated_events,
+    phase_dates,
+    reporting_in,
+    split_phase,
+    written_range,
+)
 from generator.campaign.sections import TOPICS_AND_FORMS, is_default, section_key
 from generator.campaign.text import bidi_controls, clean_text, legacy_encoding
 from generator.campaign.yamlsource import Loc, SourceDocument, decode, parse_yaml
@@ -30,7 +36,8 @@ BODY_KEYS = ("preamble", "purposes", "audience", "phases", "topics", "forms",
              "responsibilities", "budget", "sections", "headings", "closing", "footnotes",
              "slogans", "recipients", "signatory")
 # Facts the body suggests and the front matter may correct.
-DERIVED_KEYS = ("id", "title", "kind", "short_title", "summary", "year", "reporting")
+DERIVED_KEYS = ("id", "title", "kind", "short_title", "summary", "year", "reporting",
+                "deadlines")
 # Document kinds a title line opens with, longest first ("Thông tư liên tịch").
 TITLE_KINDS = ("Hướng dẫn", "Kế hoạch", "Công văn", "Quyết định", "Chương trình", "Thông báo",
                "Chỉ thị", "Nghị quyết", "Đề án", "Báo cáo", "Công điện", "Thông tư liên tịch",
@@ -135,18 +142,38 @@ class _Reader:
                     self.mark(("preamble", i), node)
             body.parts[0].nodes = rest
         after: str | None = None
+        assigned: tuple[Part, str | None] | None = None  # the part read as the bodies' tasks
         for part in body.parts:
             key = section_key(part.heading.text) if part.heading else None
             if part.heading is None and not part.nodes:
                 continue
+            if key not in ("responsibilities", TOPICS_AND_FORMS) and self.assigns(part.nodes):
+                key = "responsibilities"  # "II. NỘI DUNG THỰC HIỆN" over "1. Sở Y tế", ...
+            if key == "responsibilities" and assigned is not None \
+                    and self.assigns(part.nodes):
+                if not any(r.get("agency") for r in data["responsibilities"]):
+                    # "III. NHIỆM VỤ TRỌNG TÂM" names no body, "IV. TỔ CHỨC THỰC HIỆN"
+                    # does: the first is kept as a part of its own.
+                    del data["responsibilities"]
+                    data.get("headings", {}).pop("responsibilities", None)
+                    self.marks = {loc: at for loc, at in self.marks.items()
+                                  if loc[:1] != ("responsibilities",)}
+                    self.free(*assigned, data)
+                else:
+                    # A second part assigning tasks: its bodies join the first's; its
+                    # heading stays in its place.
+                    self.responsibilities(part.nodes, data)
+                    self.free(Part(part.heading), after, data)
+                    continue
             if key == TOPICS_AND_FORMS:
                 self.topics_and_forms(part, data)
                 after = "forms"
             elif key is not None and key not in data:
+                if key == "responsibilities":
+                    assigned = (part, after)
                 self.section(key, part, data)
-                if not is_default(key, part.heading.text if part.heading else ""):
-                    data.setdefault("headings", {})[key] = part.heading.text if part.heading \
-                        else ""
+                if part.heading and not is_default(key, part.heading.text):
+                    data.setdefault("headings", {})[key] = part.heading.text
                 after = key
             else:
                 self.free(part, after, data)
@@ -155,6 +182,8 @@ class _Reader:
         data.update(tail)
         if "reporting" not in data and "reporting" not in self.front:
             self.find_reporting(data)
+        if "deadlines" not in self.front:
+            self.find_deadlines(data)
         self.title(body, data)
         return self.merge(data)
 
@@ -319,13 +348,26 @@ class _Reader:
             section["after"] = after
         sections.append(section)
 
+    def assigns(self, nodes: list[Node]) -> bool:
+        """Whether a part gives tasks to bodies: most of its numbered items (or of those of
+        an item such as "2. Phân công trách nhiệm") name a body over its tasks."""
+        items = [n for top in nodes for n in [top, *top.children] if n.marker
+                 and n.rank < 4]
+        bodies = [n for n in items if (heading_body(self.strip(n.text))
+                                       or (_lead(self.strip(n.text), _AGENCY_WORDS)[0] or "")
+                                       and is_body(_lead(self.strip(n.text),
+                                                         _AGENCY_WORDS)[0] or ""))]
+        return len(bodies) >= 2 and 2 * len(bodies) >= len([n for n in items if n.rank < 3])
+
     def responsibilities(self, nodes: list[Node], data: dict[str, Any]) -> None:
         """Each body given tasks, in the genre's ways (campaign/agencies.py): a line holding
         only its name over its tasks, or over the paragraphs that follow it; "Name: tasks";
         a sentence opening with the name and "chủ trì", "có trách nhiệm" ... Everything else
         (lead-ins, general tasks) is kept in its place as a task for all."""
         items: list[dict[str, Any]] = []
-        used: set[str] = set()
+        before: list[dict[str, Any]] = data.get("responsibilities", [])
+        start = len(before)
+        used = {item["id"] for item in before}
         holder: dict[str, Any] | None = None  # a name's line over the paragraphs that follow
 
         def add(agency: str | None, node: Node, explicit: str | None) -> dict[str, Any]:
@@ -338,12 +380,13 @@ class _Reader:
             item: dict[str, Any] = {"id": unique, "tasks": []}
             if agency:
                 item = {"agency": agency, **item}
-            self.mark(("responsibilities", len(items)), node)
+            self.mark(("responsibilities", start + len(items)), node)
             items.append(item)
             return item
 
         def task(item: dict[str, Any], node: Node, text: str | None = None) -> None:
-            loc: Loc = ("responsibilities", items.index(item), "tasks", len(item["tasks"]))
+            loc: Loc = ("responsibilities", start + items.index(item), "tasks",
+                        len(item["tasks"]))
             if text is None:
                 item["tasks"].append(self.point(node, loc))
             else:
@@ -365,7 +408,7 @@ class _Reader:
                     for child in node.children:
                         task(item, child)
                     holder = item if not node.children else None
-                elif lead and (is_body(lead) or not _lead_in(lead)):
+                elif lead and is_body(lead):
                     holder = None
                     task(add(lead, node, explicit["id"] if explicit else None), node,
                          self.strip(rest))
@@ -386,7 +429,7 @@ class _Reader:
                     task(add(None, node, explicit["id"] if explicit else None), node)
 
         walk(nodes)
-        data["responsibilities"] = items
+        data["responsibilities"] = before + items
 
     def slogans(self, nodes: list[Node], data: dict[str, Any]) -> None:
         slogans: list[str] = []
@@ -548,6 +591,35 @@ class _Reader:
         self.mark(("signatory",), nodes[0])
         return signatory
 
+    def find_deadlines(self, data: dict[str, Any]) -> None:
+        """Each day the text sets as a deadline or an event ("trước ngày 15/12/2025"), with
+        the body whose task it is; a phase's days are the phase's own."""
+        found: dict[tuple[str, str], dict[str, Any]] = {}
+
+        def texts(value: Any) -> list[str]:
+            if isinstance(value, str):
+                return [value]
+            if isinstance(value, dict):
+                return [t for v in value.values() for t in texts(v)]
+            if isinstance(value, list):
+                return [t for v in value for t in texts(v)]
+            return []
+
+        owned = [(item.get("agency"), texts(item.get("tasks", [])))
+                 for item in data.get("responsibilities", [])]
+        rest = [(None, texts(data.get(key))) for key in (
+            "preamble", "purposes", "audience", "topics", "forms", "budget", "sections",
+            "closing")]
+        for agency, strings in [*owned, *rest]:
+            for text in strings:
+                for day, what in dated_events(text, self.year):
+                    key = (day.isoformat(), what)
+                    if key not in found:
+                        found[key] = {"date": day.isoformat(), "title": what[:300],
+                                      **({"agency": agency} if agency else {})}
+        if found:
+            data["deadlines"] = sorted(found.values(), key=lambda d: d["date"])
+
     def find_reporting(self, data: dict[str, Any]) -> None:
         """A reporting rhythm written in an agency's tasks, or anywhere else in the text."""
         agencies = data.get("responsibilities", [])
@@ -700,17 +772,6 @@ def _lead(text: str, max_words: int) -> tuple[str | None, str]:
 
 
 AGENCY_ID_LENGTH = 48
-_LEAD_IN = re.compile(r"như sau|sau đây|dưới đây|cụ thể|bao gồm|gồm các|các nội dung|"
-                      r"^(?:phân công|giao nhiệm vụ|nhiệm vụ|trách nhiệm|tổ chức thực hiện)\b",
-                      re.IGNORECASE)
-
-
-def _lead_in(text: str) -> bool:
-    """Words before a colon that introduce what follows ("Phân công nhiệm vụ cụ thể như
-    sau:") rather than name a body."""
-    return bool(_LEAD_IN.search(text))
-
-
 
 def agency_id(agency: str) -> str:
     """The page address of an agency named in the text: its name without marks, cut after a

@@ -184,6 +184,8 @@ class Decision(_Model):
 class Deadline(_Model):
     date: Date = Field(description="Ngày.")
     title: Text = Field(description="Tên mốc, ví dụ Báo cáo 6 tháng đầu năm.")
+    agency: Text | None = Field(default=None, description=(
+        "Cơ quan phải làm xong việc trước ngày này, nếu văn bản giao cho một cơ quan."))
 
 
 class Reporting(_Model):
@@ -501,6 +503,9 @@ class Campaign(_Model):
                                 description="Lộ trình: các đợt, giai đoạn có ngày.")
     budget: list[PointItem] = Field(default_factory=list, description="Kinh phí.")
     reporting: Reporting | None = Field(default=None, description="Chế độ báo cáo.")
+    deadlines: list[Deadline] = Field(default_factory=list, description=(
+        "Các hạn và sự kiện có ngày ghi trong văn bản (trước ngày ..., chậm nhất ngày ...), "
+        "đưa vào lịch của chiến dịch."))
     closing: Text | None = Field(default=None,
                                  description="Đoạn kết, ví dụ: Trên đây là Kế hoạch ...")
     footnotes: list[Footnote] = Field(default_factory=list, description="Chú thích.")

@@ -151,3 +151,36 @@ def reporting_in(text: str, year: int) -> dict[str, Any] | None:
         if found:
             return {"text": sentence.strip(), **found}
     return None
+
+
+# A day the text sets as a deadline or an event: "trước ngày 15 tháng 12 năm 2025", "chậm nhất
+# ngày 10/12/2025", "từ ngày 20/11/2025 đến ngày 03/12/2025" (its end), "hoàn thành ngày ...".
+# A date right after a document's number ("Quyết định số 06/QĐ-TTg ngày 02/01/2025") is the
+# document's, not an event, and has none of these words before it.
+_DUE = re.compile(
+    r"(?P<lead>trước ngày|chậm nhất(?: là)?(?: vào)?(?: ngày)?|hạn chót(?: là)?(?: ngày)?|"
+    r"hoàn thành(?: trước| trong| vào)?(?: ngày)?|đến ngày|kết thúc(?: vào)?(?: ngày)?|"
+    r"dự kiến(?: tổ chức)?(?: vào)?(?: ngày)?|tổ chức vào ngày|vào ngày|thời hạn[^.;]{0,20}?ngày)"
+    r"\s*(?P<day>\d{1,2})\s*(?:/|-|tháng\s+)(?P<month>\d{1,2})"
+    r"(?:\s*(?:/|-|năm\s+)(?P<year>\d{4}))?", re.IGNORECASE)
+_CLAUSE = re.compile(r"[^.;:\n]+")
+
+
+def dated_events(text: str, year: int | None) -> list[tuple[dt.date, str]]:
+    """Each day ``text`` sets as a deadline or an event, with the clause that says what; a
+    day written without its year ("từ ngày 08 đến ngày 10/12/2025" keeps one) takes the year
+    of the next date in the text, else ``year``."""
+    found: list[tuple[dt.date, str]] = []
+    for clause in _CLAUSE.findall(text):
+        for match in _DUE.finditer(clause):
+            then = int(match["year"]) if match["year"] else _next_year(clause, match.end(),
+                                                                       year)
+            day = _date(then, int(match["month"]), int(match["day"])) if then else None
+            if day is not None:
+                found.append((day, " ".join(clause.split())))
+    return found
+
+
+def _next_year(text: str, after: int, year: int | None) -> int | None:
+    later = re.search(r"\b(20\d\d)\b", text[after:])
+    return int(later[1]) if later else year

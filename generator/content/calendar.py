@@ -80,4 +80,6 @@ def campaign_calendar(campaign: Campaign, site_url: str | None, agency_url: str)
         first, last = phase.start or phase.end, phase.end or phase.start
         if first is not None and last is not None:
             add(f"dot-{number}", first, last, phase.title, phase.text or "")
+    for number, due in enumerate(campaign.deadlines, start=1):
+        add(f"han-{number}", due.date, due.date, due.agency or "Hạn", due.title)
     return bytes(cal.to_ical())

@@ -54,6 +54,7 @@ _ROMAN = re.compile(r"^[IVXL]{1,6}[.)]\s+\S")
 _MARKER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][).]|[-–+•*])\s+")
 _OPENING = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Để|Nhằm|Kính gửi|Xét|Trên cơ sở)\b",
                       re.IGNORECASE)
+_ANNEX = re.compile(r"^PHỤ LỤC(?:\s+(?:[IVXL]{1,6}|\d{1,2}))?\.?$")
 _SENTENCE_END = re.compile(r"[.;:!?…”\")\]]\s*$")
 _RECIPIENTS = re.compile(r"^\**\s*Nơi nhận\s*:?\s*\**\s*:?", re.IGNORECASE)
 # Emphasis left by copying from a web page: "*21*", "**Nơi nhận**", never "(*)" or "5*3".
@@ -381,8 +382,9 @@ def _body_lines(body: list[Para], notes: dict[str, str]) -> list[str]:
                 at += 1
             lines += ["**Nơi nhận:**", "", *(f"- {r}" for r in _recipients(found)), ""]
             continue
-        if _ROMAN.match(text) and text.upper() == text and len(text) < 200:
-            lines += [f"## {text}", ""]
+        if (_ROMAN.match(text) or _ANNEX.match(text)) and text.upper() == text \
+                and len(text) < 200:
+            lines += [f"## {text}", ""]  # an annex after the signature is a part of its own
         elif para.bold and len(text) < 200 and not _MARKER.match(text):
             lines += [f"**{text}**", ""]
         else:
