@@ -115,19 +115,25 @@ def imported(path: Path, work: Path, campaign_id: str) -> tuple[Campaign, float]
     return campaign, time.perf_counter() - start
 
 
-def render(doc: Document, source: Path, folder: Path, browser: Any) -> dict[str, Path]:
+def render(doc: Document, source: Path, folder: Path, formats: tuple[str, ...],
+           browser: Any) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    files = {fmt: folder / f"{doc.name}.{fmt.split('-')[0]}" for fmt in FORMATS}
-    files["pdf-dejavu"] = folder / f"{doc.name}-dejavu.pdf"
-    write_docx(doc, files["docx"])
-    write_html(doc, files["html"])
-    if source.parent.name == "corpus":  # the text as the corpus keeps it, notes taken off
+    files = {fmt: folder / f"{doc.name}.{fmt.split('-')[0]}" for fmt in formats}
+    if "pdf-dejavu" in formats:
+        files["pdf-dejavu"] = folder / f"{doc.name}-dejavu.pdf"
+        write_pdf(doc, files["pdf-dejavu"], browser, font='"DejaVu Serif"')
+    if "pdf" in formats:
+        write_pdf(doc, files["pdf"], browser)
+    if "docx" in formats:
+        write_docx(doc, files["docx"])
+    if "html" in formats:
+        write_html(doc, files["html"])
+    if "txt" in formats and source.parent.name == "corpus":
+        # The text as the corpus keeps it, its notes on where it came from taken off.
         text = source.read_text(encoding="utf-8")
         files["txt"].write_text(text.split("\n\n", 1)[1], encoding="utf-8")
-    else:
+    elif "txt" in formats:
         files["txt"].write_text(plain_text(doc), encoding="utf-8")
-    write_pdf(doc, files["pdf"], browser)
-    write_pdf(doc, files["pdf-dejavu"], browser, font='"DejaVu Serif"')
     return files
 
 
@@ -205,43 +211,54 @@ def _corpus_sentences(source: Path) -> list[str]:
         Path(file.name).unlink()
 
 
-def measure(work: Path) -> list[Score]:
-    from playwright.sync_api import sync_playwright
+def measure(work: Path, formats: tuple[str, ...] = FORMATS) -> list[Score]:
+    """Every document of the corpus imported in each of ``formats``; Chromium prints the
+    PDFs (only when a PDF is asked for)."""
+    from contextlib import ExitStack
 
     facts = yaml.safe_load(EXPECTED.read_text(encoding="utf-8"))
     scores: list[Score] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             args=["--no-sandbox", "--disable-gpu"])
+    with ExitStack() as stack:
+        browser = None
+        if any(fmt.startswith("pdf") for fmt in formats):
+            from playwright.sync_api import sync_playwright
+
+            playwright = stack.enter_context(sync_playwright())
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 args=["--no-sandbox", "--disable-gpu"])
+            stack.callback(browser.close)
         documents = [(load_corpus(path), path) for path in CORPUS_SOURCES.values()]
         documents += [(load(SOURCES[name]), SOURCES[name]) for name in SLOGAN_SOURCES]
         for doc, source in documents:
-            files = render(doc, source, work / "files", browser)
-            for fmt in FORMATS:
-                score = Score(doc.name, fmt)
-                scores.append(score)
-                try:
-                    campaign, score.seconds = imported(files[fmt], work / fmt, doc.name)
-                except Exception as exc:  # noqa: BLE001  # a failure is a figure here
-                    score.error = f"{type(exc).__name__}: {exc}"[:300]
-                    continue
-                if doc.name in facts:
-                    fact = facts[doc.name]
-                    score_facts(score, campaign, fact)
-                    score_agencies(score, campaign, fact["agencies"])
-                    score_slogans(score, campaign, fact["slogans"])
-                    dated = _dated(campaign)
-                    want = {dt.datetime.strptime(d, "%d/%m/%Y").date()
-                            for d, _ in fact["deadlines"]}
-                    score.deadlines_expected = len(want)
-                    score.deadlines_right = len(want & dated)
-                    score.missed += [f"hạn thiếu: {d:%d/%m/%Y}" for d in sorted(want - dated)]
-                else:
-                    written = load_campaign(SLOGAN_SOURCES[doc.name], ROOT)
-                    score_slogans(score, campaign, [s.text for s in written.slogans])
-                score_sentences(score, campaign, source)
-        browser.close()
+            files = render(doc, source, work / "files", formats, browser)
+            for fmt in formats:
+                scores.append(_score(doc.name, fmt, files[fmt], work, source, facts))
     return scores
+
+
+def _score(name: str, fmt: str, file: Path, work: Path, source: Path,
+           facts: dict[str, Any]) -> Score:
+    score = Score(name, fmt)
+    try:
+        campaign, score.seconds = imported(file, work / fmt, name)
+    except Exception as exc:  # noqa: BLE001  # a failure is a figure here
+        score.error = f"{type(exc).__name__}: {exc}"[:300]
+        return score
+    if name in facts:
+        fact = facts[name]
+        score_facts(score, campaign, fact)
+        score_agencies(score, campaign, fact["agencies"])
+        score_slogans(score, campaign, fact["slogans"])
+        dated = _dated(campaign)
+        want = {dt.datetime.strptime(d, "%d/%m/%Y").date() for d, _ in fact["deadlines"]}
+        score.deadlines_expected = len(want)
+        score.deadlines_right = len(want & dated)
+        score.missed += [f"hạn thiếu: {d:%d/%m/%Y}" for d in sorted(want - dated)]
+    else:
+        written = load_campaign(SLOGAN_SOURCES[name], ROOT)
+        score_slogans(score, campaign, [s.text for s in written.slogans])
+    score_sentences(score, campaign, source)
+    return score
 
 
 def _ratio(right: int, total: int) -> str:

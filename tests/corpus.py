@@ -784,7 +784,7 @@ table.letterhead td, table.tail td {{ border: none; padding: 0; vertical-align: 
 table.letterhead, table.tail {{ font-stretch: condensed; }}
 table.letterhead td {{ text-align: center; }}
 table.letterhead td.left {{ width: 38%; }}
-.motto, .slogan, .date {{ white-space: nowrap; }}
+.motto, .slogan {{ white-space: nowrap; }}  /* the date wraps, as Word wraps it */
 .parent, .issuer, .number, .motto, .other {{ font-size: 13pt; }}
 .subject {{ font-size: 12pt; }}
 .slogan, .date {{ font-size: 14pt; }}

@@ -49,6 +49,8 @@ _NUMBER = re.compile(r"^\s*Số\s*(?::\s*|\s+(?=\d))(?P<number>\d[\w./-]*)?", re
 # A draft leaves the day and month blank until it is signed: "Lạc Dương, ngày   tháng   năm 2020".
 _PLACE_DATE = re.compile(r"(?P<place>[^\d,;:]{2,40}?),\s*ngày\s*(?P<day>\d{1,2})?[\s.…]*tháng"
                          r"\s*(?P<month>\d{1,2})?[\s.…]*năm\s+(?P<year>\d{4})")
+# A place-and-date line cut before its year's last digits.
+_CUT_DATE = re.compile(r",\s*ngày\s*\d{0,2}[\s.…]*tháng\s*\d{0,2}[\s.…]*(?:năm\s*\d{0,3})?$")
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(?P<subject>.+)$", re.IGNORECASE)
 _ROMAN = re.compile(r"^[IVXL]{1,6}[.)]\s+\S")
 _MARKER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][).]|[-–+•*])\s+")
@@ -186,7 +188,13 @@ def _joined(paras: list[Para]) -> list[Para]:
     again: the next line goes on in lower case, or the line ran to the margin."""
     out: list[Para] = []
     for para in paras:
-        if out and _continues(out[-1], para):
+        if out and _CUT_DATE.search(out[-1].text) and re.match(r"\d{1,4}\b", para.text):
+            # The place-and-date line wrapped in its narrow column: "…, ngày 19 tháng 11
+            # năm 20" / "25" (a wider font than the one it was typed in).
+            last = out[-1]
+            glue = "" if last.text[-1:].isdigit() else " "
+            out[-1] = Para(f"{last.text}{glue}{para.text}", last.line, last.bold, para.wrapped)
+        elif out and _continues(out[-1], para):
             last = out[-1]
             out[-1] = Para(f"{last.text} {para.text}", last.line, last.bold and para.bold,
                            para.wrapped)
