@@ -41,6 +41,7 @@ from bench.common import ROOT
 
 sys.path.insert(0, str(ROOT / "tests"))
 
+from conftest import page_text  # noqa: E402
 from corpus import (  # noqa: E402
     CORPUS_SOURCES,
     SOURCES,
@@ -192,8 +193,14 @@ def score_slogans(score: Score, campaign: Campaign, expected: list[str]) -> None
 
 
 def score_sentences(score: Score, campaign: Campaign, source: Path) -> None:
-    pages = " ".join(campaign_pages(campaign).values())
-    site = words(re.sub(r"<[^>]+>", " ", pages))
+    """The source's sentences found in the campaign's pages as a reader sees them: each page
+    rendered by Python-Markdown with the extensions the site uses (links are read by their
+    words, not their addresses)."""
+    import markdown
+
+    extensions = ["footnotes", "tables", "attr_list", "admonition", "md_in_html", "def_list"]
+    site = words(" ".join(page_text(markdown.markdown(page, extensions=extensions))
+                          for page in campaign_pages(campaign).values()))
     every = sentences(source) if source.parent.name != "corpus" else _corpus_sentences(source)
     score.sentences = len(every)
     score.sentences_found = sum(1 for s in every if words(s) in site)

@@ -32,7 +32,7 @@ _KINDS = (
     "chủ tịch", "phó chủ tịch", "giám đốc", "bí thư", "trưởng ban", "phó trưởng ban",
     "thủ trưởng", "người đứng đầu", "cán bộ", "chuyên viên", "ngành", "chính phủ",
     "bộ trưởng", "thanh tra", "kiểm toán", "công đoàn", "tổng công ty", "công ty",
-    "hợp tác xã", "tổ dân phố", "thôn", "bản", "ấp", "khu phố",
+    "hợp tác xã", "tổ dân phố", "thôn", "bản", "ấp", "khu phố", "thuế", "hải quan",
 )
 # Words that open a sentence or a heading with a body's word: "Hội nghị ...", "Ban hành ...".
 _NOT_BODIES = ("hội nghị", "hội thi", "hội thảo", "ban hành", "trường hợp", "phòng, chống",
@@ -43,14 +43,20 @@ _KIND = re.compile(r"^(?:(?:các|những|toàn thể)\s+)?(?:" + "|".join(
 # Words that ask or give before the name: "Đề nghị Liên đoàn Lao động tỉnh", "Giao Công an".
 _REQUEST = re.compile(r"^(?:đề nghị|giao|yêu cầu|trách nhiệm của|nhiệm vụ của)\s+",
                       re.IGNORECASE)
-# The verb that follows a name in a sentence that assigns a task.
-_VERB = re.compile(r"\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm|phối hợp|là cơ quan|"
-                   r"thực hiện|tổ chức thực hiện|chỉ đạo|hướng dẫn|tham mưu|triển khai|"
+# What follows a name in a sentence that assigns a task: a verb offices use, or a word of
+# time before it ("Sở Tài chính định kỳ hằng quý tổng hợp ..."). "tổ chức" after "các" is a
+# noun ("các tổ chức chính trị - xã hội"); in capitals, the word is part of a name ("Ban Xây
+# dựng Đảng").
+_VERB = re.compile(r"(?<!các)(?<!những)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm|phối hợp|"
+                   r"là cơ quan|thực hiện|tổ chức|chỉ đạo|hướng dẫn|tham mưu|triển khai|"
                    r"căn cứ|theo dõi|xây dựng|bố trí|tăng cường|đẩy mạnh|rà soát|chủ động|"
-                   r"tiếp tục|kiểm tra|phụ trách)\b", re.IGNORECASE)
+                   r"tiếp tục|kiểm tra|phụ trách|định kỳ|hằng năm|hàng năm|hằng quý|"
+                   r"thường xuyên|tổng hợp|báo cáo|gửi|khẩn trương|kịp thời|nghiêm túc|"
+                   r"ban hành|cung cấp|bảo đảm|đảm bảo|quán triệt|phổ biến|tuyên truyền|"
+                   r"nâng cao|duy trì|tiến hành|giúp|lãnh đạo|vận động|nắm)\b")
 # A line holding a name and one of these is a sentence, not a heading.
 _ASSIGNS = re.compile(r"\s(?:chủ trì|có trách nhiệm|chịu trách nhiệm|phối hợp với|là cơ quan|"
-                      r"tham mưu)\b", re.IGNORECASE)
+                      r"tham mưu)\b")
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*$")  # "Sở Tài chính (cơ quan chủ trì)"
 _MAX_WORDS = 45  # "Thường trực cấp ủy, Ban Tuyên giáo các quận, huyện, ..." runs long
 
@@ -78,15 +84,18 @@ def heading_body(text: str) -> str | None:
 
 
 def sentence_body(text: str) -> str | None:
-    """The body a sentence opens with when it assigns a task: "Công an tỉnh chủ trì, phối
-    hợp với ...", "Giao Sở Nội vụ có trách nhiệm ..."; else None."""
+    """The bodies a sentence opens with when it assigns a task: "Công an tỉnh chủ trì, phối
+    hợp với ...", "Giao Sở Nội vụ có trách nhiệm ...", "Đề nghị Viện kiểm sát nhân dân tỉnh,
+    Tòa án nhân dân tỉnh tăng cường ..."; else None. Every body the words join must be one."""
     found = _VERB.search(text)
     if not found or found.start() == 0:
         return None
     name = text[:found.start()].strip(" ,")
-    return name if is_body(name) and "," not in _REQUEST.sub("", name)[-3:] else None
-
-
+    names = agency_names(name)
+    if ";" in name or not names or not all(is_body(n) and len(n.split()) <= 20
+                                           for n in names):
+        return None
+    return name
 def agency_names(agency: str) -> list[str]:
     """The bodies a name joins: "Sở Khoa học và Công nghệ, Sở Nội vụ" is two, "Sở Văn hóa,
     Thể thao và Du lịch" one: a piece after a comma or "và" starts a new body only when it
