@@ -169,17 +169,21 @@ def score_facts(score: Score, campaign: Campaign, facts: dict[str, Any]) -> None
     }
 
 
-def score_agencies(score: Score, campaign: Campaign, expected: list[str]) -> None:
+def score_agencies(score: Score, campaign: Campaign, expected: list[str],
+                   roles: list[str]) -> None:
+    """Recall over the bodies a person listed; precision over the names found, where a
+    person named by office that the person listed as such (``assignee_roles``) is neither
+    right nor wrong."""
     found = [name for r in campaign.responsibilities if r.agency
              for name in agency_names(r.agency)]
     want = {name_key(a) for a in expected}
-    have = {name_key(a) for a in found}
+    have = {name_key(a) for a in found} - {name_key(r) for r in roles}
     score.agencies_expected, score.agencies_found = len(want), len(have)
     score.agencies_right = len(want & have)
     score.agencies_true = len(have & want)
     score.missed += [f"cơ quan thiếu: {a}" for a in expected if name_key(a) not in have]
     score.missed += [f"cơ quan thừa: {a}" for a in dict.fromkeys(found)
-                     if name_key(a) not in want]
+                     if name_key(a) in have - want]
 
 
 def score_slogans(score: Score, campaign: Campaign, expected: list[str]) -> None:
@@ -254,7 +258,7 @@ def _score(name: str, fmt: str, file: Path, work: Path, source: Path,
     if name in facts:
         fact = facts[name]
         score_facts(score, campaign, fact)
-        score_agencies(score, campaign, fact["agencies"])
+        score_agencies(score, campaign, fact["agencies"], fact.get("assignee_roles", []))
         score_slogans(score, campaign, fact["slogans"])
         dated = _dated(campaign)
         want = {dt.datetime.strptime(d, "%d/%m/%Y").date() for d, _ in fact["deadlines"]}

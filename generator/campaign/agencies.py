@@ -78,7 +78,7 @@ def heading_body(text: str) -> str | None:
     """The body a line names when it holds only a name: "2.1. Sở Tài chính", "Đề nghị
     Liên đoàn Lao động tỉnh", "1. Sở Tài chính (cơ quan chủ trì)"; else None."""
     name = _ASIDE.sub("", text.strip().rstrip(":").strip())
-    if not name or _ASSIGNS.search(name) or not is_body(name):
+    if not name or _ASSIGNS.search(name) or not (is_body(name) or joins_bodies(name)):
         return None
     return name
 
@@ -91,16 +91,25 @@ def sentence_body(text: str) -> str | None:
     if not found or found.start() == 0:
         return None
     name = text[:found.start()].strip(" ,")
+    return name if joins_bodies(name) else None
+
+
+def joins_bodies(name: str) -> bool:
+    """Whether every body ``name`` joins is one: "Bộ Công an, Bộ Tư pháp, ... và các cơ quan
+    báo chí, phát thanh, truyền hình khác" (a list longer than one name may run)."""
     names = agency_names(name)
-    if ";" in name or not names or not all(is_body(n) and len(n.split()) <= 20
-                                           for n in names):
-        return None
-    return name
+    return ";" not in name and bool(names) and all(is_body(n) and len(n.split()) <= 20
+                                                   for n in names)
 def agency_names(agency: str) -> list[str]:
     """The bodies a name joins: "Sở Khoa học và Công nghệ, Sở Nội vụ" is two, "Sở Văn hóa,
     Thể thao và Du lịch" one: a piece after a comma or "và" starts a new body only when it
-    opens with a body's word. "Đề nghị" before the first is left out."""
+    opens with a body's word. "Đề nghị" before the first is left out, and so is the office of
+    a body's head where the body acts ("Bộ trưởng Bộ Công an" is Bộ Công an, "Chủ tịch UBND
+    các xã, phường" the communes' committees). A person named by office ("Cán bộ phụ trách
+    ..., Văn phòng") is one name."""
     name = _REQUEST.sub("", agency.strip()).strip()
+    if _lower(name).startswith(_PERSONS):
+        return [name]
     pieces = re.split(r"(,\s*|;\s*|\s+và\s+)", name)
     names = [pieces[0]]
     for sep, piece in zip(pieces[1::2], pieces[2::2], strict=True):
@@ -111,4 +120,19 @@ def agency_names(agency: str) -> list[str]:
             names.append(piece)
         else:
             names[-1] = f"{names[-1]}{sep}{piece}"
-    return [n.strip() for n in names if n.strip()]
+    return [_body_of_head(n.strip()) for n in names if n.strip()]
+
+
+# Offices of a body's head; the first always stand for the body they head, the second when
+# they head several ("Chủ tịch UBND các xã, phường"), not a commune chairman named in person.
+_HEADS = re.compile(r"^(?:bộ trưởng|thủ trưởng|người đứng đầu)\s+(?=\S)")
+_HEADS_OF_MANY = re.compile(r"^(?:chủ tịch|giám đốc)\s+(?=\S.*\bcác\b)")
+_PERSONS = ("cán bộ", "chuyên viên", "đồng chí", "ông ", "bà ")
+
+
+def _body_of_head(name: str) -> str:
+    for office in (_HEADS, _HEADS_OF_MANY):
+        found = office.match(_lower(name))
+        if found and _KIND.match(_lower(name[found.end():])):
+            return name[found.end():]
+    return name

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator.campaign.agencies import heading_body, is_body, sentence_body
+from generator.campaign.agencies import heading_body, is_body, joins_bodies, sentence_body
 from generator.campaign.blocks import Body, Node, Part, parse_body
 from generator.campaign.prose import (
     dated_events,
@@ -68,6 +68,11 @@ _CLOSING = ("tren day la", "nhan duoc cong van", "nhan duoc van ban")
 # How many words a name before ':' may have to be an agency ("Sở Thông tin và Truyền thông:")
 # or a form ("Tuyên truyền trực quan:") rather than the start of a sentence.
 _AGENCY_WORDS = 45
+# The line under a task that names who carries it out: "- Cơ quan chủ trì: Bộ Công an.",
+# "+ Cơ quan thực hiện: Bộ Công an, Bộ Tư pháp ...", "- Đơn vị chủ trì: ...". Partners
+# ("Cơ quan phối hợp") are not owners.
+_OWNER = re.compile(r"^(?:Cơ quan|Đơn vị)\s+(?:chủ trì|thực hiện|được giao)(?:\s+thực hiện)?"
+                    r"\s*:\s*(?P<who>\S.*)$")
 _FORM_WORDS = 10
 
 
@@ -177,6 +182,7 @@ class _Reader:
                 after = key
             else:
                 self.free(part, after, data)
+        self.owners(body, data)
         if footnotes:
             data["footnotes"] = footnotes
         data.update(tail)
@@ -347,6 +353,47 @@ class _Reader:
         if after:
             section["after"] = after
         sections.append(section)
+
+    def owners(self, body: Body, data: dict[str, Any]) -> None:
+        """Tasks listed one by one with the body that owns each on a line under it ("1. Tổ
+        chức tập huấn ..." / "- Cơ quan chủ trì: Bộ Công an."): each task is also given to
+        its body, which gets a page of its own. The task stays where the document has it."""
+        items: list[dict[str, Any]] = data.setdefault("responsibilities", [])
+        used = {item["id"] for item in items}
+
+        def visit(node: Node) -> None:
+            for child in node.children:
+                found = _OWNER.match(self.strip(child.text))
+                if found:
+                    who = found["who"].strip().rstrip(".;").strip()
+                    who = sentence_body(who) or (who if joins_bodies(who) else None)
+                    if who:
+                        self.own(items, used, who, node)
+                visit(child)
+
+        for part in body.parts:
+            for top in part.nodes:
+                visit(top)
+        if not items:
+            del data["responsibilities"]
+
+    def own(self, items: list[dict[str, Any]], used: set[str], who: str, task: Node) -> None:
+        item = next((i for i in items if i.get("agency") and
+                     agency_id(i["agency"]) == agency_id(who)), None)
+        if item is None:
+            base = unique = agency_id(who)
+            n = 1
+            while unique in used:
+                n += 1
+                unique = f"{base}-{n}"
+            used.add(unique)
+            item = {"agency": who, "id": unique, "tasks": []}
+            self.mark(("responsibilities", len(items)), task)
+            items.append(item)
+        text = self.text(task, inline=True)[0]
+        if all(t["text"] != text for t in item["tasks"]):
+            self.mark(("responsibilities", items.index(item), "tasks", len(item["tasks"])), task)
+            item["tasks"].append({"text": text})
 
     def assigns(self, nodes: list[Node]) -> bool:
         """Whether a part gives tasks to bodies: most of its numbered items (or of those of
