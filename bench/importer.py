@@ -41,8 +41,8 @@ from bench.common import ROOT
 
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import page_text  # noqa: E402
-from corpus import (  # noqa: E402
+from conftest import page_text
+from corpus import (
     CORPUS_SOURCES,
     SOURCES,
     Document,
@@ -53,15 +53,15 @@ from corpus import (  # noqa: E402
     write_html,
     write_pdf,
 )
-from test_documents import sentences, words  # noqa: E402
+from test_documents import sentences, words
 
-from generator.campaign.load import load_campaign  # noqa: E402
-from generator.campaign.model import Campaign  # noqa: E402
-from generator.content.pages import campaign_pages  # noqa: E402
-from generator.content.vi import fold  # noqa: E402
-from generator.campaign.agencies import agency_names  # noqa: E402
-from generator.importer.shape import shape  # noqa: E402
-from generator.importer.sources import read_paragraphs  # noqa: E402
+from generator.campaign.agencies import agency_names
+from generator.campaign.load import load_campaign
+from generator.campaign.model import Campaign
+from generator.content.pages import campaign_pages
+from generator.content.vi import fold
+from generator.importer.shape import shape
+from generator.importer.sources import read_paragraphs
 
 OUT = ROOT / "bench" / "importer.md"
 EXPECTED = ROOT / "tests" / "data" / "corpus" / "expected.yml"
@@ -217,7 +217,8 @@ def _corpus_sentences(source: Path) -> list[str]:
                                      encoding="utf-8") as file:
         file.write("# ---\n" + text)
     try:
-        return sentences(Path(file.name))
+        found: list[str] = sentences(Path(file.name))
+        return found
     finally:
         Path(file.name).unlink()
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 
-
 def _lower(text: str) -> str:
     """Lower case, with "uỷ" and "ủy" (two placings of one tone) alike."""
     return text.lower().replace("uỷ", "ủy")

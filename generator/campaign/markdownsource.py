@@ -401,9 +401,9 @@ class _Reader:
         items = [n for top in nodes for n in [top, *top.children] if n.marker
                  and n.rank < 4]
         bodies = [n for n in items if (heading_body(self.strip(n.text))
-                                       or (_lead(self.strip(n.text), _AGENCY_WORDS)[0] or "")
+                                       or ((_lead(self.strip(n.text), _AGENCY_WORDS)[0] or "")
                                        and is_body(_lead(self.strip(n.text),
-                                                         _AGENCY_WORDS)[0] or ""))]
+                                                         _AGENCY_WORDS)[0] or "")))]
         return len(bodies) >= 2 and 2 * len(bodies) >= len([n for n in items if n.rank < 3])
 
     def responsibilities(self, nodes: list[Node], data: dict[str, Any]) -> None:

@@ -92,9 +92,9 @@ def _mended(line: list[dict[str, object]]) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     for word in line:
         last = out[-1] if out else None
-        size = float(word["size"])  # type: ignore[arg-type]
-        if last is not None and float(word["x0"]) - float(last["x1"]) < size * 0.08 \
-                and abs(float(last["size"]) - size) <= size * 0.15:  # type: ignore[arg-type]
+        size = _number(word, "size")
+        if last is not None and _number(word, "x0") - _number(last, "x1") < size * 0.08 \
+                and abs(_number(last, "size") - size) <= size * 0.15:
             bold = "Bold" in str(last["fontname"]) and "Bold" in str(word["fontname"])
             out[-1] = {**last, "text": f"{last['text']}{word['text']}", "x1": word["x1"],
                        "fontname": last["fontname"] if bold or "Bold" not in str(
@@ -102,6 +102,10 @@ def _mended(line: list[dict[str, object]]) -> list[dict[str, object]]:
         else:
             out.append(word)
     return out
+
+
+def _number(word: dict[str, object], key: str) -> float:
+    return float(word[key])  # type: ignore[arg-type]  # pdfplumber's words are untyped dicts
 
 
 def _inside(word: dict[str, object], box: tuple[float, float, float, float]) -> bool:

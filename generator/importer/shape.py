@@ -216,7 +216,7 @@ def _continues(before: Para, after: Para) -> bool:
     if first.islower():
         return True
     # "Bà Rịa - Vũng" / "Tàu": a name cut after its hyphen.
-    return bool(re.search(r"\s[-–]\s\w+$", before.text)) or before.wrapped
+    return bool(re.search(r"\s[-–]\s[^\W\d]\w*$", before.text)) or before.wrapped
 
 
 def _letterhead(paras: list[Para], facts: dict[str, object],
@@ -474,7 +474,7 @@ def _recipients(found: list[Para]) -> list[str]:
         if brace:
             text = text[:brace.start()]
         text = text.strip()
-        if names and text[:1].islower():
+        if names and (text[:1].islower() or names[-1][0].endswith(",")):  # name goes on
             names[-1][0] = f"{names[-1][0].rstrip(' ,;')}, {text}"
         else:
             names.append([text, ""])
