@@ -177,7 +177,11 @@ def load(path: Path) -> Document:
             break
         if len(" ".join(block)) > 200:
             break
-    head = [plain(line).strip() for block in blocks[:kind_at or 0] for line in block]
+    # A letter has no kind line: its letterhead runs up to "Kính gửi" or its first paragraph.
+    head_end = kind_at if kind_at is not None else next(
+        (i for i, block in enumerate(blocks) if plain(block[0]).startswith("Kính gửi")
+         or len(" ".join(block)) > 200), 0)
+    head = [plain(line).strip() for block in blocks[:head_end] for line in block]
     split = next((i for i, line in enumerate(head) if line in _MOTTOS or line == _SLOGAN
                   or _PLACE_DATE.search(line)), len(head))
     left, right = head[:split], head[split:]
@@ -188,7 +192,7 @@ def load(path: Path) -> Document:
         left, right = list(restored_left), [*motto, *right]
 
     title: list[str] = []
-    at = 0
+    at = head_end
     if kind_at is not None:
         title.append(plain(blocks[kind_at][0]).strip())
         at = kind_at + 1
@@ -201,7 +205,8 @@ def load(path: Path) -> Document:
     notes: dict[str, str] = {}
     body: list[str] = []
     for block in blocks[at:tail_at]:
-        text = " ".join(line.strip() for line in block)
+        text = "\n".join(line.strip() for line in block) if _is_table(block[0]) \
+            else " ".join(line.strip() for line in block)
         found = _NOTE_DEFINITION.match(text)
         if found:
             notes[found.group(1).translate(_TO_DIGITS)] = text[found.end():]
@@ -233,10 +238,13 @@ def load(path: Path) -> Document:
         if units:
             signer = units.pop(0)
         below = units
+    annex: list[str] = []
+    if below and below[0] == "PHỤ LỤC":  # an annex after the signature, not under the name
+        annex, below = below, []
     return Document(name=name, left=left, right=right, title=title, body=body,
                     recipients=recipients, signature=signature, signer=signer,
                     notes=dict(sorted(notes.items(), key=lambda item: int(item[0]))),
-                    below_signer=below)
+                    below_signer=below, annex=annex)
 
 
 CORPUS = DATA / "corpus"
@@ -312,6 +320,16 @@ def _is_title_line(block: list[str]) -> bool:
     text = plain(" ".join(block)).strip()
     return (len(block) == 1 and len(text) <= 250 and not _SENTENCE_END.search(text)
             and not text.startswith(_OPENINGS))
+
+
+def _is_table(text: str) -> bool:
+    """A block written as table rows ("| TT | Nội dung | … |"), one row a line."""
+    return text.startswith("|")
+
+
+def _cells(table: str) -> list[list[str]]:
+    return [[cell.strip() for cell in row.strip().strip("|").split("|")]
+            for row in table.splitlines()]
 
 
 def _is_caps(text: str) -> bool:
@@ -492,6 +510,15 @@ def write_docx(doc: Document, path: Path, *, auto_numbering: bool = True) -> Non
     plan = _numbering_plan(doc.body) if auto_numbering else {}
     num_ids = _numbering(word, plan)
     for i, text in enumerate(doc.body):
+        if _is_table(text):  # a data table with Word's ruled "Table Grid" style
+            rows = _cells(text)
+            table = word.add_table(rows=len(rows), cols=len(rows[0]))
+            table.style = "Table Grid"
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row):
+                    _add_spans(table.cell(r, c).paragraphs[0], _spans(cell, bold=r == 0),
+                               size=13)
+            continue
         para = word.add_paragraph()
         fmt = para.paragraph_format
         fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -783,6 +810,8 @@ table.letterhead td, table.tail td {{ border: none; padding: 0; vertical-align: 
    that the motto keeps to one line, as it does in print. */
 table.letterhead, table.tail {{ font-stretch: condensed; }}
 table.letterhead td {{ text-align: center; }}
+table.data {{ border-collapse: collapse; width: 100%; margin: 6pt 0; font-size: 13pt; }}
+table.data th, table.data td {{ border: 1px solid #000; padding: 2pt 4pt; }}
 table.letterhead td.left {{ width: 38%; }}
 .motto, .slogan {{ white-space: nowrap; }}  /* the date wraps, as Word wraps it */
 .parent, .issuer, .number, .motto, .other {{ font-size: 13pt; }}
@@ -842,6 +871,13 @@ def _html(doc: Document) -> str:
         parts.append(f'<p class="{css}">{spans(line, bold=True)}</p>')
     for i, text in enumerate(doc.body):
         css = "body opening" if i == 0 and not doc.title else "body"
+        if _is_table(text):  # a data table, ruled as offices rule it
+            rows = _cells(text)
+            parts.append('<table class="data">' + "".join(
+                "<tr>" + "".join(f"<{'th' if r == 0 else 'td'}>{spans(c, bold=r == 0)}"
+                                 f"</{'th' if r == 0 else 'td'}>" for c in row) + "</tr>"
+                for r, row in enumerate(rows)) + "</table>")
+            continue
         parts.append(f'<p class="{css}">{spans(text, bold=_is_bold(text))}</p>')
     if doc.recipients or doc.signature or doc.signer:
         left = ""
@@ -890,7 +926,9 @@ def write_pdf(doc: Document, path: Path, browser: Browser, font: str | None = No
 
 def plain_text(doc: Document) -> str:
     """``doc`` as plain text, one paragraph a line with a blank line between, notes last."""
-    lines = [*doc.left, *doc.right, *doc.title, *(plain(text) for text in doc.body)]
+    lines = [*doc.left, *doc.right, *doc.title,
+             *("\n".join("\t".join(row) for row in _cells(text)) if _is_table(text)
+               else plain(text) for text in doc.body)]
     if doc.recipients:
         lines += ["Nơi nhận:", *doc.recipients]
     lines += doc.signature

@@ -31,7 +31,7 @@ _KINDS = (
     "chủ tịch", "phó chủ tịch", "giám đốc", "bí thư", "trưởng ban", "phó trưởng ban",
     "thủ trưởng", "người đứng đầu", "cán bộ", "chuyên viên", "ngành", "chính phủ",
     "bộ trưởng", "thanh tra", "kiểm toán", "công đoàn", "tổng công ty", "công ty",
-    "hợp tác xã", "tổ dân phố", "thôn", "bản", "ấp", "khu phố", "thuế", "hải quan",
+    "hợp tác xã", "tổ dân phố", "thôn", "bản", "ấp", "khu phố", "thuế", "hải quan", "trạm",
 )
 # Words that open a sentence or a heading with a body's word: "Hội nghị ...", "Ban hành ...".
 _NOT_BODIES = ("hội nghị", "hội thi", "hội thảo", "ban hành", "trường hợp", "phòng, chống",
@@ -52,7 +52,10 @@ _VERB = re.compile(r"(?<!các)(?<!những)\s+(?:chủ trì|có trách nhiệm|ch
                    r"tiếp tục|kiểm tra|phụ trách|định kỳ|hằng năm|hàng năm|hằng quý|"
                    r"thường xuyên|tổng hợp|báo cáo|gửi|khẩn trương|kịp thời|nghiêm túc|"
                    r"ban hành|cung cấp|bảo đảm|đảm bảo|quán triệt|phổ biến|tuyên truyền|"
-                   r"nâng cao|duy trì|tiến hành|giúp|lãnh đạo|vận động|nắm)\b")
+                   r"nâng cao|duy trì|tiến hành|giúp|lãnh đạo|vận động|nắm|đề nghị|yêu cầu)\b")
+# A name before these is the one who asks ("Ủy ban nhân dân xã đề nghị các thôn ..."), not
+# the one who does.
+_ASKS = ("đề nghị", "yêu cầu")
 # A line holding a name and one of these is a sentence, not a heading.
 _ASSIGNS = re.compile(r"\s(?:chủ trì|có trách nhiệm|chịu trách nhiệm|phối hợp với|là cơ quan|"
                       r"tham mưu)\b")
@@ -87,10 +90,11 @@ def sentence_body(text: str) -> str | None:
     hợp với ...", "Giao Sở Nội vụ có trách nhiệm ...", "Đề nghị Viện kiểm sát nhân dân tỉnh,
     Tòa án nhân dân tỉnh tăng cường ..."; else None. Every body the words join must be one."""
     found = _VERB.search(text)
-    if not found or found.start() == 0:
+    if not found or found.start() == 0 or found[0].strip() in _ASKS:
         return None
     name = text[:found.start()].strip(" ,")
-    return name if joins_bodies(name) else None
+    # The sentence keeps its words; the name is the body's alone ("Giao Trạm Y tế xã").
+    return _REQUEST.sub("", name) if joins_bodies(name) else None
 
 
 def joins_bodies(name: str) -> bool:

@@ -22,12 +22,13 @@ from generator.campaign.prose import (
     phase_dates,
     reporting_in,
     split_phase,
+    table_days,
     written_range,
 )
 from generator.campaign.sections import TOPICS_AND_FORMS, is_default, section_key
 from generator.campaign.text import bidi_controls, clean_text, legacy_encoding
 from generator.campaign.yamlsource import Loc, SourceDocument, decode, parse_yaml
-from generator.content.vi import fold, slugify, superscript
+from generator.content.vi import fold, sentence_name, slugify, superscript
 from generator.errors import Problem, UserError
 
 MARKDOWN_SUFFIX = ".md"
@@ -59,6 +60,7 @@ _PURPOSE = re.compile(r"\s*\((?P<purpose>[^()]*(?:để|b/c|báo cáo|t/h|thực
 _COPIES = re.compile(r"\s*\((?P<copies>\d{1,3})\s*(?:bản|b)\)\s*$", re.IGNORECASE)
 _REQUIREMENT = re.compile(r"^Yêu cầu\s*:\s*", re.IGNORECASE)
 # "3. Một số khẩu hiệu tuyên truyền:" over a list of slogans, in a letter without sections.
+_SLOGAN_CHARS = 200  # longer than a slogan: the items under the lead-in are something else
 _SLOGAN_LEAD = re.compile(r"^(?:(?:các|một số|những)\s+)?khẩu hiệu\b[^:.;]{0,60}:?$",
                           re.IGNORECASE)
 # A closing paragraph: "Trên đây là Kế hoạch ...", "Nhận được Công văn này, đề nghị ...".
@@ -118,6 +120,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.notes: set[str] = set()
         self.marks: dict[Loc, tuple[int, int]] = {}
+        self.table_deadlines: list[dict[str, Any]] = []  # rows of task tables with a day
         year = front.get("year")
         date = front.get("date")
         self.year: int | None = year if isinstance(year, int) else getattr(date, "year", None)
@@ -146,6 +149,7 @@ class _Reader:
                 for i, node in enumerate(paragraphs):
                     self.mark(("preamble", i), node)
             body.parts[0].nodes = rest
+        self.led_slogans(body, data)
         after: str | None = None
         assigned: tuple[Part, str | None] | None = None  # the part read as the bodies' tasks
         for part in body.parts:
@@ -282,6 +286,9 @@ class _Reader:
         """The short title and the summary a document's title gives, where not written."""
         data.setdefault("short_title", title)
         issuer, number = self.front.get("issuer"), self.front.get("number")
+        if isinstance(issuer, str) and issuer.upper() == issuer:  # not shouted in a sentence
+            issuer = sentence_name(" ".join(str(p) for p in (issuer, self.front.get("parent"))
+                                            if p))
         made = " ".join(str(p) for p in (kind, f"số {number}" if number else None,
                                          f"của {issuer}" if issuer else None) if p)
         data.setdefault("summary", f"{made}: {title}." if not title.endswith(".") else
@@ -333,14 +340,6 @@ class _Reader:
 
     def free(self, part: Part, after: str | None, data: dict[str, Any]) -> None:
         nodes = part.nodes
-        if "slogans" not in data:
-            lead = next((n for n in nodes if n.children and _SLOGAN_LEAD.match(
-                self.strip(n.text))), None)
-            if lead is not None:
-                self.slogans([n for c in lead.children for n in c.walk()], data)
-                # Its own words stay where they stood; the slogans go to their page.
-                nodes = [Node(n.text, n.line, n.col, n.marker, n.rank, n.lines)
-                         if n is lead else n for n in nodes]
         if not nodes and part.heading is None:
             return
         sections = data.setdefault("sections", [])
@@ -354,6 +353,37 @@ class _Reader:
             section["after"] = after
         sections.append(section)
 
+    def led_slogans(self, body: Body, data: dict[str, Any]) -> None:
+        """Slogans listed under a lead-in anywhere in the document ("3. Một số khẩu hiệu
+        tuyên truyền:" in the part on forms, "CÁC KHẨU HIỆU TUYÊN TRUYỀN" in an annex), as
+        its items or as the items that follow it, when no part is headed as the slogans.
+        The lead-in's own words stay where they stand; the slogans go to their page."""
+        if "slogans" in self.front or any(
+                part.heading and section_key(part.heading.text) == "slogans"
+                for part in body.parts):
+            return
+        for part in body.parts:
+            if self.take_slogans(part.nodes, data):
+                return
+
+    def take_slogans(self, nodes: list[Node], data: dict[str, Any]) -> bool:
+        for at, node in enumerate(nodes):
+            if _SLOGAN_LEAD.match(self.strip(node.text)):
+                below = [n for c in node.children for n in c.walk()]
+                end = at + 1
+                while not below and end < len(nodes) and nodes[end].marker \
+                        and not nodes[end].children:
+                    end += 1
+                found = below or nodes[at + 1:end]
+                if found and all(len(self.strip(n.text)) <= _SLOGAN_CHARS for n in found):
+                    self.slogans(found, data)
+                    node.children = []
+                    del nodes[at + 1:end if not below else at + 1]
+                    return True
+            if self.take_slogans(node.children, data):
+                return True
+        return False
+
     def owners(self, body: Body, data: dict[str, Any]) -> None:
         """Tasks listed one by one with the body that owns each on a line under it ("1. Tổ
         chức tập huấn ..." / "- Cơ quan chủ trì: Bộ Công an."): each task is also given to
@@ -362,6 +392,8 @@ class _Reader:
         used = {item["id"] for item in items}
 
         def visit(node: Node) -> None:
+            if node.text.startswith("|"):
+                self.task_table(node, items, used)
             for child in node.children:
                 found = _OWNER.match(self.strip(child.text))
                 if found:
@@ -376,6 +408,40 @@ class _Reader:
                 visit(top)
         if not items:
             del data["responsibilities"]
+
+    def task_table(self, table: Node, items: list[dict[str, Any]], used: set[str]) -> None:
+        """A table of tasks: a column of the bodies in charge ("Cơ quan chủ trì", "Đơn vị
+        thực hiện"), one of the tasks ("Nội dung công việc", "Nhiệm vụ") and, where it has
+        one, of the days they are due ("Thời gian hoàn thành", "Thời hạn"): each row's task
+        is given to its body, and its day goes to the calendar with the body."""
+        rows = [[cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
+                for line in table.text.splitlines()
+                if not re.fullmatch(r"\|?[\s:|-]+\|?", line.strip())]
+        if len(rows) < 2:
+            return
+        header = [fold(cell).lower() for cell in rows[0]]
+
+        def column(*words: str) -> int | None:
+            return next((i for i, cell in enumerate(header) if any(w in cell for w in words)),
+                        None)
+
+        owner = column("chu tri", "thuc hien", "co quan", "don vi")
+        task = column("noi dung", "nhiem vu", "cong viec", "hoat dong")
+        due = column("thoi gian", "thoi han", "han ", "hoan thanh")
+        if owner is None or task is None or owner == task:
+            return
+        for row in rows[1:]:
+            if max(owner, task) >= len(row):
+                continue
+            who = row[owner].strip().rstrip(".;")
+            who = who if joins_bodies(who) else (sentence_body(who) or "")
+            if not who or not row[task]:
+                continue
+            self.own(items, used, who, Node(row[task], table.line, table.col))
+            if due is not None and due < len(row):
+                for day in table_days(row[due], self.year):
+                    self.table_deadlines.append({"date": day.isoformat(), "title": row[task],
+                                                 "agency": who})
 
     def own(self, items: list[dict[str, Any]], used: set[str], who: str, task: Node) -> None:
         item = next((i for i in items if i.get("agency") and
@@ -400,10 +466,12 @@ class _Reader:
         an item such as "2. Phân công trách nhiệm") name a body over its tasks."""
         items = [n for top in nodes for n in [top, *top.children] if n.marker
                  and n.rank < 4]
-        bodies = [n for n in items if (heading_body(self.strip(n.text))
-                                       or ((_lead(self.strip(n.text), _AGENCY_WORDS)[0] or "")
-                                       and is_body(_lead(self.strip(n.text),
-                                                         _AGENCY_WORDS)[0] or "")))]
+        def names_body(node: Node) -> bool:
+            text = self.strip(node.text)
+            lead = _lead(text, _AGENCY_WORDS)[0]
+            return bool(heading_body(text) or (lead and is_body(lead)) or sentence_body(text))
+
+        bodies = [n for n in items if names_body(n)]
         return len(bodies) >= 2 and 2 * len(bodies) >= len([n for n in items if n.rank < 3])
 
     def responsibilities(self, nodes: list[Node], data: dict[str, Any]) -> None:
@@ -641,7 +709,8 @@ class _Reader:
     def find_deadlines(self, data: dict[str, Any]) -> None:
         """Each day the text sets as a deadline or an event ("trước ngày 15/12/2025"), with
         the body whose task it is; a phase's days are the phase's own."""
-        found: dict[tuple[str, str], dict[str, Any]] = {}
+        found: dict[tuple[str, str], dict[str, Any]] = {
+            (d["date"], d["title"]): d for d in self.table_deadlines}
 
         def texts(value: Any) -> list[str]:
             if isinstance(value, str):

@@ -184,3 +184,18 @@ def dated_events(text: str, year: int | None) -> list[tuple[dt.date, str]]:
 def _next_year(text: str, after: int, year: int | None) -> int | None:
     later = re.search(r"\b(20\d\d)\b", text[after:])
     return int(later[1]) if later else year
+
+
+_CELL_DAY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])")
+
+
+def table_days(cell: str, year: int | None) -> list[dt.date]:
+    """The days a task table's deadline cell gives ("10/12/2026", "trước ngày 15/01/2027",
+    "15/12" in the document's year); a month or a quarter alone gives none."""
+    days = []
+    for match in _CELL_DAY.finditer(cell):
+        then = int(match[3]) if match[3] else year
+        day = _date(then, int(match[2]), int(match[1])) if then else None
+        if day is not None:
+            days.append(day)
+    return days

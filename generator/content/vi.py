@@ -87,3 +87,69 @@ def raised(digits: str) -> str:
 def superscript(note_id: str) -> str:
     """How documents mark a footnote in running text: ⁽¹⁾ (an id that is no number: [id])."""
     return f"⁽{note_id.translate(_SUPERSCRIPT)}⁾" if note_id.isdigit() else f"[{note_id}]"
+
+
+# How an office's name printed in capitals in a letterhead reads in a sentence ("ỦY BAN NHÂN
+# DÂN" / "TỈNH ĐẮK LẮK" → "Ủy ban nhân dân tỉnh Đắk Lắk"): the name in sentence case; the word
+# after a body's kind capitalised ("Ban Tuyên giáo", "Phòng Văn hóa"), and after "và" inside
+# it ("Văn hóa và Thông tin"); a unit of the administration in lower case and its place
+# name in title case ("xã Phố Bảng"); a Party committee, Việt Nam and abbreviations as they
+# always stand.
+_UNITS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "xã",
+          "phường")
+_KINDS_BEFORE_NAME = ("tiểu ban", "ban", "sở", "phòng", "trung tâm", "văn phòng", "cục",
+                      "chi cục", "hội", "đoàn", "liên đoàn", "tổ", "bộ")
+_ALWAYS = {"việt": "Việt", "nam": "Nam", "đảng": "Đảng", "tổ quốc": "Tổ quốc",
+           "đảng ủy": "Đảng ủy", "chính phủ": "Chính phủ", "quốc hội": "Quốc hội",
+           "mặt trận": "Mặt trận", "ủy ban": "Ủy ban", "hội đồng": "Hội đồng"}
+# A Party committee named by its place: the place name follows ("Thành ủy Hà Nội").
+_COMMITTEES = {"thành ủy": "Thành ủy", "tỉnh ủy": "Tỉnh ủy", "huyện ủy": "Huyện ủy",
+               "quận ủy": "Quận ủy", "thị ủy": "Thị ủy"}
+
+
+def sentence_name(printed: str) -> str:
+    """An office's name as a sentence writes it, from the capitals a letterhead prints; a
+    name not in capitals is returned as written."""
+    if printed.upper() != printed:
+        return printed
+    words = printed.lower().replace("uỷ", "ủy").split()
+    out: list[str] = []
+    place = False  # inside a place name, after "tỉnh", "xã" ...
+    capital_next = True
+    i = 0
+    while i < len(words):
+        pair = " ".join(words[i:i + 2])
+        word = words[i]
+        raw = printed.split()[i]
+        if raw.strip(",.") in _ABBREVIATIONS or (len(raw) >= 2 and raw.isupper() \
+                and not any(c in _VOWELS for c in word)):
+            out.append(raw)  # "MTTQ", "HĐND"
+            i += 1
+            continue
+        if pair in _ALWAYS or pair in _COMMITTEES:
+            out += (_ALWAYS.get(pair) or _COMMITTEES[pair]).split()
+            i += 2
+            capital_next = False
+            place = pair in _COMMITTEES
+            continue
+        unit = next((u for u in _UNITS if " ".join(words[i:i + len(u.split())]) == u), None)
+        if unit and out:
+            out += unit.split()
+            i += len(unit.split())
+            place = True
+            continue
+        if word in _ALWAYS:
+            out.append(_ALWAYS[word])
+        elif capital_next or place:
+            out.append(word[:1].upper() + word[1:])
+        else:
+            out.append(word)
+        kind = next((k for k in _KINDS_BEFORE_NAME
+                     if " ".join(words[max(0, i + 1 - len(k.split())):i + 1]) == k), None)
+        capital_next = bool(kind) or (word == "và" and len(out) > 2)
+        i += 1
+    return " ".join(out)
+
+
+_ABBREVIATIONS = frozenset({"UBND", "HĐND", "MTTQ", "MTTQVN", "TP", "UB", "TW", "BCH", "BTV"})
+_VOWELS = frozenset("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")

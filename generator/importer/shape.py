@@ -18,7 +18,7 @@ import yaml
 
 from generator.campaign.markdownsource import TITLE_KINDS
 from generator.campaign.text import clean_text
-from generator.content.vi import fold, slugify
+from generator.content.vi import fold, sentence_name, slugify
 
 
 @dataclass
@@ -121,9 +121,13 @@ def shape(paragraphs: list[Para], pictures: str = "hinh") -> Shaped:
         lines += plan_head
     lines += _body_lines(body, notes)
     lines += [f"[^{key}]: {text}\n" for key, text in notes.items()]
+    if found := _contact(body, facts):
+        facts["contact"], line = found
+        unsure.append((line, "đường dây nóng lấy từ câu này (contact); hãy kiểm tra số và "
+                             "đơn vị đầu mối"))
     front: dict[str, object] = {
         key: facts[key] for key in ("kind", "number", "issuer", "parent", "place", "date",
-                                    "year", "title") if key in facts}
+                                    "year", "title", "contact") if key in facts}
     issued = facts.get("date")
     if isinstance(issued, dt.date):
         front["date"] = f"{issued:%d/%m/%Y}"
@@ -136,6 +140,28 @@ def shape(paragraphs: list[Para], pictures: str = "hinh") -> Shaped:
     text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False,
                                     width=100) + "---\n\n" + "\n".join(lines).rstrip() + "\n"
     return Shaped(text, facts, unsure)
+
+
+# Where citizens call: "đường dây nóng 0258 3812 345", "số điện thoại: 0912.345.678"; the unit
+# to call is the one the sentence names before it ("liên hệ Phòng Văn hóa - Xã hội, …").
+_HOTLINE = re.compile(r"(?:đường dây nóng|hotline|số điện thoại|điện thoại)\s*(?:số)?\s*:?\s*"
+                      r"(?P<phone>\+?\d[\d .()-]{5,22}\d)", re.IGNORECASE)
+_CALL_UNIT = re.compile(r"liên hệ(?: với)?\s+(?P<unit>[^,;:.()]{3,80}?)\s*(?:[,(;]|qua\b|theo\b)",
+                        re.IGNORECASE)
+
+
+def _contact(body: list[Para], facts: dict[str, object],
+             ) -> tuple[dict[str, str], int] | None:
+    """The hotline a document gives citizens, with the unit it names, and its line."""
+    for para in body:
+        found = _HOTLINE.search(para.text)
+        if found and not para.table:
+            unit = _CALL_UNIT.search(para.text[:found.start()])
+            name = unit["unit"].strip() if unit else sentence_name(" ".join(
+                str(facts[k]) for k in ("issuer", "parent") if facts.get(k)))
+            phone = " ".join(found["phone"].split())
+            return ({"unit": name, "hotline": phone}, para.line) if name else None
+    return None
 
 
 def is_layout(rows: list[list[str]], after_text: bool) -> bool:

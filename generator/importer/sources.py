@@ -13,7 +13,7 @@ from generator.campaign.files import read_bounded
 from generator.campaign.text import legacy_encoding
 from generator.campaign.yamlsource import decode
 from generator.errors import Problem, UserError
-from generator.importer.shape import Para
+from generator.importer.shape import Para, markdown_table
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 SUFFIXES = (".docx", ".pdf", ".html", ".htm", ".txt", ".md")
@@ -47,9 +47,33 @@ def read_paragraphs(path: Path) -> list[Para]:
 
 
 def text_paragraphs(text: str) -> list[Para]:
-    """Plain text: each line is a paragraph (hard-wrapped lines are joined later)."""
-    return [Para(line.strip(), number) for number, line in
-            enumerate(text.replace("\r\n", "\n").split("\n"), start=1) if line.strip()]
+    """Plain text: each line is a paragraph (hard-wrapped lines are joined later); lines of
+    cells between tabs, as Word saves a table as text, are a table."""
+    paras: list[Para] = []
+    rows: list[list[str]] = []
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) >= 3 and (not rows or len(cells) == len(rows[0])):
+            if not rows:
+                start = number
+            rows.append(cells)
+            continue
+        if rows:
+            paras.append(_table(rows, start))
+            rows = []
+        if line.strip():
+            paras.append(Para(line.strip(), number))
+    if rows:
+        paras.append(_table(rows, start))
+    return paras
+
+
+def _table(rows: list[list[str]], line: int) -> Para:
+    """Rows of cells read from text: a table when there are two rows or more, else the
+    line as it was."""
+    if len(rows) == 1:
+        return Para(" ".join(c for c in rows[0] if c), line)
+    return Para(markdown_table(rows), line, table=True)
 
 
 def _refuse_legacy(path: Path, paras: list[Para]) -> None:

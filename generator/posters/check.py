@@ -88,7 +88,7 @@ def poster_problems(doc: SourceDocument, campaign: Campaign,
     for key, path, texts in (
             ("headline_font", fonts.headline,
              [campaign.short_title, *(s.text for s in campaign.slogans)]),
-            ("text_font", fonts.text, [campaign.issuer, campaign.issuer.upper(),
+            ("text_font", fonts.text, [campaign.issuer_name(), campaign.issuer_name().upper(),
                                        campaign.theme.text if campaign.theme else "",
                                        "Chủ đề năm: Quét mã QR để xem chi tiết. ·0123456789"])):
         font_loc: Loc = ("posters", key)

@@ -82,7 +82,7 @@ def handbook_html(campaign: Campaign, url: str | None, proof: bool) -> str:
     contact = c.contact
     lines = [contact.unit, contact.hotline and f"Đường dây nóng: {contact.hotline}",
              contact.email and f"Thư điện tử: {contact.email}", contact.address] \
-        if contact else [c.issuer]
+        if contact else [c.issuer_name()]
     back = "".join(f"<p>{e(line)}</p>" for line in lines if line)
     width, height = HANDBOOK_MM
     return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style>
@@ -127,7 +127,7 @@ figure {{ margin: 2mm 0; }} svg {{ max-width: 100%; height: auto; }}
 .qr {{ width: 30mm; height: 30mm; }}
 .url {{ white-space: nowrap; }}
 </style></head><body>{proof_band(proof)}
-<section class="cover"><p>{e(c.issuer)}</p><h1>{e(c.short_title)}</h1>{theme}
+<section class="cover"><p>{e(c.issuer_name())}</p><h1>{e(c.short_title)}</h1>{theme}
 <p>{e(c.kind)}{' số ' + e(c.number) if c.number else ''} · {e(c.place)}, {c.year}</p></section>
 <section class="contents"><h1 class="toc">Mục lục</h1><ol>{''.join(contents)}</ol></section>
 {''.join(parts)}

@@ -72,9 +72,9 @@ def leaflet_texts(campaign: Campaign, url: str | None, proof: bool) -> LeafletTe
     the back, what it is about, its key messages and what citizens can do inside."""
     c = campaign
     headline = c.theme.text if c.theme else c.short_title
-    over = f"Chủ đề công tác năm {c.theme.year}" if c.theme else c.issuer
+    over = f"Chủ đề công tác năm {c.theme.year}" if c.theme else c.issuer_name()
     cover = Panel(headline, lead=over, items=(c.short_title,), kind="cover",
-                  note=f"{c.issuer} · {c.place}, {c.year}")
+                  note=f"{c.issuer_name()} · {c.place}, {c.year}")
     back = Panel("Liên hệ", items=_contact(c), kind="back", qr_url=url,
                  lead=("Quét mã QR để đọc toàn văn, xem trách nhiệm của từng cơ quan và tải "
                        "áp phích:") if url else "",
@@ -98,7 +98,7 @@ def leaflet_texts(campaign: Campaign, url: str | None, proof: bool) -> LeafletTe
 def _contact(campaign: Campaign) -> tuple[str, ...]:
     contact = campaign.contact
     if contact is None:
-        return (campaign.issuer,)
+        return (campaign.issuer_name(),)
     return tuple(line for line in (
         contact.unit,
         f"Đường dây nóng: {contact.hotline}" if contact.hotline else None,
@@ -111,7 +111,7 @@ def _source(campaign: Campaign) -> str:
     c = campaign
     number = f" số {c.number}" if c.number else ""
     day = f" ngày {short_date(c.date)}" if c.date else ""
-    return f"Theo {c.kind}{number}{day} của {c.issuer}."
+    return f"Theo {c.kind}{number}{day} của {c.issuer_name()}."
 
 
 def _figures(campaign: Campaign) -> Panel:

@@ -157,7 +157,7 @@ def plan_posters(campaign: Campaign, base_dir: Path, site_url: str | None) -> li
     for number, slogan in enumerate(campaign.slogans, start=1):
         for name in slogan.formats or campaign.posters.formats:
             qr = plan.url if plan.formats[name].qr else None
-            texts = PosterTexts(slogan.text, campaign.short_title, campaign.issuer,
+            texts = PosterTexts(slogan.text, campaign.short_title, campaign.issuer_name(),
                                 footer_text(campaign, slogan.text, qr is not None))
             jobs.append(plan.job(campaign, f"{number:02d}-{slugify(slogan.text)}--{name}",
                                  slogan.text, name, texts, plan.url))

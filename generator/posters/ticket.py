@@ -42,7 +42,7 @@ def ticket_info(campaign: Campaign, unit: Unit | None = None) -> TicketInfo:
         f"Điện thoại: {contact.hotline}" if contact and contact.hotline else None,
         f"Thư điện tử: {contact.email}" if contact and contact.email else None,
         contact.address if contact else None) if line)
-    return TicketInfo(campaign.title, campaign.issuer, lines, orders)
+    return TicketInfo(campaign.title, campaign.issuer_name(), lines, orders)
 
 
 def job_ticket(info: TicketInfo, files: Sequence[tuple[PosterFile, str]]) -> bytes | None:
