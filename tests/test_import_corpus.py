@@ -11,9 +11,17 @@ and the source's sentences reach the campaign's pages (≥ 99%). Agencies' preci
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
+from pathlib import Path
 
-from bench.importer import Score, measure
+import pytest
+from conftest import Project, Result
+from corpus import load, plain_text, write_docx
+
+from bench.importer import WRITTEN, Score, measure
+from generator.campaign.load import load_campaign
+from generator.campaign.model import Campaign
+from generator.content.calendar import campaign_calendar
 
 FORMATS = ("docx", "html", "txt")
 
@@ -57,3 +65,59 @@ def test_the_sentences_reach_the_pages(scores: list[Score], fmt: str) -> None:
 def test_no_lead_in_is_an_agency_and_no_internal_id_is_shown(scores: list[Score]) -> None:
     extra = [m for s in scores for m in s.missed if m.startswith("cơ quan thừa")]
     assert not any("như sau" in m or "muc-" in m for m in extra), extra
+
+
+def _imported_plan(project: Project, tmp_path: Path, fmt: str) -> tuple[Result, Campaign]:
+    """The commune plan written for the tests (tests/data/written) received as ``fmt``."""
+    doc = load(WRITTEN / "ke-hoach-xa-dong-hoa-phong-chay-2026.txt")
+    file = tmp_path / f"ke-hoach.{fmt}"
+    if fmt == "docx":
+        write_docx(doc, file)
+    else:
+        file.write_text(plain_text(doc), encoding="utf-8")
+    result = project.run("import", file, "--id", "dong-hoa")
+    assert result.code == 0, result.err
+    return result, load_campaign(project.root / "campaigns" / "dong-hoa.md", project.root)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_a_new_commune_plan_reads_as_its_reader_would(project: Project, tmp_path: Path,
+                                                      fmt: str) -> None:
+    result, c = _imported_plan(project, tmp_path, fmt)
+    # Five quoted slogans under a lead-in inside part III, posters drawn from them.
+    assert [s.text for s in c.slogans][:2] == ["Phòng cháy hơn chữa cháy",
+                                               "Mỗi hộ gia đình một bình chữa cháy"]
+    assert len(c.slogans) == 5
+    # "1. Phòng Văn hóa - Xã hội" on its own line over bullets is a body; no internal id
+    # and no lead-in is one.
+    names = [r.agency for r in c.responsibilities if r.agency]
+    assert names[:2] == ["Phòng Văn hóa - Xã hội", "Công an xã"]
+    assert not any(r.id.startswith("muc-") for r in c.responsibilities if r.agency)
+    # The task table's rows reach their bodies and the calendar (Word keeps the table; Word's
+    # text keeps its cells between tabs).
+    due = {(d.date, d.agency) for d in c.deadlines}
+    assert (dt.date(2027, 1, 20), "Công an xã") in due
+    assert (dt.date(2026, 12, 15), "Phòng Văn hóa - Xã hội") in due
+    ics = campaign_calendar(c, None, "https://example.invalid/").decode()
+    assert "Công an xã" in ics and "20270120" in ics
+    # The hotline in the closing paragraph, and the issuer in a sentence not in capitals.
+    assert c.contact is not None and c.contact.hotline == "0258 3812 345"
+    assert "của Ủy ban nhân dân xã Đông Hòa" in c.summary
+    assert c.issuer_name() == "Ủy ban nhân dân xã Đông Hòa"
+    # The report lists each guess at its line and what the site still needs.
+    assert "campaigns/dong-hoa.md:" in result.out and "Công an xã (" in result.out
+    assert "5 khẩu hiệu:" in result.out
+    assert "summary: một hai câu cho người dân" in result.out
+
+
+def test_a_document_without_its_letterhead_becomes_a_marked_draft(project: Project,
+                                                                  tmp_path: Path) -> None:
+    file = tmp_path / "trang-2.txt"
+    file.write_text("KẾ HOẠCH\nTuyên truyền an toàn giao thông\nI. MỤC ĐÍCH\n"
+                    "1. Nâng cao ý thức chấp hành Luật Giao thông đường bộ năm 2026.\n",
+                    encoding="utf-8")
+    result = project.run("import", file, "--id", "trang-2")
+    assert result.code == 0, result.err
+    c = load_campaign(project.root / "campaigns" / "trang-2.md", project.root)
+    assert c.draft and c.year == 2026
+    assert "đã ghi tạm place" in result.out and "draft: true" in result.out

@@ -231,7 +231,7 @@ def import_document(config_file: Path, file: Path, campaign_id: str | None) -> s
         raise UserError(exc.problems, after=(
             f"{len(exc.problems)} lỗi. Đã ghi {display_path(target)} từ {display_path(file)}: hãy "
             "sửa các lỗi trên trong tệp đó rồi chạy campaign validate.")) from None
-    return report(file, target, campaign, shaped, len(pictures))
+    return report(file, target, campaign, shaped, len(pictures), project.site_url)
 
 
 def schema(config_file: Path, *, check: bool) -> tuple[bool, str]:

@@ -126,8 +126,8 @@ def shape(paragraphs: list[Para], pictures: str = "hinh") -> Shaped:
         unsure.append((line, "đường dây nóng lấy từ câu này (contact); hãy kiểm tra số và "
                              "đơn vị đầu mối"))
     front: dict[str, object] = {
-        key: facts[key] for key in ("kind", "number", "issuer", "parent", "place", "date",
-                                    "year", "title", "contact") if key in facts}
+        key: facts[key] for key in ("draft", "kind", "number", "issuer", "parent", "place",
+                                    "date", "year", "title", "contact") if key in facts}
     issued = facts.get("date")
     if isinstance(issued, dt.date):
         front["date"] = f"{issued:%d/%m/%Y}"
@@ -304,15 +304,46 @@ def _letterhead(paras: list[Para], facts: dict[str, object],
         facts["issuer"] = " ".join(p.text for p in names[-issuer:])
         if len(names) > issuer:
             facts["parent"] = " ".join(p.text for p in names[:-issuer])
-    for key, what in (("number", "số, ký hiệu"), ("year", "ngày ban hành"),
-                      ("issuer", "cơ quan ban hành")):
-        if key not in facts and not (key == "number" and facts.pop("number_blank", False)):
-            unsure.append((paras[0].line if paras else 1,
-                           f"không thấy {what} ở đầu văn bản; hãy ghi vào phần đầu của tệp"))
+    if "number" not in facts and not facts.pop("number_blank", False):
+        unsure.append((paras[0].line if paras else 1,
+                       "không thấy số, ký hiệu ở đầu văn bản; nếu có, hãy ghi number: "
+                       "SỐ/KÝ-HIỆU ở phần đầu của tệp"))
     issued = facts.get("date")
     if isinstance(issued, dt.date):
         facts["year"] = issued.year
+    _best_guesses(paras, facts, unsure)
     return end
+
+
+def _best_guesses(paras: list[Para], facts: dict[str, object],
+                  unsure: list[tuple[int, str]]) -> None:
+    """What the campaign needs and the letterhead did not give, guessed from the rest of the
+    document and marked: the campaign is a draft (``draft: true``, never published) until a
+    person settles each guess, so an import always validates."""
+    line = paras[0].line if paras else 1
+    guessed: list[str] = []
+    if "issuer" not in facts:
+        facts["issuer"] = "Chưa rõ cơ quan ban hành"
+        guessed.append("issuer")
+    if "place" not in facts:
+        names = " ".join(str(facts[k]) for k in ("issuer", "parent") if facts.get(k))
+        unit = re.search(r"\b(?:TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU|THỊ TRẤN)\s+(?P<name>[^,;]+)$",
+                         names)
+        facts["place"] = sentence_name(unit["name"]).title() if unit else "Chưa rõ nơi ban hành"
+        guessed.append("place")
+    if "year" not in facts:
+        years = [int(y) for p in paras[:40] for y in re.findall(r"\b(?:19[5-9]\d|20\d\d)\b",
+                                                                 p.text)]
+        facts["year"] = max(years) if years else dt.date.today().year
+        guessed.append("year")
+    for key in guessed:
+        facts["draft"] = True
+        unsure.append((line, f"không thấy {_NEEDED[key]} ở đầu văn bản; đã ghi tạm {key}: "
+                             f"{facts[key]} và đánh dấu bản nháp (draft: true); hãy sửa cho "
+                             "đúng rồi xóa dòng draft: true để xuất bản"))
+
+
+_NEEDED = {"issuer": "cơ quan ban hành", "place": "nơi ban hành", "year": "năm ban hành"}
 
 
 # "ỦY BAN NHÂN DÂN" / "XÃ PHỐ BẢNG": one name over two lines, not a body and its parent.
