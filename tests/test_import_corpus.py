@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 from conftest import Project, Result
-from corpus import load, plain_text, write_docx
+from corpus import CORPUS_SOURCES, load, load_corpus, plain_text, write_docx
+from playwright.sync_api import Browser
 
-from bench.importer import WRITTEN, Score, measure
+from bench.importer import WRITTEN, Score, imported, measure, render
 from generator.campaign.load import load_campaign
 from generator.campaign.model import Campaign
 from generator.content.calendar import campaign_calendar
@@ -121,3 +122,30 @@ def test_a_document_without_its_letterhead_becomes_a_marked_draft(project: Proje
     c = load_campaign(project.root / "campaigns" / "trang-2.md", project.root)
     assert c.draft and c.year == 2026
     assert "đã ghi tạm place" in result.out and "draft: true" in result.out
+
+
+def _facts(c: Campaign) -> dict[str, object]:
+    """What a communicator checks after an import, field by field."""
+    return {"kind": c.kind, "number": c.number, "date": c.date, "place": c.place,
+            "issuer": c.issuer, "parent": c.parent, "year": c.year, "title": c.title,
+            "decision": c.decision.title if c.decision else None, "draft": c.draft,
+            "signatory": c.signatory.name if c.signatory else None,
+            "recipients": [r.name for r in c.recipients], "slogans": [s.text for s in c.slogans],
+            "agencies": [r.agency for r in c.responsibilities if r.agency],
+            "deadlines": [(d.date, d.agency) for d in c.deadlines], "contact": c.contact}
+
+
+def test_a_word_file_and_its_pdf_give_the_same_campaign(tmp_path: Path,
+                                                         browser: Browser) -> None:
+    """Printed from Word in Times New Roman's metrics (Liberation Serif, with DejaVu drawing
+    the letters it lacks, inside words), the PDF reads as its .docx does."""
+    documents = [(load_corpus(path), path) for path in CORPUS_SOURCES.values()]
+    documents += [(load(path), path) for path in sorted(WRITTEN.glob("*.txt"))]
+    differ = {}
+    for doc, source in documents:
+        files = render(doc, source, tmp_path / "files", ("docx", "pdf"), browser)
+        word = _facts(imported(files["docx"], tmp_path / "docx", doc.name)[0])
+        printed = _facts(imported(files["pdf"], tmp_path / "pdf", doc.name)[0])
+        differ.update({(doc.name, key): (word[key], printed[key]) for key in word
+                       if word[key] != printed[key]})
+    assert differ == {}

@@ -7,6 +7,7 @@ bring errors nobody sees into an official text.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from pathlib import Path
 
@@ -25,6 +26,8 @@ def pdf_paragraphs(path: Path, raw: bytes) -> list[Para]:
     except ImportError:
         raise missing_extra(path, "pdfplumber") from None
     paras: list[Para] = []
+    offsets: list[float] = []  # each line's start from the left margin, in text sizes (a
+    # table's: 0, tables are left out where offsets are used)
     number = 0
     try:
         document = pdfplumber.open(io.BytesIO(raw))
@@ -52,12 +55,16 @@ def pdf_paragraphs(path: Path, raw: bytes) -> list[Para]:
                     number += 1
                     rows = [[" ".join((c or "").split()) for c in r] for r in tables.pop(0)[1]]
                     paras.append(Para(markdown_table(rows), number, table=True))
+                    offsets.append(0.0)
                 if any(_inside(line[0], box) for box in boxes):
                     continue
                 number += 1
                 if _PAGE_NUMBER.match(" ".join(str(w["text"]) for w in line)):
                     continue
-                text = _joined_words([_word(w, body) for w in line])
+                # A footnote's number is raised against its own line's text, not the page's
+                # (the recipients' column is set smaller than the body).
+                size = max(_number(w, "size") for w in line)
+                text = _joined_words([_word(w, size) for w in line])
                 # A justified line from the left margin (or its first-line indent) to the right
                 # one: the paragraph goes on. The letterhead's right column reaches the margin
                 # too, but starts in the middle of the page.
@@ -65,22 +72,60 @@ def pdf_paragraphs(path: Path, raw: bytes) -> list[Para]:
                 wrapped = right - end < body * 1.5 and start - left < body * 3
                 bold = all("Bold" in str(w.get("fontname", "")) for w in line)
                 paras.append(Para(text, number, bold=bold, wrapped=wrapped))
+                offsets.append((start - left) / body)
     if not paras:
         raise UserError([Problem(path, 1, 1, (
             "tệp PDF không có lớp chữ (có lẽ là bản quét): không chép được chữ; hãy xin bản "
             "Word hoặc PDF xuất từ Word của văn bản"))])
+    _mark_paragraph_starts(paras, offsets)
     return paras
 
 
+def _mark_paragraph_starts(paras: list[Para], offsets: list[float]) -> None:
+    """Where a document indents each paragraph's first line (Decree 30's 1 to 1.27 cm), a
+    line that starts at the margin after a line that ran to it goes on with the same
+    paragraph, even when the line before ended a sentence ("… cấp cơ sở." / "Phát huy …")
+    or a heading in capitals wrapped; an indented line starts a paragraph of its own."""
+    lines = [(para, offset) for para, offset in zip(paras, offsets, strict=True)
+             if not para.table]
+    indented = sum(1 for _, offset in lines if 0.8 <= offset <= 3)
+    if indented < max(3, len(lines) // 20):
+        return  # paragraphs are not told apart by indents here
+    for (before, _), (para, offset) in itertools.pairwise(lines):
+        # A bold title's line and the plain line under it are two paragraphs.
+        para.goes_on = before.wrapped and offset < 0.4 and before.bold == para.bold
+        para.indented = 0.8 <= offset <= 3
+
+
 def _lines(words: list[dict[str, object]]) -> list[list[dict[str, object]]]:
+    """Words in the order the page's text flows, gathered into lines. A letter drawn from a
+    fallback font may come later in the flow than its line (Chromium draws such runs after
+    the line): it joins the recent line at its height whose words it touches, in its place
+    from the left. A line of lone letters holds such letters drawn outside any line (below
+    the last line of a page), and is left out."""
     lines: list[list[dict[str, object]]] = []
     for word in words:
-        top = float(word["top"])  # type: ignore[arg-type]
-        if lines and abs(float(lines[-1][-1]["top"]) - top) < 3:  # type: ignore[arg-type]
+        top = _number(word, "top")
+        if lines and abs(_number(lines[-1][-1], "top") - top) < 3:
             lines[-1].append(word)
+            continue
+        earlier = next((line for line in reversed(lines[-4:-1])
+                        if abs(_number(line[0], "top") - top) < 3 and _touches(word, line)),
+                       None)
+        if earlier is not None:
+            earlier.append(word)
+            earlier.sort(key=lambda w: _number(w, "x0"))
         else:
             lines.append([word])
-    return lines
+    return [line for line in lines
+            if not all(len(str(w["text"])) == 1 and str(w["text"]).isalpha() for w in line)]
+
+
+def _touches(word: dict[str, object], line: list[dict[str, object]]) -> bool:
+    """Whether ``word`` fills a gap in ``line`` that its letters were cut from: it touches
+    a word of the line on its left or its right."""
+    return any(abs(_number(other, "x1") - _number(word, "x0")) < 0.5
+               or abs(_number(other, "x0") - _number(word, "x1")) < 0.5 for other in line)
 
 
 def _mended(line: list[dict[str, object]]) -> list[dict[str, object]]:

@@ -29,6 +29,8 @@ class Para:
     line: int  # where it starts in the source, for the report (FILE:LINE)
     bold: bool = False
     wrapped: bool = False  # a PDF line that runs to the right margin: the sentence goes on
+    goes_on: bool = False  # a PDF line at the margin under a wrapped one: the same paragraph
+    indented: bool = False  # a PDF line indented as a paragraph's first line: a new one
     image: bytes | None = None  # a picture, with ``text`` its file suffix
     table: bool = False  # ``text`` is a Markdown table, one row per line: written as it is
 
@@ -206,7 +208,8 @@ def _clean(para: Para) -> Para:
     # Bold and italic markers left by copying from a web page, also those a line break split.
     text = _STAR_ENDS.sub("", _STARS.sub(r"\1", text))
     text = re.sub(r"\s+", " ", text).strip()
-    return Para(text, para.line, para.bold, para.wrapped)
+    return Para(text, para.line, para.bold, para.wrapped, goes_on=para.goes_on,
+                indented=para.indented)
 
 
 def _joined(paras: list[Para]) -> list[Para]:
@@ -235,6 +238,8 @@ def _continues(before: Para, after: Para) -> bool:
         return False
     if _MARKER.match(after.text) or _ROMAN.match(after.text) or _RECIPIENTS.match(after.text):
         return False
+    if after.goes_on or after.indented:
+        return after.goes_on
     if _SENTENCE_END.search(before.text) or before.text.upper() == before.text:
         return before.wrapped and not _SENTENCE_END.search(before.text) and \
             after.text.upper() != after.text
@@ -531,8 +536,12 @@ def _recipients(found: list[Para]) -> list[str]:
         if brace:
             text = text[:brace.start()]
         text = text.strip()
-        if names and (text[:1].islower() or names[-1][0].endswith(",")):  # name goes on
-            names[-1][0] = f"{names[-1][0].rstrip(' ,;')}, {text}"
+        # A name goes on in the next line: that line starts in lower case, or the line before
+        # neither ended the name (";", ".") nor does this one start a new one ("-").
+        goes_on = bool(names) and (text[:1].islower() or (
+            para.text[:1] not in "-–+•*" and not names[-1][0].endswith((";", "."))))
+        if goes_on:
+            names[-1][0] = f"{names[-1][0].rstrip()} {text}"
         else:
             names.append([text, ""])
         if brace:
