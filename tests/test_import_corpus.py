@@ -149,3 +149,45 @@ def test_a_word_file_and_its_pdf_give_the_same_campaign(tmp_path: Path,
         differ.update({(doc.name, key): (word[key], printed[key]) for key in word
                        if word[key] != printed[key]})
     assert differ == {}
+
+
+# Not a real document: the guide's one-line corrections of what the import read wrong.
+CORRECTED = """---
+issuer: Ủy ban nhân dân xã Mẫu
+place: Mẫu
+date: 05/01/2026
+---
+
+# KẾ HOẠCH
+# Tuyên truyền chuyển đổi số
+
+## I. TỔ CHỨC THỰC HIỆN
+
+1. Phân công nhiệm vụ cụ thể như sau:
+
+2. Sở Y tế {.viec-chung}
+
+- Các đơn vị báo cáo kết quả trước ngày 20/12/2026.
+
+3. Tổ công nghệ số cộng đồng {#to-cong-nghe-so}
+
+- Hướng dẫn người dân cài đặt ứng dụng VNeID.
+
+4. Công an xã
+
+- Hỗ trợ người dân kích hoạt tài khoản định danh điện tử.
+"""
+
+
+def test_a_wrong_guess_is_corrected_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "campaigns" / "sua.md"
+    path.parent.mkdir()
+    path.write_text(CORRECTED, encoding="utf-8")
+    c = load_campaign(path, tmp_path)
+    bodies = {r.id: r.agency for r in c.responsibilities if r.agency}
+    # A lead-in is never a body; "{.viec-chung}" makes a line no body's; "{#ma}" makes one a
+    # body the words alone would not.
+    assert bodies == {"to-cong-nghe-so": "Tổ công nghệ số cộng đồng", "cong-an-xa": "Công an xã"}
+    general = [t.text for r in c.responsibilities if not r.agency for t in r.tasks]
+    assert "Sở Y tế" in general and "{" not in " ".join(general)
+    assert [(d.date, d.agency) for d in c.deadlines] == [(dt.date(2026, 12, 20), None)]

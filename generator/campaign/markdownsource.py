@@ -48,6 +48,7 @@ _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 _BOLD_LEAD = re.compile(r"^\*\*(?P<label>[^*]+?)\s*(?P<sep>[:.])?\s*\*\*\s*[:.]?\s*(?P<rest>.*)$",
                         re.DOTALL)
 _ID = re.compile(r"\s*\{#(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\}")
+_GENERAL = re.compile(r"\s*\{\.viec-chung\}")
 _NOTE_REF = re.compile(r"\[\^(?P<id>[\w-]+)\]|⁽(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾|\[(?P<num>\d{1,3})\]")
 _NOTE_DEF = re.compile(r"^(?:\[\^(?P<id>[\w-]+)\]:|\[(?P<num>\d{1,3})\]|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
                        r"\s*(?P<text>.*)$", re.DOTALL)
@@ -511,18 +512,32 @@ class _Reader:
         def walk(nodes: list[Node]) -> None:
             nonlocal holder
             for node in nodes:
+                # "{.viec-chung}" after a line: no body's, whatever its words (the guide's
+                # one-line correction); "{#ma}": a body's, with that id.
+                general = _GENERAL.search(node.text)
+                node.text = _GENERAL.sub("", node.text)
                 text, _ = self.text(node, keep_strong=True)
                 explicit = _ID.search(text)
                 text = _ID.sub("", text)
                 plain = self.strip(text)
-                name = heading_body(plain)
+                name = None if general else heading_body(plain)
                 lead, rest = _lead(text, _AGENCY_WORDS)
-                lead = self.strip(lead) if lead else None
-                if name and (node.children or node.marker):
+                lead = self.strip(lead) if lead and not general else None
+                if explicit and not name and not (lead and is_body(lead)) \
+                        and not sentence_body(plain):
+                    name, lead = (None, lead) if lead else (plain, None)
+                    if lead:  # "Tổ công nghệ số cộng đồng {#to-cns}: ..." as written
+                        holder = None
+                        task(add(lead, node, explicit["id"]), node, self.strip(rest))
+                        continue
+                if name and (node.children or node.marker or explicit):
                     item = add(name, node, explicit["id"] if explicit else None)
                     for child in node.children:
                         task(item, child)
                     holder = item if not node.children else None
+                elif general:
+                    holder = None
+                    task(add(None, node, None), node)
                 elif lead and is_body(lead):
                     holder = None
                     task(add(lead, node, explicit["id"] if explicit else None), node,
