@@ -467,6 +467,7 @@ class _Reader:
         an item such as "2. Phân công trách nhiệm") name a body over its tasks."""
         items = [n for top in nodes for n in [top, *top.children] if n.marker
                  and n.rank < 4]
+
         def names_body(node: Node) -> bool:
             text = self.strip(node.text)
             lead = _lead(text, _AGENCY_WORDS)[0]
@@ -525,11 +526,11 @@ class _Reader:
                 lead = self.strip(lead) if lead and not general else None
                 if explicit and not name and not (lead and is_body(lead)) \
                         and not sentence_body(plain):
-                    name, lead = (None, lead) if lead else (plain, None)
                     if lead:  # "Tổ công nghệ số cộng đồng {#to-cns}: ..." as written
                         holder = None
                         task(add(lead, node, explicit["id"]), node, self.strip(rest))
                         continue
+                    name = plain
                 if name and (node.children or node.marker or explicit):
                     item = add(name, node, explicit["id"] if explicit else None)
                     for child in node.children:
@@ -548,8 +549,8 @@ class _Reader:
                                            sentence_body(self.strip(c.text))
                                            for c in node.children):
                     holder = None  # "2. Phân công trách nhiệm" over the bodies' lines
-                    task(add(None, node, None), node, plain)
-                    items[-1]["tasks"][-1]["points"] = []
+                    self.mark(("responsibilities", start + len(items), "tasks", 0), node)
+                    add(None, node, None)["tasks"].append({"text": plain})
                     walk(node.children)
                 elif (found := sentence_body(plain)) is not None:
                     holder = None
