@@ -13,11 +13,6 @@ from __future__ import annotations
 
 import re
 
-
-def _lower(text: str) -> str:
-    """Lower case, with "uỷ" and "ủy" (two placings of one tone) alike."""
-    return text.lower().replace("uỷ", "ủy")
-
 # The words a body's name opens with (lower case, with marks: "sở" is a body, "số" is not),
 # after "các"/"những" and the request words below.
 _KINDS = (
@@ -35,8 +30,7 @@ _KINDS = (
 )
 # Words that open a sentence or a heading with a body's word: "Hội nghị ...", "Ban hành ...".
 _NOT_BODIES = ("hội nghị", "hội thi", "hội thảo", "ban hành", "trường hợp", "phòng, chống",
-               "phòng chống", "phòng ngừa", "đoàn kết", "đơn vị tính", "bản đồ", "báo cáo",
-               "thôn tin")
+               "phòng chống", "phòng ngừa", "đoàn kết", "đơn vị tính", "bản đồ", "báo cáo")
 _KIND = re.compile(r"^(?:(?:các|những|toàn thể)\s+)?(?:" + "|".join(
     sorted((re.escape(k) for k in _KINDS), key=len, reverse=True)) + r")(?!\w)")
 # Words that ask or give before the name: "Đề nghị Liên đoàn Lao động tỉnh", "Giao Công an".
@@ -61,6 +55,11 @@ _ASSIGNS = re.compile(r"\s(?:chủ trì|có trách nhiệm|chịu trách nhiệm
                       r"tham mưu)\b")
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*$")  # "Sở Tài chính (cơ quan chủ trì)"
 _MAX_WORDS = 45  # "Thường trực cấp ủy, Ban Tuyên giáo các quận, huyện, ..." runs long
+
+
+def _lower(text: str) -> str:
+    """Lower case, with "uỷ" and "ủy" (two placings of one tone) alike."""
+    return text.lower().replace("uỷ", "ủy")
 
 
 def is_body(name: str) -> bool:

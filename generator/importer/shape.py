@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import yaml
@@ -337,9 +338,12 @@ def _best_guesses(paras: list[Para], facts: dict[str, object],
         facts["place"] = sentence_name(unit["name"]).title() if unit else "Chưa rõ nơi ban hành"
         guessed.append("place")
     if "year" not in facts:
-        years = [int(y) for p in paras[:40] for y in re.findall(r"\b(?:19[5-9]\d|20\d\d)\b",
-                                                                 p.text)]
-        facts["year"] = max(years) if years else dt.date.today().year
+        # The year the opening paragraphs name most often ("mùa khô 2026 - 2027" names
+        # both; "ngày 20/11/2026" the one it is written in).
+        years = Counter(int(y) for p in paras[:40]
+                        for y in re.findall(r"\b(?:19[5-9]\d|20\d\d)\b", p.text))
+        facts["year"] = max(years, key=lambda y: (years[y], y)) if years \
+            else dt.date.today().year
         guessed.append("year")
     for key in guessed:
         facts["draft"] = True
