@@ -12,17 +12,23 @@ and the source's sentences reach the campaign's pages (≥ 99%). Agencies' preci
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 
 import pytest
 from conftest import Project, Result
 from corpus import CORPUS_SOURCES, load, load_corpus, plain_text, write_docx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from playwright.sync_api import Browser
 
 from bench.importer import WRITTEN, Score, imported, measure, render
 from generator.campaign.load import load_campaign
 from generator.campaign.model import Campaign
 from generator.content.calendar import campaign_calendar
+from generator.errors import UserError
+from generator.importer.shape import shape
+from generator.importer.sources import text_paragraphs
 
 FORMATS = ("docx", "html", "txt")
 
@@ -191,3 +197,33 @@ def test_a_wrong_guess_is_corrected_in_one_line(tmp_path: Path) -> None:
     general = [t.text for r in c.responsibilities if not r.agency for t in r.tasks]
     assert "Sở Y tế" in general and "{" not in " ".join(general)
     assert [(d.date, d.agency) for d in c.deadlines] == [(dt.date(2026, 12, 20), None)]
+
+
+# Pieces of the genre the import's new rules look for, shuffled with noise: a reader of
+# received documents must only succeed or refuse in a sentence, never fail.
+PIECES = ["KẾ HOẠCH", "I. TỔ CHỨC THỰC HIỆN", "1. Sở Y tế", "- Chủ trì, phối hợp với Công an xã",
+          "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã, Hội Nông dân xã vận động",
+          "Một số khẩu hiệu tuyên truyền:", "- “Phòng cháy hơn chữa cháy”;",
+          "| TT | Nội dung công việc | Cơ quan chủ trì | Thời gian hoàn thành |",
+          "| 1 | Việc | Phòng Văn hóa - Xã hội | 31/02/2026 |", "Cơ quan chủ trì: Bộ Công an.",
+          "trước ngày 99/99/2026", "chậm nhất ngày 15 tháng 13 năm 2026", "PHỤ LỤC",
+          "liên hệ Phòng Văn hóa, đường dây nóng 0258 3812 345", "{.viec-chung}", "{#ma}",
+          "UỶ BAN NHÂN DÂN", "XÃ ĐÔNG HÒA", "Đông Hòa, ngày 02 tháng 12 năm", "Nơi nhận:",
+          "Số: /KH-UBND", "\t|\t", "Cán bộ phụ trách, Văn phòng", "Bộ trưởng Bộ Công an"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=40)), max_size=30))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_genre_pieces_in_any_order_import_or_are_refused_cleanly(lines: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        target = root / "campaigns" / "thu.md"
+        target.parent.mkdir()
+        try:
+            paragraphs = text_paragraphs("\n".join(lines))
+            if not paragraphs:
+                return
+            target.write_text(shape(paragraphs).markdown, encoding="utf-8")
+            load_campaign(target, root)
+        except UserError as exc:
+            assert exc.problems

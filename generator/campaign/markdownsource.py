@@ -12,6 +12,7 @@ reported alike.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -516,7 +517,11 @@ class _Reader:
                 # "{.viec-chung}" after a line: no body's, whatever its words (the guide's
                 # one-line correction); "{#ma}": a body's, with that id.
                 general = _GENERAL.search(node.text)
-                node.text = _GENERAL.sub("", node.text)
+                if general:  # a copy: the part may yet be read again as a part of its own
+                    node = replace(node, text=_GENERAL.sub("", node.text))
+                if not node.text.strip():  # the mark alone on its line: not the document's
+                    walk(node.children)
+                    continue
                 text, _ = self.text(node, keep_strong=True)
                 explicit = _ID.search(text)
                 text = _ID.sub("", text)
