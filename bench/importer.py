@@ -20,6 +20,8 @@ facts:
   part on forms, in an annex; a task table; a hotline), and on the corpus (none of its
   documents has a slogan list: any slogan found there is a false one);
 - *deadlines*: dated deadlines and events (recall): the dates the campaign's calendar gets;
+- *citizen actions*: what the document asks citizens to do (recall), as the leaflet's actions
+  the import proposes;
 - *sentences*: the source's sentences found in the campaign's pages;
 - *time*: reading, shaping and validating one document.
 """
@@ -95,6 +97,8 @@ class Score:
     slogans_right: int = 0
     deadlines_expected: int = 0
     deadlines_right: int = 0
+    actions_expected: int = 0
+    actions_right: int = 0
     sentences: int = 0
     sentences_found: int = 0
     seconds: float = 0.0
@@ -199,6 +203,15 @@ def score_slogans(score: Score, campaign: Campaign, expected: list[str]) -> None
                      if name_key(s.text) not in want]
 
 
+def score_actions(score: Score, campaign: Campaign, expected: list[str]) -> None:
+    """An action a person read is found when an action the import proposes (the leaflet's
+    "what citizens can do") holds its words."""
+    proposed = [name_key(a) for a in campaign.leaflet.actions]
+    found = [a for a in expected if any(name_key(a) in p for p in proposed)]
+    score.actions_expected, score.actions_right = len(expected), len(found)
+    score.missed += [f"việc của người dân thiếu: {a}" for a in expected if a not in found]
+
+
 def score_sentences(score: Score, campaign: Campaign, source: Path) -> None:
     """The source's sentences found in the campaign's pages as a reader sees them: each page
     rendered by Python-Markdown with the extensions the site uses (links are read by their
@@ -275,6 +288,8 @@ def _score(name: str, fmt: str, file: Path, work: Path, source: Path,
         score.deadlines_expected = len(want)
         score.deadlines_right = len(want & dated)
         score.missed += [f"hạn thiếu: {d:%d/%m/%Y}" for d in sorted(want - dated)]
+        if "citizen_actions" in fact:
+            score_actions(score, campaign, fact["citizen_actions"])
     else:
         written = load_campaign(SLOGAN_SOURCES[name], ROOT)
         score_slogans(score, campaign, [s.text for s in written.slogans])
@@ -288,8 +303,8 @@ def _ratio(right: int, total: int) -> str:
 
 def table(scores: list[Score]) -> str:
     lines = ["| format | facts | agencies recall | agencies precision | slogans recall | "
-             "slogans precision | deadlines recall | sentences | import time (median) | "
-             "failed |", "|---|---|---|---|---|---|---|---|---|---|"]
+             "slogans precision | deadlines recall | citizen actions recall | sentences | "
+             "import time (median) | failed |", "|---|---|---|---|---|---|---|---|---|---|---|"]
     for fmt in FORMATS:
         rows = [s for s in scores if s.fmt == fmt]
         ok = [s for s in rows if not s.error]
@@ -302,6 +317,7 @@ def table(scores: list[Score]) -> str:
             _ratio(sum(s.slogans_right for s in ok), sum(s.slogans_expected for s in rows)),
             _ratio(sum(s.slogans_right for s in ok), sum(s.slogans_found for s in ok)),
             _ratio(sum(s.deadlines_right for s in ok), sum(s.deadlines_expected for s in rows)),
+            _ratio(sum(s.actions_right for s in ok), sum(s.actions_expected for s in rows)),
             f"{100 * sum(s.sentences_found for s in ok) / total:.1f}%",
             f"{statistics.median([s.seconds for s in ok] or [0]):.2f} s",
             str(len(rows) - len(ok))]) + " |")

@@ -124,13 +124,18 @@ def shape(paragraphs: list[Para], pictures: str = "hinh") -> Shaped:
         lines += plan_head
     lines += _body_lines(body, notes)
     lines += [f"[^{key}]: {text}\n" for key, text in notes.items()]
+    if actions := _citizen_actions(body):
+        facts["leaflet"] = {"actions": [text for text, _ in actions]}
+        unsure.append((actions[0][1], f"{len(actions)} việc người dân nên làm lấy từ văn bản "
+                                      "(leaflet: actions, in trên tờ gấp); hãy xem lại"))
     if found := _contact(body, facts):
         facts["contact"], line = found
         unsure.append((line, "đường dây nóng lấy từ câu này (contact); hãy kiểm tra số và "
                              "đơn vị đầu mối"))
     front: dict[str, object] = {
         key: facts[key] for key in ("draft", "kind", "number", "issuer", "parent", "place",
-                                    "date", "year", "title", "contact") if key in facts}
+                                    "date", "year", "title", "contact", "leaflet")
+        if key in facts}
     issued = facts.get("date")
     if isinstance(issued, dt.date):
         front["date"] = f"{issued:%d/%m/%Y}"
@@ -165,6 +170,35 @@ def _contact(body: list[Para], facts: dict[str, object],
             phone = " ".join(found["phone"].split())
             return ({"unit": name, "hotline": phone}, para.line) if name else None
     return None
+
+
+# What a plan asks of citizens: the people it names ("vận động Nhân dân", "mọi người dân",
+# "cử tri", beneficiaries "người hưởng …") and the verbs that follow them, each action up
+# to the next comma that opens another.
+_CITIZENS = re.compile(r"(?:mọi |các tầng lớp |toàn thể )?(?:Nhân dân|nhân dân|người dân|cử tri|"
+                       r"hộ gia đình|người hưởng[^,;.]{0,80}?|đối tượng hưởng[^,;.]{0,80}?)"
+                       r"\s+(?P<what>(?:tiếp tục |tích cực |chủ động |nghiêm túc )?"
+                       r"(?:tham gia|chấp hành|thực hiện|không |mở |nêu cao|ra sức|giữ gìn|"
+                       r"bảo vệ|đăng ký|tố giác|phát hiện|cài đặt|sử dụng|đi bầu|lựa chọn)"
+                       r"[^.;:]*)")
+_ACTION = re.compile(r",\s+(?=(?:tiếp tục |tích cực |chủ động )?(?:tham gia|chấp hành|thực hiện|"
+                     r"không |mở |nêu cao|ra sức|giữ gìn|bảo vệ|đăng ký|tố giác|phát hiện|"
+                     r"cài đặt|sử dụng|đi bầu|lựa chọn)\b)")
+_MAX_ACTIONS, _ACTION_CHARS = 8, 160
+
+
+def _citizen_actions(body: list[Para]) -> list[tuple[str, int]]:
+    """What the document asks citizens to do, in its words, with the line of each."""
+    found: list[tuple[str, int]] = []
+    for para in body:
+        if para.table:
+            continue
+        for match in _CITIZENS.finditer(para.text):
+            for action in _ACTION.split(match["what"]):
+                action = action.strip(" ,")
+                if 3 <= len(action) <= _ACTION_CHARS and all(a != action for a, _ in found):
+                    found.append((action[:1].upper() + action[1:], para.line))
+    return found[:_MAX_ACTIONS]
 
 
 def is_layout(rows: list[list[str]], after_text: bool) -> bool:
