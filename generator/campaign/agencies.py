@@ -50,6 +50,7 @@ _VERB = re.compile(r"(?<!các)(?<!những)\s+(?:chủ trì|có trách nhiệm|ch
 # A name before these is the one who asks ("Ủy ban nhân dân xã đề nghị các thôn ..."), not
 # the one who does.
 _ASKS = ("đề nghị", "yêu cầu")
+_OWNS = ("chủ trì", "có trách nhiệm", "chịu trách nhiệm")
 # A line holding a name and one of these is a sentence, not a heading.
 _ASSIGNS = re.compile(r"\s(?:chủ trì|có trách nhiệm|chịu trách nhiệm|phối hợp với|là cơ quan|"
                       r"tham mưu)\b")
@@ -66,11 +67,13 @@ def is_body(name: str) -> bool:
     """Whether ``name`` names a body or an office (not a sentence or a lead-in)."""
     name = _REQUEST.sub("", name.strip())
     words = _lower(name)
+    # "Các cơ quan được phân công …" points at whoever a task was given to: no body of its own.
     if not name or len(name.split()) > _MAX_WORDS \
-            or re.search(r"[.!?“”\"]|như sau|sau đây", name):
+            or re.search(r"[.!?“”\"]|như sau|sau đây|được phân công|được giao", name):
         return False
     bare = re.sub(r"^(?:các|những|toàn thể)\s+", "", words)
-    if bare.startswith(_NOT_BODIES):
+    # A kind's word alone ("Cơ quan chủ trì: …") names no body; an abbreviation (UBND) does.
+    if bare.startswith(_NOT_BODIES) or (_KIND.fullmatch(words) and not name.isupper()):
         return False
     return bool(_KIND.match(words))
 
@@ -84,12 +87,15 @@ def heading_body(text: str) -> str | None:
     return name
 
 
-def sentence_body(text: str) -> str | None:
+def sentence_body(text: str, *, owns: bool = False) -> str | None:
     """The bodies a sentence opens with when it assigns a task: "Công an tỉnh chủ trì, phối
     hợp với ...", "Giao Sở Nội vụ có trách nhiệm ...", "Đề nghị Viện kiểm sát nhân dân tỉnh,
-    Tòa án nhân dân tỉnh tăng cường ..."; else None. Every body the words join must be one."""
+    Tòa án nhân dân tỉnh tăng cường ..."; else None. Every body the words join must be one.
+    With ``owns``, only a sentence that gives the body a task of its own ("… chủ trì", "… có
+    trách nhiệm"), wherever it stands in the document."""
     found = _VERB.search(text)
-    if not found or found.start() == 0 or found[0].strip() in _ASKS:
+    if not found or found.start() == 0 or found[0].strip() in _ASKS \
+            or (owns and (found[0].strip() not in _OWNS or _lower(text).startswith(_PERSONS))):
         return None
     name = text[:found.start()].strip(" ,")
     # The sentence keeps its words; the name is the body's alone ("Giao Trạm Y tế xã").
@@ -100,8 +106,10 @@ def joins_bodies(name: str) -> bool:
     """Whether every body ``name`` joins is one: "Bộ Công an, Bộ Tư pháp, ... và các cơ quan
     báo chí, phát thanh, truyền hình khác" (a list longer than one name may run)."""
     names = agency_names(name)
-    return ";" not in name and bool(names) and all(is_body(n) and len(n.split()) <= 20
-                                                   for n in names)
+    return ";" not in name and name.count("(") == name.count(")") and bool(names) \
+        and all(is_body(n) and len(n.split()) <= 20 for n in names)
+
+
 def agency_names(agency: str) -> list[str]:
     """The bodies a name joins: "Sở Khoa học và Công nghệ, Sở Nội vụ" is two, "Sở Văn hóa,
     Thể thao và Du lịch" one: a piece after a comma or "và" starts a new body only when it
@@ -122,7 +130,9 @@ def agency_names(agency: str) -> list[str]:
             names.append(piece)
         else:
             names[-1] = f"{names[-1]}{sep}{piece}"
-    return [_body_of_head(n.strip()) for n in names if n.strip()]
+    # An office standing alone ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ …") names a person.
+    return [body for n in names if n.strip()
+            and not _HEADS_ALONE.fullmatch(body := _body_of_head(n.strip()))]
 
 
 # Offices of a body's head; the first always stand for the body they head, the second when
@@ -130,6 +140,7 @@ def agency_names(agency: str) -> list[str]:
 _HEADS = re.compile(r"^(?:bộ trưởng|thủ trưởng|người đứng đầu)\s+(?=\S)")
 _HEADS_OF_MANY = re.compile(r"^(?:chủ tịch|giám đốc)\s+(?=\S.*\bcác\b)")
 _PERSONS = ("cán bộ", "chuyên viên", "đồng chí", "ông ", "bà ")
+_HEADS_ALONE = re.compile(r"(?i)(?:bộ trưởng|thủ trưởng|chủ tịch|giám đốc|người đứng đầu)")
 
 
 def _body_of_head(name: str) -> str:

@@ -388,14 +388,18 @@ class _Reader:
 
     def owners(self, body: Body, data: dict[str, Any]) -> None:
         """Tasks listed one by one with the body that owns each on a line under it ("1. Tổ
-        chức tập huấn ..." / "- Cơ quan chủ trì: Bộ Công an."): each task is also given to
-        its body, which gets a page of its own. The task stays where the document has it."""
+        chức tập huấn ..." / "- Cơ quan chủ trì: Bộ Công an."), in a task table, or in a
+        sentence anywhere that gives a body a task ("Bộ Tài chính chủ trì …"): each task is
+        also given to its body, which gets a page of its own. The task stays where the
+        document has it."""
         items: list[dict[str, Any]] = data.setdefault("responsibilities", [])
         used = {item["id"] for item in items}
 
         def visit(node: Node) -> None:
             if node.text.startswith("|"):
                 self.task_table(node, items, used)
+            elif owner := sentence_body(self.strip(node.text), owns=True):
+                self.own(items, used, owner, node)  # "Bộ Tài chính chủ trì …" anywhere
             for child in node.children:
                 found = _OWNER.match(self.strip(child.text))
                 if found:
