@@ -29,7 +29,7 @@ from generator.campaign.prose import (
 from generator.campaign.sections import TOPICS_AND_FORMS, is_default, section_key
 from generator.campaign.text import bidi_controls, clean_text, legacy_encoding
 from generator.campaign.yamlsource import Loc, SourceDocument, decode, parse_yaml
-from generator.content.vi import fold, sentence_name, slugify, superscript
+from generator.content.vi import fold, issuer_name, slugify, superscript
 from generator.errors import Problem, UserError
 
 MARKDOWN_SUFFIX = ".md"
@@ -288,9 +288,9 @@ class _Reader:
         """The short title and the summary a document's title gives, where not written."""
         data.setdefault("short_title", title)
         issuer, number = self.front.get("issuer"), self.front.get("number")
-        if isinstance(issuer, str) and issuer.upper() == issuer:  # not shouted in a sentence
-            issuer = sentence_name(" ".join(str(p) for p in (issuer, self.front.get("parent"))
-                                            if p))
+        if isinstance(issuer, str):  # not shouted in a sentence
+            parent = self.front.get("parent")
+            issuer = issuer_name(issuer, parent if isinstance(parent, str) else None)
         made = " ".join(str(p) for p in (kind, f"số {number}" if number else None,
                                          f"của {issuer}" if issuer else None) if p)
         data.setdefault("summary", f"{made}: {title}." if not title.endswith(".") else

@@ -22,7 +22,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from generator.content.vi import sentence_name
+from generator.content.vi import issuer_name
 from generator.posters.formats import DEFAULT_FORMATS
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -530,9 +530,7 @@ class Campaign(_Model):
         from the letterhead's "ỦY BAN NHÂN DÂN" / "TỈNH ĐẮK LẮK", with its parent where the
         letterhead prints one ("Ban Tuyên giáo Thành ủy Hà Nội"); as written when a person
         wrote it in normal case."""
-        if self.issuer.upper() != self.issuer:
-            return self.issuer
-        return sentence_name(" ".join(p for p in (self.issuer, self.parent) if p))
+        return issuer_name(self.issuer, self.parent)
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)

@@ -151,5 +151,14 @@ def sentence_name(printed: str) -> str:
     return " ".join(out)
 
 
+def issuer_name(issuer: str, parent: str | None) -> str:
+    """The issuer as a sentence names it: the letterhead's capitals in normal case with the
+    parent they print ("BAN TUYÊN GIÁO" / "THÀNH ỦY HÀ NỘI" → "Ban Tuyên giáo Thành ủy Hà
+    Nội"); a name a person wrote in normal case as written."""
+    if issuer.upper() != issuer:
+        return issuer
+    return sentence_name(" ".join(p for p in (issuer, parent) if p))
+
+
 _ABBREVIATIONS = frozenset({"UBND", "HĐND", "MTTQ", "MTTQVN", "TP", "UB", "TW", "BCH", "BTV"})
 _VOWELS = frozenset("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")

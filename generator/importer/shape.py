@@ -19,7 +19,7 @@ import yaml
 
 from generator.campaign.markdownsource import TITLE_KINDS
 from generator.campaign.text import clean_text
-from generator.content.vi import fold, sentence_name, slugify
+from generator.content.vi import fold, issuer_name, sentence_name, slugify
 
 
 @dataclass
@@ -165,8 +165,9 @@ def _contact(body: list[Para], facts: dict[str, object],
         found = _HOTLINE.search(para.text)
         if found and not para.table:
             unit = _CALL_UNIT.search(para.text[:found.start()])
-            name = unit["unit"].strip() if unit else sentence_name(" ".join(
-                str(facts[k]) for k in ("issuer", "parent") if facts.get(k)))
+            name = unit["unit"].strip() if unit else issuer_name(
+                str(facts.get("issuer") or ""), str(facts["parent"]) if facts.get("parent")
+                else None)
             phone = " ".join(found["phone"].split())
             return ({"unit": name, "hotline": phone}, para.line) if name else None
     return None
