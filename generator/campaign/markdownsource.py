@@ -12,7 +12,7 @@ reported alike.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +110,17 @@ def parse_markdown(path: Path, raw: bytes) -> SourceDocument:
     doc.data = data
     doc.value_marks.setdefault((), (1, 1))
     return doc
+
+
+@dataclass
+class _Owned:
+    """The bodies' list as tasks are given to them: their ids, and each body's place and
+    task texts by its name's id, so that giving one more task looks nothing up in a list."""
+
+    items: list[dict[str, Any]]
+    ids: set[str]
+    bodies: dict[str, int]
+    texts: dict[int, set[str]] = field(default_factory=dict)
 
 
 class _Reader:
@@ -393,20 +404,22 @@ class _Reader:
         also given to its body, which gets a page of its own. The task stays where the
         document has it."""
         items: list[dict[str, Any]] = data.setdefault("responsibilities", [])
-        used = {item["id"] for item in items}
+        owned = _Owned(items, {item["id"] for item in items},
+                       {agency_id(item["agency"]): at for at, item in enumerate(items)
+                        if item.get("agency")})
 
         def visit(node: Node) -> None:
             if node.text.startswith("|"):
-                self.task_table(node, items, used)
+                self.task_table(node, owned)
             elif owner := sentence_body(self.strip(node.text), owns=True):
-                self.own(items, used, owner, node)  # "Bộ Tài chính chủ trì …" anywhere
+                self.own(owned, owner, node)  # "Bộ Tài chính chủ trì …" anywhere
             for child in node.children:
                 found = _OWNER.match(self.strip(child.text))
                 if found:
                     who = found["who"].strip().rstrip(".;").strip()
                     who = sentence_body(who) or (who if joins_bodies(who) else None)
                     if who:
-                        self.own(items, used, who, node)
+                        self.own(owned, who, node)
                 visit(child)
 
         for part in body.parts:
@@ -415,7 +428,7 @@ class _Reader:
         if not items:
             del data["responsibilities"]
 
-    def task_table(self, table: Node, items: list[dict[str, Any]], used: set[str]) -> None:
+    def task_table(self, table: Node, owned: _Owned) -> None:
         """A table of tasks: a column of the bodies in charge ("Cơ quan chủ trì", "Đơn vị
         thực hiện"), one of the tasks ("Nội dung công việc", "Nhiệm vụ") and, where it has
         one, of the days they are due ("Thời gian hoàn thành", "Thời hạn"): each row's task
@@ -443,28 +456,29 @@ class _Reader:
             who = who if joins_bodies(who) else (sentence_body(who) or "")
             if not who or not row[task]:
                 continue
-            self.own(items, used, who, Node(row[task], table.line, table.col))
+            self.own(owned, who, Node(row[task], table.line, table.col))
             if due is not None and due < len(row):
                 for day in table_days(row[due], self.year):
                     self.table_deadlines.append({"date": day.isoformat(), "title": row[task],
                                                  "agency": who})
 
-    def own(self, items: list[dict[str, Any]], used: set[str], who: str, task: Node) -> None:
-        item = next((i for i in items if i.get("agency") and
-                     agency_id(i["agency"]) == agency_id(who)), None)
-        if item is None:
-            base = unique = agency_id(who)
-            n = 1
-            while unique in used:
+    def own(self, owned: _Owned, who: str, task: Node) -> None:
+        key = agency_id(who)
+        at = owned.bodies.get(key)
+        if at is None:
+            unique, n = key, 1
+            while unique in owned.ids:
                 n += 1
-                unique = f"{base}-{n}"
-            used.add(unique)
-            item = {"agency": who, "id": unique, "tasks": []}
-            self.mark(("responsibilities", len(items)), task)
-            items.append(item)
+                unique = f"{key}-{n}"
+            owned.ids.add(unique)
+            at = owned.bodies[key] = len(owned.items)
+            self.mark(("responsibilities", at), task)
+            owned.items.append({"agency": who, "id": unique, "tasks": []})
+        item = owned.items[at]
         text = self.text(task, inline=True)[0]
-        if all(t["text"] != text for t in item["tasks"]):
-            self.mark(("responsibilities", items.index(item), "tasks", len(item["tasks"])), task)
+        if text not in owned.texts.setdefault(at, {t["text"] for t in item["tasks"]}):
+            owned.texts[at].add(text)
+            self.mark(("responsibilities", at, "tasks", len(item["tasks"])), task)
             item["tasks"].append({"text": text})
 
     def assigns(self, nodes: list[Node]) -> bool:
@@ -491,6 +505,7 @@ class _Reader:
         start = len(before)
         used = {item["id"] for item in before}
         holder: dict[str, Any] | None = None  # a name's line over the paragraphs that follow
+        position: dict[int, int] = {}  # each item's place in the list, by the item's identity
 
         def add(agency: str | None, node: Node, explicit: str | None) -> dict[str, Any]:
             base = explicit or (agency_id(agency) if agency else f"muc-{len(items) + 1}")
@@ -502,13 +517,13 @@ class _Reader:
             item: dict[str, Any] = {"id": unique, "tasks": []}
             if agency:
                 item = {"agency": agency, **item}
-            self.mark(("responsibilities", start + len(items)), node)
+            position[id(item)] = start + len(items)
+            self.mark(("responsibilities", position[id(item)]), node)
             items.append(item)
             return item
 
         def task(item: dict[str, Any], node: Node, text: str | None = None) -> None:
-            loc: Loc = ("responsibilities", start + items.index(item), "tasks",
-                        len(item["tasks"]))
+            loc: Loc = ("responsibilities", position[id(item)], "tasks", len(item["tasks"]))
             if text is None:
                 item["tasks"].append(self.point(node, loc))
             else:
