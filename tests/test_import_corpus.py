@@ -27,6 +27,7 @@ from generator.campaign.load import load_campaign
 from generator.campaign.model import Campaign
 from generator.content.calendar import campaign_calendar
 from generator.errors import UserError
+from generator.importer.limits import Budget
 from generator.importer.shape import shape
 from generator.importer.sources import text_paragraphs
 
@@ -220,7 +221,7 @@ def test_genre_pieces_in_any_order_import_or_are_refused_cleanly(lines: list[str
         target = root / "campaigns" / "thu.md"
         target.parent.mkdir()
         try:
-            paragraphs = text_paragraphs("\n".join(lines))
+            paragraphs = text_paragraphs("\n".join(lines), Budget(Path("x.txt")))
             if not paragraphs:
                 return
             target.write_text(shape(paragraphs).markdown, encoding="utf-8")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import shutil
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from generator.build.inputs import INPUTS_STAMP, campaigns_key, inputs_digest
 from generator.build.project import Project, load_mkdocs, read_project
 from generator.build.staging import check_replaceable, output_intact, staged
 from generator.campaign.files import campaign_files
-from generator.errors import Problem, UserError, display_path
+from generator.errors import Problem, UserError
 
 SCHEMA_PATH = Path("schema/campaign.schema.json")
 log = logging.getLogger("mkdocs.plugins.campaign")
@@ -188,50 +187,13 @@ def convert(file: Path, out: Path | None) -> str:
 
 
 def import_document(config_file: Path, file: Path, campaign_id: str | None) -> str:
-    """A received document (Word, PDF, web page, text) written as ``campaigns/<id>.md``, never
-    over an existing file, then checked; returns the report of what was recognised."""
-    from generator.atomic import write_bytes, write_new
-    from generator.campaign.load import load_campaign
-    from generator.campaign.model import SLUG_PATTERN
-    from generator.importer.report import report
-    from generator.importer.shape import propose_id, shape
-    from generator.importer.sources import read_paragraphs
+    """A received document (Word, PDF, web page, text) written as ``campaigns/<id>.md`` with
+    its pictures, all or nothing and never over a file; returns the report of what was
+    recognised."""
+    from generator.importer.run import import_document as run_import
 
     project = read_project(config_file)
-    if campaign_id is not None and (not re.fullmatch(SLUG_PATTERN, campaign_id)
-                                    or len(campaign_id) > 80):
-        raise UserError([Problem(file, 1, 1, (
-            f"mã '{campaign_id}' không dùng được: mã là tên tệp và địa chỉ trang, chỉ gồm chữ "
-            "thường không dấu, chữ số và dấu '-', ví dụ --id kh-159-ubnd-2025"))])
-    paragraphs = read_paragraphs(file)
-    if not any(p.text.strip() for p in paragraphs if p.image is None):
-        raise UserError([Problem(file, 1, 1, (
-            "tệp không có chữ nào để chép; hãy kiểm tra đúng tệp văn bản chưa"))])
-    new_id = campaign_id or propose_id(shape(paragraphs).facts)
-    shaped = shape(paragraphs, f"{new_id}-hinh")
-    target = project.campaigns_dir / f"{new_id}.md"
-    taken = [p for p in campaign_files(project.campaigns_dir) if p.stem == new_id]
-    if taken:
-        raise UserError([Problem(taken[0], 1, 1, (
-            f"đã có chiến dịch mã '{new_id}'; lệnh import không ghi đè: hãy chọn mã khác bằng "
-            "--id"))])
-    try:
-        write_new(target, shaped.markdown)
-    except FileExistsError:
-        raise UserError([Problem(target, 1, 1, "đã có tệp này; hãy chọn mã khác bằng --id")]) \
-            from None
-    pictures = [p for p in paragraphs if p.image is not None]
-    for number, picture in enumerate(pictures, start=1):
-        assert picture.image is not None
-        write_bytes(project.campaigns_dir / f"{new_id}-hinh" / f"hinh-{number}{picture.text}",
-                    picture.image)
-    try:
-        campaign = load_campaign(target, project.root)
-    except UserError as exc:
-        raise UserError(exc.problems, after=(
-            f"{len(exc.problems)} lỗi. Đã ghi {display_path(target)} từ {display_path(file)}: hãy "
-            "sửa các lỗi trên trong tệp đó rồi chạy campaign validate.")) from None
-    return report(file, target, campaign, shaped, len(pictures), project.site_url)
+    return run_import(file, project.campaigns_dir, project.root, campaign_id, project.site_url)
 
 
 def schema(config_file: Path, *, check: bool) -> tuple[bool, str]:

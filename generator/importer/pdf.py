@@ -9,10 +9,23 @@ from __future__ import annotations
 import io
 import itertools
 import re
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from generator.content.vi import raised
 from generator.errors import Problem, UserError
+from generator.importer.limits import (
+    MAX_PAGE_CHARS,
+    MAX_PAGE_CONTENT_BYTES,
+    MAX_PAGES,
+    REPRINT,
+    Budget,
+    amount,
+    refused,
+    size,
+)
 from generator.importer.shape import Para, is_layout, markdown_table
 from generator.importer.sources import missing_extra
 
@@ -20,7 +33,7 @@ from generator.importer.sources import missing_extra
 _PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,3}[-–\s]*$")
 
 
-def pdf_paragraphs(path: Path, raw: bytes) -> list[Para]:
+def pdf_paragraphs(path: Path, raw: bytes, budget: Budget) -> list[Para]:
     try:
         import pdfplumber
     except ImportError:
@@ -35,50 +48,127 @@ def pdf_paragraphs(path: Path, raw: bytes) -> list[Para]:
         raise UserError([Problem(path, 1, 1, f"không mở được tệp PDF ({type(exc).__name__}); "
                                              "tệp hỏng hoặc có mật khẩu")]) from None
     with document:
-        for page in document.pages:
-            words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False,
-                                       use_text_flow=True)
-            if not words:
-                continue
-            sizes = sorted(w["size"] for w in words)
-            body = sizes[len(sizes) // 2]  # the text's own size: the median
-            right = max(w["x1"] for w in words)
-            left = min(w["x0"] for w in words)
-            # Ruled tables are kept as tables; their words are not read again as lines.
-            tables = [(t.bbox, t.extract()) for t in page.find_tables()]
-            tables = [(box, rows) for box, rows in tables
-                      if rows and not is_layout([[c or "" for c in r] for r in rows], True)]
-            boxes = [box for box, _ in tables]
-            for line in (_mended(line) for line in _lines(words)):
-                top = float(line[0]["top"])  # type: ignore[arg-type]
-                while tables and tables[0][0][1] <= top:
+        try:
+            for page in _pages(path, document):
+                words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False,
+                                           use_text_flow=True)
+                if not words:
+                    continue
+                sizes = sorted(w["size"] for w in words)
+                body = sizes[len(sizes) // 2]  # the text's own size: the median
+                right = max(w["x1"] for w in words)
+                left = min(w["x0"] for w in words)
+                # Ruled tables are kept as tables; their words are not read again as lines.
+                tables = [(t.bbox, t.extract()) for t in page.find_tables()]
+                tables = [(box, rows) for box, rows in tables
+                          if rows and not is_layout([[c or "" for c in r] for r in rows], True)]
+                boxes = [box for box, _ in tables]
+                for line in (_mended(line) for line in _lines(words)):
+                    top = float(line[0]["top"])  # type: ignore[arg-type]
+                    while tables and tables[0][0][1] <= top:
+                        number += 1
+                        rows = [[" ".join((c or "").split()) for c in r] for r in tables.pop(0)[1]]
+                        paras.append(Para(markdown_table(rows), number, table=True))
+                        offsets.append(0.0)
+                        budget.text(paras[-1].text)
+                    if any(_inside(line[0], box) for box in boxes):
+                        continue
                     number += 1
-                    rows = [[" ".join((c or "").split()) for c in r] for r in tables.pop(0)[1]]
-                    paras.append(Para(markdown_table(rows), number, table=True))
-                    offsets.append(0.0)
-                if any(_inside(line[0], box) for box in boxes):
-                    continue
-                number += 1
-                if _PAGE_NUMBER.match(" ".join(str(w["text"]) for w in line)):
-                    continue
-                # A footnote's number is raised against its own line's text, not the page's
-                # (the recipients' column is set smaller than the body).
-                size = max(_number(w, "size") for w in line)
-                text = _joined_words([_word(w, size) for w in line])
-                # A justified line from the left margin (or its first-line indent) to the right
-                # one: the paragraph goes on. The letterhead's right column reaches the margin
-                # too, but starts in the middle of the page.
-                start, end = float(line[0]["x0"]), float(line[-1]["x1"])  # type: ignore[arg-type]
-                wrapped = right - end < body * 1.5 and start - left < body * 3
-                bold = all("Bold" in str(w.get("fontname", "")) for w in line)
-                paras.append(Para(text, number, bold=bold, wrapped=wrapped))
-                offsets.append((start - left) / body)
+                    if _PAGE_NUMBER.match(" ".join(str(w["text"]) for w in line)):
+                        continue
+                    # A footnote's number is raised against its own line's text, not the page's
+                    # (the recipients' column is set smaller than the body).
+                    size = max(_number(w, "size") for w in line)
+                    text = _joined_words([_word(w, size) for w in line])
+                    # A justified line from the left margin (or its first-line indent) to the right
+                    # one: the paragraph goes on. The letterhead's right column reaches the margin
+                    # too, but starts in the middle of the page.
+                    start, end = float(line[0]["x0"]), float(line[-1]["x1"])  # type: ignore[arg-type]
+                    wrapped = right - end < body * 1.5 and start - left < body * 3
+                    bold = all("Bold" in str(w.get("fontname", "")) for w in line)
+                    budget.text(text)
+                    paras.append(Para(text, number, bold=bold, wrapped=wrapped))
+                    offsets.append((start - left) / body)
+        except (UserError, MemoryError):
+            raise
+        # pdfminer raises many kinds on a damaged page: whatever it is, one line.
+        except Exception as exc:  # noqa: BLE001
+            raise UserError([Problem(path, 1, 1, (
+                f"không đọc hết được tệp PDF ({type(exc).__name__}): tệp hỏng; hãy in lại PDF "
+                "từ Word, hoặc nhập bản Word"))]) from None
+
     if not paras:
         raise UserError([Problem(path, 1, 1, (
             "tệp PDF không có lớp chữ (có lẽ là bản quét): không chép được chữ; hãy xin bản "
             "Word hoặc PDF xuất từ Word của văn bản"))])
     _mark_paragraph_starts(paras, offsets)
     return paras
+
+
+def _pages(path: Path, document: Any) -> Iterator[Any]:
+    """The document's pages one by one, each read within the limits and let go once read:
+    pdfplumber's own list of pages would hold every page, and each page what it drew."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfplumber.page import Page
+
+    for number, page_object in enumerate(PDFPage.create_pages(document.doc), start=1):
+        if number > MAX_PAGES:
+            raise refused(path, f"hơn {amount(MAX_PAGES)} trang")
+        for stream in page_object.contents:
+            _check_content(path, number, stream)
+        page = Page(document, page_object, page_number=number)
+        # pdfplumber draws a page on first use and keeps the result as ``_layout``: drawn
+        # here instead, counting what is drawn, so that a page drawing a million letters
+        # (from a few bytes repeated by a form) stops at the limit, not at the end.
+        page._layout = _layout(path, number, document, page_object)
+        try:
+            yield page
+        finally:
+            page.close()
+
+
+def _check_content(path: Path, number: int, stream: Any) -> None:
+    """A page's drawing instructions unpacked no further than the limit: pdfminer unpacks a
+    stream whole, and a few kilobytes may unpack to gigabytes."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream
+
+    if not isinstance(stream, PDFStream) or stream.rawdata is None:
+        return  # already unpacked, or not a stream: nothing more to unpack
+    filters = [f for f, _ in stream.get_filters()]
+    if filters and filters[0] in LITERALS_FLATE_DECODE:
+        unpacked = len(zlib.decompressobj().decompress(stream.rawdata,
+                                                       MAX_PAGE_CONTENT_BYTES + 1))
+    else:
+        unpacked = len(stream.rawdata)
+    if unpacked > MAX_PAGE_CONTENT_BYTES:
+        raise refused(path, f"trang {number} mở ra hơn {size(MAX_PAGE_CONTENT_BYTES)} lệnh vẽ",
+                      REPRINT)
+
+
+def _layout(path: Path, number: int, document: Any, page_object: Any) -> Any:
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+    class Counted(PDFPageAggregatorWithMarkedContent):
+        drawn = 0
+
+        def count(self) -> None:
+            self.drawn += 1
+            if self.drawn > MAX_PAGE_CHARS:
+                raise refused(path, f"trang {number} vẽ hơn {amount(MAX_PAGE_CHARS)} chữ và nét",
+                              REPRINT)
+
+        def render_char(self, *args: Any) -> float:
+            self.count()
+            return float(super().render_char(*args))
+
+        def paint_path(self, *args: Any) -> None:
+            self.count()
+            super().paint_path(*args)
+
+    device = Counted(document.rsrcmgr, pageno=number, laparams=document.laparams)
+    PDFPageInterpreter(document.rsrcmgr, device).process_page(page_object)
+    return device.get_result()
 
 
 def _mark_paragraph_starts(paras: list[Para], offsets: list[float]) -> None:

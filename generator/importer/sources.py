@@ -7,16 +7,20 @@ standard library's HTML parser, plain text); the Word and PDF readers need the o
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.campaign.files import read_bounded
 from generator.campaign.text import legacy_encoding
 from generator.campaign.yamlsource import decode
 from generator.errors import Problem, UserError
+from generator.importer.limits import MAX_FILE_BYTES, SPLIT, Budget
 from generator.importer.shape import Para, markdown_table
 
-MAX_SOURCE_BYTES = 50 * 1024 * 1024
-SUFFIXES = (".docx", ".pdf", ".html", ".htm", ".txt", ".md")
+SUFFIXES = tuple(MAX_FILE_BYTES)
+# Control characters a text carries from Word or a terminal (a page break, a vertical tab for
+# Word's line break, a NUL): none is text, and a campaign file refuses them.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def read_paragraphs(path: Path) -> list[Para]:
@@ -27,26 +31,34 @@ def read_paragraphs(path: Path) -> list[Para]:
             f"không đọc được tệp '{suffix or path.name}'; lệnh import nhận tệp Word (.docx), "
             "PDF có lớp chữ (.pdf), trang web (.html, .htm) hoặc văn bản (.txt, .md). Tệp .doc "
             "cũ: mở bằng Word rồi lưu thành .docx"))])
-    raw = read_bounded(path, MAX_SOURCE_BYTES, "hãy tách văn bản thành nhiều tệp")
+    raw = read_bounded(path, MAX_FILE_BYTES[suffix], SPLIT)
+    budget = Budget(path)
     if suffix == ".docx":
         from generator.importer.word import word_paragraphs
 
-        paras = word_paragraphs(path, raw)
+        paras = word_paragraphs(path, raw, budget)
     elif suffix == ".pdf":
         from generator.importer.pdf import pdf_paragraphs
 
-        paras = pdf_paragraphs(path, raw)
+        paras = pdf_paragraphs(path, raw, budget)
     elif suffix in (".html", ".htm"):
         from generator.importer.webpage import web_paragraphs
 
-        paras = web_paragraphs(decode(path, raw))
+        paras = web_paragraphs(_plain(decode(path, raw)), budget)
     else:
-        paras = text_paragraphs(decode(path, raw))
+        paras = text_paragraphs(_plain(decode(path, raw)), budget)
+    for para in paras:
+        if para.image is None:
+            para.text = _plain(para.text)
     _refuse_legacy(path, paras)
     return paras
 
 
-def text_paragraphs(text: str) -> list[Para]:
+def _plain(text: str) -> str:
+    return _CONTROLS.sub(" ", text)
+
+
+def text_paragraphs(text: str, budget: Budget) -> list[Para]:
     """Plain text: each line is a paragraph (hard-wrapped lines are joined later); lines of
     cells between tabs, as Word saves a table as text, are a table."""
     paras: list[Para] = []
@@ -56,12 +68,14 @@ def text_paragraphs(text: str) -> list[Para]:
         if len(cells) >= 3 and (not rows or len(cells) == len(rows[0])):
             if not rows:
                 start = number
+            budget.text(line)
             rows.append(cells)
             continue
         if rows:
             paras.append(_table(rows, start))
             rows = []
         if line.strip():
+            budget.text(line)
             paras.append(Para(line.strip(), number))
     if rows:
         paras.append(_table(rows, start))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from generator.content.vi import raised
+from generator.importer.limits import Budget
 from generator.importer.shape import Para, is_layout, markdown_table
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "br",
@@ -14,8 +15,9 @@ _SKIP = {"script", "style", "head", "title", "noscript", "nav", "footer", "templ
 
 
 class _Reader(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, budget: Budget) -> None:
         super().__init__(convert_charrefs=True)
+        self.budget = budget
         self.paras: list[Para] = []
         self.parts: list[str] = []
         self.line = 1
@@ -29,6 +31,7 @@ class _Reader(HTMLParser):
     def flush(self) -> None:
         text = " ".join("".join(self.parts).split())
         if text:
+            self.budget.text(text)
             bold = self.bold_chars >= len(text.replace(" ", "")) > 0
             para = Para(text, self.line, bold=bold)
             if self.tables and self.tables[-1][1] and self.tables[-1][1][-1]:
@@ -95,8 +98,8 @@ class _Reader(HTMLParser):
             self.bold_chars += len(data.replace(" ", "").strip())
 
 
-def web_paragraphs(html: str) -> list[Para]:
-    reader = _Reader()
+def web_paragraphs(html: str, budget: Budget) -> list[Para]:
+    reader = _Reader(budget)
     reader.feed(html)
     reader.close()
     reader.flush()

@@ -10,6 +10,8 @@ kept as pictures.
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +19,14 @@ from typing import Any
 
 from generator.content.vi import raised
 from generator.errors import Problem, UserError
+from generator.importer.limits import (
+    MAX_UNPACKED_BYTES,
+    MAX_XML_BYTES,
+    Budget,
+    amount,
+    refused,
+    size,
+)
 from generator.importer.shape import Para, is_layout, markdown_table
 from generator.importer.sources import missing_extra
 
@@ -28,27 +38,53 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _RUN_WRAPPERS = {f"{_W}{tag}" for tag in ("hyperlink", "ins", "smartTag", "fldSimple",
                                           "customXml", "sdt", "sdtContent")}
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_MAX_PARTS = 10_000
+# A picture keeps its part's suffix when it is a suffix ("image1.png"), not any text a part's
+# name may end with.
+_SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
 
 
-def word_paragraphs(path: Path, raw: bytes) -> list[Para]:
+def word_paragraphs(path: Path, raw: bytes, budget: Budget) -> list[Para]:
     try:
         import docx
     except ImportError:
         raise missing_extra(path, "python-docx") from None
     try:
+        _check_package(path, raw)
         document = docx.Document(io.BytesIO(raw))
+    except UserError:
+        raise
     except Exception as exc:  # noqa: BLE001  # a damaged zip or XML raises many kinds
         raise UserError([Problem(path, 1, 1, f"không mở được tệp Word ({type(exc).__name__}); "
                                              "tệp hỏng, hoặc là tệp .doc cũ đổi tên")]) from None
-    reader = _Reader(document)
+    reader = _Reader(document, budget)
     reader.blocks(document.element.body)
     reader.footnotes()
     return reader.paras
 
 
+def _check_package(path: Path, raw: bytes) -> None:
+    """A Word file is a zip of parts: what each part unzips to is written in the zip's
+    directory, and Python's zip reader never unzips a part past it. Checked here, before
+    python-docx unzips anything."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as package:
+        parts = package.infolist()
+        if len(parts) > _MAX_PARTS:
+            raise refused(path, f"hơn {amount(_MAX_PARTS)} phần trong tệp Word")
+        unpacked = 0
+        for part in parts:
+            unpacked += part.file_size
+            if part.filename.endswith((".xml", ".rels")) and part.file_size > MAX_XML_BYTES:
+                raise refused(path, f"phần {part.filename[-60:]} mở ra hơn {size(MAX_XML_BYTES)}")
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise refused(path, f"mở ra hơn {size(MAX_UNPACKED_BYTES)}",
+                              "hãy thu nhỏ hoặc bỏ bớt hình trong văn bản rồi nhập lại")
+
+
 class _Reader:
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: Any, budget: Budget) -> None:
         self.document = document
+        self.budget = budget
         self.paras: list[Para] = []
         self.count = 0
         self.levels = _numbering(document)
@@ -98,6 +134,8 @@ class _Reader:
                         self.picture(drawing)
                         boxes += drawing.iter(f"{_W}txbxContent")
         lines = [line.strip() for line in "".join(texts).split("\n") if line.strip()]
+        for line in lines:
+            self.budget.text(line)
         if lines:
             label = self.number(p)
             if label:
@@ -178,7 +216,9 @@ class _Reader:
         rel = blip.get(f"{_R}embed") if blip is not None else None
         part = self.document.part.related_parts.get(rel) if rel else None
         if part is not None:
-            suffix = Path(str(part.partname)).suffix.lower() or ".png"
+            self.budget.picture(len(part.blob))
+            suffix = Path(str(part.partname)).suffix.lower()
+            suffix = suffix if _SUFFIX.fullmatch(suffix) else ".bin"
             self.paras.append(Para(suffix, self.count, image=part.blob))
 
     def footnotes(self) -> None:
@@ -194,6 +234,7 @@ class _Reader:
                     continue
                 text = "".join(t.text or "" for t in note.iter(f"{_W}t")).strip()
                 if text:
+                    self.budget.text(text)
                     self.count += 1
                     self.paras.append(Para(f"[^{note.get(f'{_W}id')}]: {text}", self.count))
 

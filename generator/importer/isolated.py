@@ -1,0 +1,79 @@
+"""Reading a received document in a process of its own, held to a memory and a time limit.
+
+The readers count what a document holds as they go (``limits.py``), but they stand on
+parsers (lxml, pdfminer) that a file nobody foresaw may still lead astray. In a process of its
+own, whose address space and processor time the system caps, the worst such a file can do is
+end that process, and the import says so in one line; the machine it shares is not touched.
+"""
+
+from __future__ import annotations
+
+import pickle
+import resource
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.errors import UserError
+from generator.importer.limits import MAX_READ_MEMORY_BYTES, MAX_READ_SECONDS, refused, size
+from generator.importer.shape import Para
+
+_REFUSED = 2
+_OUT_OF_MEMORY = 3
+
+
+def read_isolated(path: Path) -> list[Para]:
+    """:func:`~generator.importer.sources.read_paragraphs`, in a child process."""
+    with tempfile.TemporaryDirectory(prefix="campaign-import-") as folder:
+        out = Path(folder) / "read.pickle"
+        try:
+            done = subprocess.run([sys.executable, "-m", __name__, str(path), str(out)],
+                                  stdin=subprocess.DEVNULL, capture_output=True, check=False,
+                                  timeout=MAX_READ_SECONDS + 30)
+        except subprocess.TimeoutExpired:
+            raise _too_slow(path) from None
+        code = done.returncode
+        if code == 0:
+            paras: list[Para] = pickle.loads(out.read_bytes())
+            return paras
+        if code == _REFUSED:
+            raise UserError(pickle.loads(out.read_bytes()))
+        if code == -signal.SIGXCPU:
+            raise _too_slow(path)
+        if code in (_OUT_OF_MEMORY, -signal.SIGKILL, -signal.SIGSEGV, -signal.SIGABRT):
+            raise refused(path, f"đọc cần hơn {size(MAX_READ_MEMORY_BYTES)} bộ nhớ",
+                          "hãy lưu lại văn bản bằng Word (Lưu thành .docx hoặc PDF) rồi nhập "
+                          "bản mới; nếu vẫn vậy, hãy tách văn bản thành nhiều tệp")
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise refused(path, "bộ đọc dừng bất thường"
+                      f" ({said[-1][:200] if said else f'mã {code}'})",
+                      "hãy lưu lại văn bản bằng Word rồi nhập bản mới")
+
+
+def _too_slow(path: Path) -> UserError:
+    return refused(path, f"đọc quá {MAX_READ_SECONDS // 60} phút",
+                   "hãy lưu lại văn bản bằng Word rồi nhập bản mới, hoặc tách thành nhiều tệp")
+
+
+def _main(source: Path, out: Path) -> int:
+    # Capped before anything is read: the address space (every byte the process could touch,
+    # so its resident memory stays under it too) and the processor time.
+    resource.setrlimit(resource.RLIMIT_AS, (MAX_READ_MEMORY_BYTES, MAX_READ_MEMORY_BYTES))
+    resource.setrlimit(resource.RLIMIT_CPU, (MAX_READ_SECONDS, MAX_READ_SECONDS + 5))
+    from generator.importer.sources import read_paragraphs
+
+    try:
+        paras = read_paragraphs(source)
+    except UserError as exc:
+        out.write_bytes(pickle.dumps(exc.problems))
+        return _REFUSED
+    except MemoryError:
+        return _OUT_OF_MEMORY
+    out.write_bytes(pickle.dumps(paras))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(Path(sys.argv[1]), Path(sys.argv[2])))
