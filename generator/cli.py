@@ -57,6 +57,10 @@ def _run(args: argparse.Namespace) -> int:
 
         # The variable Dask itself reads: the plugin, which runs inside MkDocs, sees it too.
         os.environ[ADDRESS_VARIABLE] = args.dask
+    if getattr(args, "dask_timeout", None):
+        from generator.posters.cluster import TIMEOUT_VARIABLE
+
+        os.environ[TIMEOUT_VARIABLE] = str(args.dask_timeout)
 
     try:
         return int(args.run(args, commands))
@@ -196,6 +200,19 @@ def _dask_option(command: argparse.ArgumentParser) -> None:
     command.add_argument("--dask", metavar="ĐỊA_CHỈ", help=(
         "vẽ áp phích trên cụm Dask có sẵn, ví dụ tcp://10.0.0.5:8786 (cần pip install -e "
         "'.[dask]'); mặc định: biến DASK_SCHEDULER_ADDRESS, nếu không có thì vẽ trên máy này"))
+    command.add_argument("--dask-timeout", type=_seconds, metavar="GIÂY", help=(
+        "thời gian tối đa cho một áp phích A1 trên cụm Dask (áp phích lớn hơn được thêm theo "
+        "số điểm ảnh); quá thời gian thì dừng và báo, mặc định 300"))
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0
+    if not 0 < value <= 86_400:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải số giây từ 1 đến 86400")
+    return value
 
 
 def _say(message: str) -> int:

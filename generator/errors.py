@@ -54,6 +54,8 @@ _REASONS = {
     errno.EACCES: "không có quyền ghi hoặc đọc; hãy kiểm tra quyền của thư mục dự án",
     errno.EPERM: "không được phép thao tác trên tệp này; hãy kiểm tra quyền của thư mục dự án",
     errno.EROFS: "thư mục chỉ đọc; hãy chạy lệnh trong một bản sao có quyền ghi",
+    errno.EFBIG: "tệp lớn hơn mức máy cho phép ghi (hoặc đĩa đã đầy); hãy giải phóng dung lượng "
+                 "rồi chạy lại",
     errno.EMFILE: "mở quá nhiều tệp cùng lúc; hãy chạy lại",
     errno.ENOMEM: "không đủ bộ nhớ; hãy đóng bớt chương trình rồi chạy lại",
 }

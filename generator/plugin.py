@@ -148,4 +148,19 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
                  builder: Any) -> LiveReloadServer | None:
         if self.project is not None and self.project.campaigns_dir.is_dir():
             server.watch(str(self.project.campaigns_dir))
+        server.set_app(_no_control_characters(server.get_app()))
         return server
+
+
+def _no_control_characters(app: Any) -> Any:
+    """MkDocs' preview server answers a path holding a NUL ('/%00') with a 500 and a
+    traceback in its log (the file system refuses the name): no page has such a name, so it
+    is a 404 here."""
+    def guarded(environ: dict[str, Any], start_response: Any) -> Any:
+        path = str(environ.get("PATH_INFO", ""))
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in path):
+            start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
+            return ["Không có trang này.".encode()]
+        return app(environ, start_response)
+
+    return guarded

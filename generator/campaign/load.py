@@ -174,7 +174,8 @@ def _problem(doc: SourceDocument, error: ErrorDetails,
         expected = f"phải {'lớn' if 'ge' in ctx else 'nhỏ'} hơn hoặc bằng {bound}"
     if kind == "value_error":
         expected = str(error.get("ctx", {}).get("error", error["msg"]))
-    message = expected or error["msg"]
+    # A kind of error met nowhere above still gets a Vietnamese line, never pydantic's English.
+    message = expected or "không đúng dạng; hãy xem mẫu trong campaigns/cchc-ha-noi-2021.md"
     return doc.problem(loc, f"'{name}' {message}; đang là {got}")
 
 
@@ -194,6 +195,9 @@ _EXPECTED = {
     "int_type": "phải là một số nguyên",
     "int_parsing": "phải là một số nguyên",
     "int_from_float": "phải là một số nguyên",
+    "int_parsing_size": "là số quá dài; hãy viết một số nguyên ngắn, ví dụ năm 2025",
+    "float_type": "phải là một số",
+    "float_parsing": "phải là một số",
     "bool_type": "phải là true hoặc false",
     "bool_parsing": "phải là true hoặc false",
     "list_type": "phải là một danh sách, mỗi mục một dòng bắt đầu bằng '- '",

@@ -45,6 +45,9 @@ TITLE_KINDS = ("Hướng dẫn", "Kế hoạch", "Công văn", "Quyết định"
                "Chỉ thị", "Nghị quyết", "Đề án", "Báo cáo", "Công điện", "Thông tư liên tịch",
                "Thông tư", "Quy định", "Kết luận")
 
+# Control characters (a NUL, a vertical tab pasted from Word): never text, and a page or a
+# spreadsheet would carry them raw. Tabs and line ends are text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 _BOLD_LEAD = re.compile(r"^\*\*(?P<label>[^*]+?)\s*(?P<sep>[:.])?\s*\*\*\s*[:.]?\s*(?P<rest>.*)$",
                         re.DOTALL)
@@ -84,6 +87,17 @@ def parse_markdown(path: Path, raw: bytes) -> SourceDocument:
     """The campaign in a Markdown file as plain data with positions; every problem at once."""
     text = decode(path, raw).replace("\r\n", "\n").replace("\r", "\n")
     match = _FRONT.match(text)
+    if match is None and re.match(r"---[ \t]*(?:\n|\Z)", text):
+        raise UserError([Problem(path, 1, 1, (
+            "phần đầu mở bằng dòng --- nhưng không có dòng --- đóng lại; hãy thêm một dòng "
+            "chỉ có --- sau dòng 'khóa: giá trị' cuối cùng, trước phần văn bản"))])
+    control = _CONTROL.search(text)
+    if control is not None:
+        before = text[:control.start()]
+        raise UserError([Problem(path, before.count("\n") + 1,
+                                 control.start() - before.rfind("\n"), (
+            f"ký tự điều khiển U+{ord(control[0]):04X} không được phép trong tệp; hãy xóa ký tự "
+            "này (thường do dán từ phần mềm khác)"))])
     front: dict[str, Any] = {}
     doc = SourceDocument(path, None)
     body_text, body_line = text, 1

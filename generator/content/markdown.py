@@ -22,7 +22,10 @@ _SPACE = re.compile(r"\s+")
 def escape(text: str) -> str:
     """Markdown that renders exactly ``text``, as one line, whatever characters it holds."""
     flat = _SPACE.sub(" ", text).strip().translate(_ESCAPES)
-    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", flat)
+    # A mark opening a line (a list's '-', a definition's ':', a heading's '=') is written as
+    # its character reference: a backslash before '=' or ':' is no escape to Python-Markdown
+    # and would show.
+    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"&#{ord(m[3])};", flat)
 
 
 def table_rows(text: str) -> list[list[str]] | None:

@@ -21,7 +21,10 @@ import dataclasses
 import hashlib
 import os
 import secrets
+import socket
+import struct
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -38,7 +41,17 @@ if TYPE_CHECKING:
     from generator.posters.batch import PosterFile
 
 ADDRESS_VARIABLE = "DASK_SCHEDULER_ADDRESS"
+# ``--dask-timeout``: how long one poster of REFERENCE_PIXELS may take on the cluster; a larger
+# poster is given more in proportion.
+TIMEOUT_VARIABLE = "CAMPAIGN_DASK_TIMEOUT"
+TASK_SECONDS = 300.0
+REFERENCE_PIXELS = 35_000_000  # an A1 poster at 300 dpi
 CONNECT_SECONDS = 20
+HANDSHAKE_SECONDS = 10  # a scheduler answers in milliseconds; a busy one within seconds
+# A scheduler speaks first: on connecting, it sends its handshake, a frame of a few dozen
+# bytes naming its serialisations.
+_HANDSHAKE_BYTES = 256
+_HANDSHAKE_MARK = b"pickle-protocol"
 # A task whose code raised is tried again this many times; a task whose worker died is
 # rescheduled by the scheduler itself (distributed's allowed-failures, 3 by default).
 RETRIES = 2
@@ -54,6 +67,68 @@ def cluster_address() -> str | None:
     return os.environ.get(ADDRESS_VARIABLE, "").strip() or None
 
 
+def task_seconds(job: PosterJob) -> float:
+    """How long ``job`` may take on the cluster: ``--dask-timeout`` seconds for a poster of
+    REFERENCE_PIXELS, more for a larger one."""
+    try:
+        base = float(os.environ.get(TIMEOUT_VARIABLE, "") or TASK_SECONDS)
+    except ValueError:
+        base = TASK_SECONDS
+    width, height = job.fmt.pixels(job.crop_marks)
+    return base * max(1.0, width * height / REFERENCE_PIXELS)
+
+
+def _unreachable(address: str, reason: str) -> EnvironmentProblem:
+    return EnvironmentProblem(None, (
+        f"không kết nối được cụm Dask tại {address} ({reason}); hãy kiểm tra lệnh dask "
+        "scheduler đang chạy và địa chỉ đúng, hoặc bỏ --dask để vẽ trên máy này"))
+
+
+def check_scheduler(address: str) -> None:
+    """Refuse, in one line and within CONNECT_SECONDS, an address that is no Dask scheduler:
+    distributed would wait forever on a port that accepts and never answers, and reads any
+    other server's first bytes as the length of a message to allocate."""
+    scheme, _, rest = address.rpartition("://")
+    if scheme not in ("", "tcp", "tls"):
+        raise _unreachable(address, f"giao thức '{scheme}' không dùng được; hãy viết "
+                                    "tcp://MÁY:CỔNG")
+    host, _, port = rest.rpartition(":")
+    host = host.strip("[]")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise _unreachable(address, "thiếu tên máy hoặc cổng; hãy viết tcp://MÁY:CỔNG, ví dụ "
+                                    "tcp://10.0.0.5:8786")
+    try:
+        with socket.create_connection((host, int(port)), timeout=CONNECT_SECONDS) as probe:
+            if scheme == "tls":
+                return  # the handshake is encrypted: distributed checks it, within its timeout
+            heard = _first_bytes(probe, time.monotonic() + HANDSHAKE_SECONDS)
+    except OSError as exc:
+        raise _unreachable(address, " ".join(str(exc).split())[:200]) from None
+    (length,) = struct.unpack("<Q", heard[:8]) if len(heard) >= 8 else (0,)
+    if not 0 < length <= 1 << 20 or _HANDSHAKE_MARK not in heard:
+        raise EnvironmentProblem(None, (
+            f"{address} không phải bộ lập lịch Dask (không trả lời như dask scheduler trong "
+            f"{HANDSHAKE_SECONDS} giây); hãy kiểm tra cổng của lệnh dask scheduler (mặc định "
+            "8786), hoặc bỏ --dask để vẽ trên máy này"))
+
+
+def _first_bytes(probe: socket.socket, deadline: float) -> bytes:
+    heard = b""
+    while len(heard) < _HANDSHAKE_BYTES and _HANDSHAKE_MARK not in heard:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
+        probe.settimeout(left)
+        try:
+            chunk = probe.recv(_HANDSHAKE_BYTES - len(heard))
+        except TimeoutError:
+            break
+        if not chunk:
+            break
+        heard += chunk
+    return heard
+
+
 @dataclass(frozen=True)
 class Inputs:
     """The bytes of every file the jobs name, by the path the builder knows them by."""
@@ -66,29 +141,35 @@ def run_on_cluster(jobs: Sequence[PosterJob], folder: Path,
     """Each job drawn on the cluster at ``address``, its files written into ``folder``, as
     soon as it is done."""
     try:
-        from distributed import Client, as_completed
+        from distributed import Client, wait
         from distributed.scheduler import KilledWorker
     except ImportError:
         raise EnvironmentProblem(None, MISSING) from None
     from generator.atomic import write_bytes
 
+    check_scheduler(address)
     try:
         client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
-        raise EnvironmentProblem(None, (
-            f"không kết nối được cụm Dask tại {address} ({' '.join(str(exc).split())[:200]}); "
-            "hãy kiểm tra lệnh dask scheduler đang chạy và địa chỉ đúng, hoặc bỏ --dask để vẽ "
-            "trên máy này")) from None
+        raise _unreachable(address, " ".join(str(exc).split())[:200]) from None
     token = secrets.token_hex(16)
     write_bytes(folder / TOKEN_FILE, token.encode())
     try:
-        inputs = client.scatter(Inputs(_input_files(jobs)), broadcast=True, hash=True)
+        try:
+            client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+        except TimeoutError:
+            raise EnvironmentProblem(None, (
+                f"cụm Dask tại {address} chưa có máy trạm nào sau {CONNECT_SECONDS} giây; hãy "
+                f"chạy dask worker {address} trên ít nhất một máy, hoặc bỏ --dask để vẽ trên "
+                "máy này")) from None
+        inputs = client.scatter(Inputs(_input_files(jobs)), broadcast=True, hash=True,
+                                timeout=CONNECT_SECONDS)
         # The folder and token are not part of the key: where the files land changes nothing
         # of their bytes.
         futures = {client.submit(draw, job, inputs, _VERSION, str(folder), token,
                                  key=f"poster-{job.key()}", pure=True, retries=RETRIES): job
                    for job in jobs}
-        for future in as_completed(futures, loop=client.loop):
+        for future in _as_done(client, futures, wait, address):
             job = futures.pop(future)
             try:
                 rows, files = future.result()
@@ -110,8 +191,31 @@ def run_on_cluster(jobs: Sequence[PosterJob], folder: Path,
             for name, data in files.items():
                 write_bytes(folder / name, data)
             yield job, rows
+    except TimeoutError:
+        raise _unreachable(address, f"không trả lời trong {CONNECT_SECONDS} giây") from None
     finally:
-        client.close()
+        client.close(timeout=CONNECT_SECONDS)
+
+
+def _as_done(client: Any, futures: dict[Any, PosterJob], wait: Any,
+             address: str) -> Iterator[Any]:
+    """The futures as they finish; the wait for the next one is the longest a pending poster
+    may take, so that a silent cluster ends the build instead of holding it (and the project's
+    lock) forever."""
+    pending = set(futures)
+    while pending:
+        seconds = max(task_seconds(futures[f]) for f in pending)
+        with client.as_current():  # wait() takes the client to ask from the context
+            try:
+                done, pending = wait(pending, timeout=seconds, return_when="FIRST_COMPLETED")
+            except TimeoutError:
+                done = set()
+        if not done:
+            raise EnvironmentProblem(None, (
+                f"cụm Dask tại {address} không vẽ xong áp phích nào trong {seconds:g} giây; "
+                "hãy kiểm tra các máy trạm (dask worker) còn chạy, hoặc cho mỗi áp phích "
+                "thêm thời gian bằng --dask-timeout GIÂY"))
+        yield from done
 
 
 def _input_files(jobs: Sequence[PosterJob]) -> dict[str, bytes]:
