@@ -35,7 +35,7 @@ def docx_bytes(paragraphs: list[str] | None = None, *, repeat: int = 1,
     text. ``stored`` keeps the parts uncompressed."""
     body = "".join(_PARAGRAPH.format(p) for p in paragraphs or ["Kế hoạch tuyên truyền."])
     drawing = ""
-    rels = _RELS.replace(b"</Relationships>", b"")
+    rels = _RELS.split(b"<Relationship ")[0]
     if picture is not None:
         drawing = ('<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/'
                    'drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.'
@@ -49,15 +49,18 @@ def docx_bytes(paragraphs: list[str] | None = None, *, repeat: int = 1,
     out = io.BytesIO()
     method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     with zipfile.ZipFile(out, "w", method, compresslevel=9) as package:
-        package.writestr("[Content_Types].xml", _TYPES)
+        types = _TYPES
+        if picture is not None:  # named in full: its name need not end in a known suffix
+            types = types.replace(b"</Types>", b'<Override PartName="/word/media/'
+                                  + picture[0].encode() + b'" ContentType="image/png"/></Types>')
+        package.writestr("[Content_Types].xml", types)
         package.writestr("_rels/.rels", _RELS)
         package.writestr("word/document.xml", document)
         if picture is not None:
             name, data = picture
             package.writestr(f"word/media/{name}", data)
             package.writestr("word/_rels/document.xml.rels", (
-                rels.replace(b"rId1", b"rIdX").replace(b"word/document.xml", b"x")
-                + b'<Relationship Id="rIdPic" Type="http://schemas.openxmlformats.org/'
+                rels + b'<Relationship Id="rIdPic" Type="http://schemas.openxmlformats.org/'
                   b'officeDocument/2006/relationships/image" Target="media/'
                 + name.encode() + b'"/></Relationships>'))
         for name, data in (extra or {}).items():

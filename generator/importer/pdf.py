@@ -47,55 +47,56 @@ def pdf_paragraphs(path: Path, raw: bytes, budget: Budget) -> list[Para]:
     except Exception as exc:  # noqa: BLE001  # pdfminer raises many kinds on damaged files
         raise UserError([Problem(path, 1, 1, f"không mở được tệp PDF ({type(exc).__name__}); "
                                              "tệp hỏng hoặc có mật khẩu")]) from None
-    with document:
-        try:
-            for page in _pages(path, document):
-                words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False,
-                                           use_text_flow=True)
-                if not words:
-                    continue
-                sizes = sorted(w["size"] for w in words)
-                body = sizes[len(sizes) // 2]  # the text's own size: the median
-                right = max(w["x1"] for w in words)
-                left = min(w["x0"] for w in words)
-                # Ruled tables are kept as tables; their words are not read again as lines.
-                tables = [(t.bbox, t.extract()) for t in page.find_tables()]
-                tables = [(box, rows) for box, rows in tables
-                          if rows and not is_layout([[c or "" for c in r] for r in rows], True)]
-                boxes = [box for box, _ in tables]
-                for line in (_mended(line) for line in _lines(words)):
-                    top = float(line[0]["top"])  # type: ignore[arg-type]
-                    while tables and tables[0][0][1] <= top:
-                        number += 1
-                        rows = [[" ".join((c or "").split()) for c in r] for r in tables.pop(0)[1]]
-                        paras.append(Para(markdown_table(rows), number, table=True))
-                        offsets.append(0.0)
-                        budget.text(paras[-1].text)
-                    if any(_inside(line[0], box) for box in boxes):
-                        continue
+    # Not closed with pdfplumber's close(), which would first make every page of the file
+    # (its list of pages): the bytes are in memory and go with the document.
+    try:
+        for page in _pages(path, document):
+            words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False,
+                                       use_text_flow=True)
+            if not words:
+                continue
+            sizes = sorted(w["size"] for w in words)
+            body = sizes[len(sizes) // 2]  # the text's own size: the median
+            right = max(w["x1"] for w in words)
+            left = min(w["x0"] for w in words)
+            # Ruled tables are kept as tables; their words are not read again as lines.
+            tables = [(t.bbox, t.extract()) for t in page.find_tables()]
+            tables = [(box, rows) for box, rows in tables
+                      if rows and not is_layout([[c or "" for c in r] for r in rows], True)]
+            boxes = [box for box, _ in tables]
+            for line in (_mended(line) for line in _lines(words)):
+                top = float(line[0]["top"])  # type: ignore[arg-type]
+                while tables and tables[0][0][1] <= top:
                     number += 1
-                    if _PAGE_NUMBER.match(" ".join(str(w["text"]) for w in line)):
-                        continue
-                    # A footnote's number is raised against its own line's text, not the page's
-                    # (the recipients' column is set smaller than the body).
-                    size = max(_number(w, "size") for w in line)
-                    text = _joined_words([_word(w, size) for w in line])
-                    # A justified line from the left margin (or its first-line indent) to the right
-                    # one: the paragraph goes on. The letterhead's right column reaches the margin
-                    # too, but starts in the middle of the page.
-                    start, end = float(line[0]["x0"]), float(line[-1]["x1"])  # type: ignore[arg-type]
-                    wrapped = right - end < body * 1.5 and start - left < body * 3
-                    bold = all("Bold" in str(w.get("fontname", "")) for w in line)
-                    budget.text(text)
-                    paras.append(Para(text, number, bold=bold, wrapped=wrapped))
-                    offsets.append((start - left) / body)
-        except (UserError, MemoryError):
-            raise
-        # pdfminer raises many kinds on a damaged page: whatever it is, one line.
-        except Exception as exc:  # noqa: BLE001
-            raise UserError([Problem(path, 1, 1, (
-                f"không đọc hết được tệp PDF ({type(exc).__name__}): tệp hỏng; hãy in lại PDF "
-                "từ Word, hoặc nhập bản Word"))]) from None
+                    rows = [[" ".join((c or "").split()) for c in r] for r in tables.pop(0)[1]]
+                    paras.append(Para(markdown_table(rows), number, table=True))
+                    offsets.append(0.0)
+                    budget.text(paras[-1].text)
+                if any(_inside(line[0], box) for box in boxes):
+                    continue
+                number += 1
+                if _PAGE_NUMBER.match(" ".join(str(w["text"]) for w in line)):
+                    continue
+                # A footnote's number is raised against its own line's text, not the page's
+                # (the recipients' column is set smaller than the body).
+                size = max(_number(w, "size") for w in line)
+                text = _joined_words([_word(w, size) for w in line])
+                # A justified line from the left margin (or its first-line indent) to the right
+                # one: the paragraph goes on. The letterhead's right column reaches the margin
+                # too, but starts in the middle of the page.
+                start, end = float(line[0]["x0"]), float(line[-1]["x1"])  # type: ignore[arg-type]
+                wrapped = right - end < body * 1.5 and start - left < body * 3
+                bold = all("Bold" in str(w.get("fontname", "")) for w in line)
+                budget.text(text)
+                paras.append(Para(text, number, bold=bold, wrapped=wrapped))
+                offsets.append((start - left) / body)
+    except (UserError, MemoryError):
+        raise
+    # pdfminer raises many kinds on a damaged page: whatever it is, one line.
+    except Exception as exc:  # noqa: BLE001
+        raise UserError([Problem(path, 1, 1, (
+            f"không đọc hết được tệp PDF ({type(exc).__name__}): tệp hỏng; hãy in lại PDF "
+            "từ Word, hoặc nhập bản Word"))]) from None
 
     if not paras:
         raise UserError([Problem(path, 1, 1, (
