@@ -52,6 +52,7 @@ HANDSHAKE_SECONDS = 10  # a scheduler answers in milliseconds; a busy one within
 # bytes naming its serialisations.
 _HANDSHAKE_BYTES = 256
 _HANDSHAKE_MARK = b"pickle-protocol"
+_POLL_SECONDS = 0.02  # against ~350 ms of drawing per poster
 # A task whose code raised is tried again this many times; a task whose worker died is
 # rescheduled by the scheduler itself (distributed's allowed-failures, 3 by default).
 RETRIES = 2
@@ -141,7 +142,7 @@ def run_on_cluster(jobs: Sequence[PosterJob], folder: Path,
     """Each job drawn on the cluster at ``address``, its files written into ``folder``, as
     soon as it is done."""
     try:
-        from distributed import Client, wait
+        from distributed import Client, as_completed
         from distributed.scheduler import KilledWorker
     except ImportError:
         raise EnvironmentProblem(None, MISSING) from None
@@ -169,7 +170,7 @@ def run_on_cluster(jobs: Sequence[PosterJob], folder: Path,
         futures = {client.submit(draw, job, inputs, _VERSION, str(folder), token,
                                  key=f"poster-{job.key()}", pure=True, retries=RETRIES): job
                    for job in jobs}
-        for future in _as_done(client, futures, wait, address):
+        for future in _as_done(client, futures, as_completed, address):
             job = futures.pop(future)
             try:
                 rows, files = future.result()
@@ -197,25 +198,26 @@ def run_on_cluster(jobs: Sequence[PosterJob], folder: Path,
         client.close(timeout=CONNECT_SECONDS)
 
 
-def _as_done(client: Any, futures: dict[Any, PosterJob], wait: Any,
+def _as_done(client: Any, futures: dict[Any, PosterJob], as_completed: Any,
              address: str) -> Iterator[Any]:
-    """The futures as they finish; the wait for the next one is the longest a pending poster
-    may take, so that a silent cluster ends the build instead of holding it (and the project's
-    lock) forever."""
-    pending = set(futures)
-    while pending:
-        seconds = max(task_seconds(futures[f]) for f in pending)
-        with client.as_current():  # wait() takes the client to ask from the context
-            try:
-                done, pending = wait(pending, timeout=seconds, return_when="FIRST_COMPLETED")
-            except TimeoutError:
-                done = set()
-        if not done:
+    """The futures as they finish. No wait for the next one is longer than the largest
+    poster's allowance, so that a silent cluster ends the build instead of holding it (and the
+    project's lock) forever."""
+    seconds = max(task_seconds(job) for job in futures.values())
+    finished = as_completed(futures, loop=client.loop)
+    last = time.monotonic()
+    while not finished.is_empty():
+        batch = finished.next_batch(block=False)
+        if batch:
+            last = time.monotonic()
+            yield from batch
+        elif time.monotonic() - last > seconds:
             raise EnvironmentProblem(None, (
                 f"cụm Dask tại {address} không vẽ xong áp phích nào trong {seconds:g} giây; "
                 "hãy kiểm tra các máy trạm (dask worker) còn chạy, hoặc cho mỗi áp phích "
                 "thêm thời gian bằng --dask-timeout GIÂY"))
-        yield from done
+        else:
+            time.sleep(_POLL_SECONDS)
 
 
 def _input_files(jobs: Sequence[PosterJob]) -> dict[str, bytes]:
