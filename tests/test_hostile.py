@@ -372,6 +372,25 @@ def test_a_port_that_never_answers_ends_the_build_and_frees_the_lock(project: Pr
     assert "đang chờ campaign build" in err
 
 
+def test_stopping_a_build_that_waits_on_a_cluster_frees_the_lock(project: Project) -> None:
+    pytest.importorskip("distributed")
+    project.edit("leaflet:\n", NEW_POSTERS)
+    with listening(None) as (address, held):
+        silent = _building(project, "--dask", address)
+        while not held and silent.poll() is None:
+            time.sleep(0.05)
+        waiting = _building(project)
+        time.sleep(0.5)
+        stopped = time.monotonic()
+        silent.terminate()
+        _, err = silent.communicate(timeout=30)
+        assert time.monotonic() - stopped < 5
+        assert err.strip().splitlines()[-1].startswith("Đã dừng theo tín hiệu SIGTERM"), err
+        assert "Traceback" not in err and "Exception ignored" not in err
+        _, err = waiting.communicate(timeout=300)
+    assert waiting.returncode == 0, err
+
+
 def test_a_cluster_that_draws_nothing_in_time_ends_the_build(project: Project) -> None:
     """A poster's deadline (here a millisecond for an A1) passes with nothing drawn: the
     build ends in one line, and the next one starts at once."""

@@ -173,7 +173,7 @@ def run_on_cluster(jobs: Sequence[PosterJob], folder: Path,
         for future in _as_done(client, futures, as_completed, address):
             job = futures.pop(future)
             try:
-                rows, files = future.result()
+                rows, files = future.result(timeout=task_seconds(job))
             except KilledWorker:
                 raise EnvironmentProblem(None, (
                     f"áp phích {job.stem} làm dừng máy trạm Dask nhiều lần (thường do thiếu bộ "
