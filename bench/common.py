@@ -106,7 +106,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 def plain_build(plain_root: Path) -> float:
     """Plain ``mkdocs build`` of the exported tree, then the same Pagefind index the plugin
     makes: what the site would cost without this generator."""
-    from generator.build.search_index import EXCLUDED
+    from generator.pipeline.search_index import EXCLUDED
 
     seconds = run([sys.executable, "-m", "mkdocs", "build", "-q"], plain_root)[0]
     return seconds + run([sys.executable, "-m", "pagefind", "--site", "site", "--silent",

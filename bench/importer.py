@@ -63,9 +63,9 @@ from generator.campaign.agencies import agency_names
 from generator.campaign.load import load_campaign
 from generator.campaign.model import Campaign
 from generator.content.pages import campaign_pages
-from generator.content.vi import fold
 from generator.importer.shape import shape
 from generator.importer.sources import read_paragraphs
+from generator.vi import fold
 
 OUT = ROOT / "bench" / "importer.md"
 EXPECTED = ROOT / "tests" / "data" / "corpus" / "expected.yml"

@@ -46,7 +46,7 @@ PHONE: ViewportSize = {"width": 412, "height": 860}
 
 
 def _fold(text: str) -> str:
-    from generator.content.vi import fold
+    from generator.vi import fold
 
     return fold(html.unescape(re.sub(r"<[^>]+>", " ", text)))
 

@@ -4,7 +4,7 @@ Every file the tool writes goes to a partial file beside its target, named uniqu
 writing process, and takes the target's name in one ``os.replace``. Two builds writing the same
 file never touch each other's partial files; a build killed half-way leaves only a partial
 file, which the next build removes once it holds the project's lock
-(:func:`generator.build.cache.project_lock`).
+(:func:`generator.pipeline.cache.project_lock`).
 """
 
 from __future__ import annotations

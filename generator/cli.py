@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from generator.build import commands
+    from generator.pipeline import commands
 
     if getattr(args, "dask", None):
         from generator.posters.cluster import ADDRESS_VARIABLE
@@ -221,7 +221,7 @@ def _say(message: str) -> int:
 
 
 def _schema(args: argparse.Namespace, commands: object) -> int:
-    from generator.build.commands import schema
+    from generator.pipeline.commands import schema
 
     current, message = schema(args.config_file, check=args.check)
     print(message, file=sys.stdout if current else sys.stderr)

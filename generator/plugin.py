@@ -22,15 +22,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
-from generator.build.cache import project_lock
-from generator.build.compiled_templates import keep_compiled_templates
-from generator.build.generate import SiteContent, generate, hand_written_wins, shadowed
-from generator.build.project import Project, from_mkdocs
-from generator.build.search_index import index_site
-from generator.build.share_cards import render_cards
-from generator.build.stylesheets import STYLESHEETS_CACHE, slim_stylesheets
 from generator.content.sharing import card_title
 from generator.errors import EnvironmentProblem, UserError
+from generator.pipeline.cache import project_lock
+from generator.pipeline.compiled_templates import keep_compiled_templates
+from generator.pipeline.generate import SiteContent, generate, hand_written_wins, shadowed
+from generator.pipeline.project import Project, from_mkdocs
+from generator.pipeline.search_index import index_site
+from generator.pipeline.share_cards import render_cards
+from generator.pipeline.stylesheets import STYLESHEETS_CACHE, slim_stylesheets
 
 if TYPE_CHECKING:
     # The live-reload server pulls in http.server: 30 ms a build never uses.

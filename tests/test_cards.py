@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from generator.build.share_cards import render_cards
 from generator.content.sharing import card_path
+from generator.pipeline.share_cards import render_cards
 
 TITLES = {"index.md": "Trang chủ", "cchc/index.md": "Cải cách hành chính",
           "cchc/van-ban.md": "Văn bản chỉ đạo"}

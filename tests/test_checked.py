@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import Project
 
-from generator.build.generated import ENTRY
 from generator.campaign.checked import recall
 from generator.campaign.load import load_campaign
 from generator.errors import UserError
+from generator.pipeline.generated import ENTRY
 from generator.posters.fonts import default_text_font
 
 

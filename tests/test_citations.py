@@ -11,8 +11,8 @@ from generator.campaign.load import load_campaign
 from generator.content.calendar import reporting_dates
 from generator.content.citations import find_documents, index_citations
 from generator.content.pages import campaign_pages
-from generator.content.paths import CampaignPaths
-from generator.content.vi import long_date, short_date
+from generator.paths import CampaignPaths
+from generator.vi import long_date, short_date
 
 SAMPLE = Path(__file__).parent.parent / "campaigns" / "cchc-ha-noi-2021.md"
 SAMPLE_YAML = Path(__file__).parent / "data" / "cchc-ha-noi-2021.yml"

@@ -1,4 +1,4 @@
-"""Jinja's compiled templates kept in the cache (generator/build/compiled_templates.py)."""
+"""Jinja's compiled templates kept in the cache (generator/pipeline/compiled_templates.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.build.compiled_templates import keep_compiled_templates
+from generator.pipeline.compiled_templates import keep_compiled_templates
 
 TEMPLATE = "{% for n in numbers %}<p>{{ n }}: Hà Nội</p>{% endfor %}"
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from conftest import Project
 
-from generator.build import generate as generate_module
-from generator.build.generate import generate
-from generator.build.generated import ENTRY, recall
-from generator.build.inputs import campaigns_key
-from generator.build.project import read_project
+from generator.pipeline import generate as generate_module
+from generator.pipeline.generate import generate
+from generator.pipeline.generated import ENTRY, recall
+from generator.pipeline.inputs import campaigns_key
+from generator.pipeline.project import read_project
 
 OVERVIEW = Path("site") / "cchc-ha-noi-2021" / "index.html"
 

@@ -1,4 +1,4 @@
-"""The theme's stylesheets cut to the classes the site uses (generator/build/stylesheets.py),
+"""The theme's stylesheets cut to the classes the site uses (generator/pipeline/stylesheets.py),
 and Material's scripts loaded on the reader's first gesture (overrides/main.html)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 from PIL import Image, ImageChops
 from playwright.sync_api import Browser, Page, Route
 
-from generator.build.stylesheets import UsedClasses, slim_css, slim_stylesheets
+from generator.pipeline.stylesheets import UsedClasses, slim_css, slim_stylesheets
 
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 PAGES = {"home": "", "campaign overview": "cchc-ha-noi-2021/",

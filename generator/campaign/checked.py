@@ -1,7 +1,7 @@
 """Campaigns validated by an earlier build, reused while nothing they were read from changed.
 
 Validation lays out every poster to prove its slogan fits; on a city-wide project that is most
-of a rebuild's own cost. An entry of the cache (:mod:`generator.build.cache`) records the
+of a rebuild's own cost. An entry of the cache (:mod:`generator.pipeline.cache`) records the
 campaign as validated data, keyed by the campaign file's bytes and place, with a hash of every
 other file validation read (its fonts and logo): any change to any of them means a full
 validation again. Entries are JSON read back through the model, never pickled code.
@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.build.cache import CHECKED_FOLDER, file_digest, keep, key, read_json
 from generator.campaign.model import Campaign
 from generator.campaign.units import shared_units_file
+from generator.pipeline.cache import CHECKED_FOLDER, file_digest, keep, key, read_json
 from generator.posters.plan import cmyk_profile, poster_fonts
 
 

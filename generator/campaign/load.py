@@ -24,8 +24,8 @@ from generator.campaign.model import (
 )
 from generator.campaign.units import unit_reference_problems, with_shared_units
 from generator.campaign.yamlsource import Loc, SourceDocument, parse_yaml, read_campaign_bytes
-from generator.content.paths import RESERVED_IDS
 from generator.errors import Problem, UserError
+from generator.paths import RESERVED_IDS
 from generator.posters.check import cover_problems, path_problem, poster_problems, unit_problems
 from generator.posters.plan import formats_for
 

@@ -29,8 +29,8 @@ from generator.campaign.prose import (
 from generator.campaign.sections import TOPICS_AND_FORMS, is_default, section_key
 from generator.campaign.text import bidi_controls, clean_text, legacy_encoding
 from generator.campaign.yamlsource import Loc, SourceDocument, decode, parse_yaml
-from generator.content.vi import fold, issuer_name, slugify, superscript
 from generator.errors import Problem, UserError
+from generator.vi import fold, issuer_name, slugify, superscript
 
 MARKDOWN_SUFFIX = ".md"
 # Keys the body gives; the front matter may give one of them instead, never both.

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator.content.vi import fold
+from generator.vi import fold
 
 # "Đợt 1", "Giai đoạn 2", "Bước 3", "Đợt cao điểm" open a phase of a plan.
 PHASE_LABEL = re.compile(r"^(?P<label>(?:Đợt|Giai đoạn|Bước|Đợt cao điểm)\s*[\w.]*)\s*[:.–-]\s*",

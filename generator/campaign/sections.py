@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from generator.content.vi import fold
+from generator.vi import fold
 
 # The heading each part gets when a document does not word it otherwise; the Markdown form
 # writes these, and a heading worded so is not remembered in ``Campaign.headings``.

@@ -11,7 +11,7 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 from generator.campaign.model import Campaign
-from generator.content.vi import short_date
+from generator.vi import short_date
 
 
 def reporting_dates(campaign: Campaign) -> list[tuple[dt.date, str]]:

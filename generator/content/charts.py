@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from generator.campaign.model import Index, IndexValue
-from generator.content.vi import number
+from generator.vi import number
 
 WIDTH, HEIGHT = 640, 280
 _TOP, _BOTTOM, _LEFT, _RIGHT = 40, 48, 16, 16

@@ -21,8 +21,8 @@ from pydantic import ValidationError
 
 from generator.campaign.model import Campaign, Document, Point
 from generator.content.markdown import escape
-from generator.content.paths import CampaignPaths
-from generator.content.vi import slugify
+from generator.paths import CampaignPaths
+from generator.vi import slugify
 
 # The titles of the campaign's own pages, as the pages show them.
 TOPICS_TITLE = "Nội dung tuyên truyền"

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.content.paths import HOME, CampaignPaths
+from generator.paths import HOME, CampaignPaths
 
 if TYPE_CHECKING:  # the menu of unchanged campaigns comes from the cache, without the model
     from generator.campaign.model import Campaign

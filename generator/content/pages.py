@@ -32,10 +32,10 @@ from generator.content.citations import (
     referenced_notes,
 )
 from generator.content.markdown import escape, front_matter, link, relative, table, table_rows
-from generator.content.paths import HOME, CampaignPaths, unit_posters
-from generator.content.vi import lead_clause, long_date, short_date, superscript
-from generator.content.vi import number as decimal
+from generator.paths import HOME, CampaignPaths, unit_posters
 from generator.posters.formats import THUMBNAIL_SUFFIX
+from generator.vi import lead_clause, long_date, short_date, superscript
+from generator.vi import number as decimal
 
 GUIDE = "huong-dan/viet-chien-dich.md"
 # The home page's list of every campaign; the menu (overrides/partials/nav.html) links to it.

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.content.vi import raised
 from generator.errors import Problem, UserError
 from generator.importer.limits import (
     MAX_PAGE_CHARS,
@@ -28,6 +27,7 @@ from generator.importer.limits import (
 )
 from generator.importer.shape import Para, is_layout, markdown_table
 from generator.importer.sources import missing_extra
+from generator.vi import raised
 
 # A page number alone on its line ("- 2 -", "2") is the page's, not the text's.
 _PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,3}[-–\s]*$")

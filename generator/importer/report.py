@@ -11,9 +11,9 @@ from pathlib import Path
 from generator.campaign.agencies import heading_body
 from generator.campaign.model import Campaign
 from generator.content.citations import index_citations
-from generator.content.vi import short_date
 from generator.errors import display_path
 from generator.importer.shape import Shaped
+from generator.vi import short_date
 
 # The short title a menu and a poster can carry.
 _SHORT_TITLE_CHARS = 80

@@ -19,11 +19,11 @@ from generator.atomic import write_bytes, write_new
 from generator.campaign.files import CAMPAIGN_SUFFIXES
 from generator.campaign.load import load_campaign
 from generator.campaign.model import SLUG_PATTERN
-from generator.content.paths import RESERVED_IDS
 from generator.errors import Problem, UserError, display_path
 from generator.importer.isolated import read_isolated
 from generator.importer.report import report
 from generator.importer.shape import Para, propose_id, shape
+from generator.paths import RESERVED_IDS
 
 STAGING_PREFIX = ".nhap-"
 _MAX_ID_CHARS = 80

@@ -19,7 +19,7 @@ import yaml
 
 from generator.campaign.markdownsource import TITLE_KINDS
 from generator.campaign.text import clean_text
-from generator.content.vi import fold, issuer_name, sentence_name, slugify
+from generator.vi import fold, issuer_name, sentence_name, slugify
 
 
 @dataclass

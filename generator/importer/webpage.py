@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from generator.content.vi import raised
 from generator.importer.limits import Budget
 from generator.importer.shape import Para, is_layout, markdown_table
+from generator.vi import raised
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "br",
            "blockquote", "section", "article", "table", "dt", "dd"}

@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.content.vi import raised
 from generator.errors import Problem, UserError
 from generator.importer.limits import (
     MAX_UNPACKED_BYTES,
@@ -29,6 +28,7 @@ from generator.importer.limits import (
 )
 from generator.importer.shape import Para, is_layout, markdown_table
 from generator.importer.sources import missing_extra
+from generator.vi import raised
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

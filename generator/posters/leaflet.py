@@ -22,8 +22,6 @@ import pikepdf
 
 from generator.campaign.model import Campaign
 from generator.content.pages import document_label, topic_title
-from generator.content.vi import number as decimal
-from generator.content.vi import short_date
 from generator.posters.formats import BLEED_MM, MM_PER_INCH
 from generator.posters.typeset import (
     family,
@@ -34,6 +32,8 @@ from generator.posters.typeset import (
     qr_block,
     typeset,
 )
+from generator.vi import number as decimal
+from generator.vi import short_date
 
 SHEET_MM = (297.0, 210.0)
 WIDE, NARROW = 100.0, 97.0

@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from generator.atomic import replacing, write_if_changed
-from generator.content.paths import CampaignPaths, unit_posters
+from generator.paths import CampaignPaths, unit_posters
 from generator.posters.batch import MANIFEST_COLUMNS, PosterFile, build_posters
 from generator.posters.plan import PosterJob
 from generator.posters.printed import Printed

@@ -8,16 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.build.cache import file_digest, key
 from generator.campaign.model import Campaign, CustomFormat, Unit
 from generator.campaign.units import unit_slogans
-from generator.content.paths import unit_page_url, unit_posters
-from generator.content.vi import slugify
+from generator.paths import unit_page_url, unit_posters
+from generator.pipeline.cache import file_digest, key
 from generator.posters.color import SHIPPED_PROFILES
 from generator.posters.finishing import finished
 from generator.posters.fonts import default_headline_font, default_text_font
 from generator.posters.formats import PosterFormat, catalogue
 from generator.posters.layout import Fonts, PosterTexts
+from generator.vi import slugify
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class PosterJob:
     proof: bool = False  # the site's address is a placeholder: every print file says so
 
     def key(self) -> str:
-        """The cache key (:func:`generator.build.cache.key`) of the job's inputs, with the
+        """The cache key (:func:`generator.pipeline.cache.key`) of the job's inputs, with the
         bytes of its fonts and logo."""
         # The dataclass repr spells out every field, nested ones too, in a fixed order: a
         # tenth of the time of asdict and JSON, which shows on thousands of share cards.

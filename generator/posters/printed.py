@@ -15,8 +15,8 @@ from pathlib import Path
 from types import ModuleType
 
 from generator.atomic import write_if_changed
-from generator.build.cache import file_digest, key
 from generator.campaign.model import Campaign
+from generator.pipeline.cache import file_digest, key
 from generator.posters.batch import PosterFile, submit
 from generator.posters.fonts import typeface
 from generator.posters.formats import BLEED_MM, CROP_SLUG_MM

@@ -10,14 +10,14 @@ from pathlib import Path
 from PIL import Image
 
 from generator.atomic import write_if_changed
-from generator.build.cache import key
-from generator.build.generated import CampaignOutput
-from generator.build.project import Project
 from generator.campaign.model import Campaign
 from generator.content.calendar import campaign_calendar
 from generator.content.navigation import campaign_nav
 from generator.content.pages import CoverSize, GalleryItem, PrintedItem, generate_site
-from generator.content.paths import CampaignPaths
+from generator.paths import CampaignPaths
+from generator.pipeline.cache import key
+from generator.pipeline.generated import CampaignOutput
+from generator.pipeline.project import Project
 from generator.posters.formats import thumbnail_size
 from generator.posters.pack import publish
 from generator.posters.plan import (

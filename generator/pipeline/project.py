@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.build.cache import CACHE_DIR, SERVE_FOLDER, keep, key, read_json
 from generator.errors import Problem, UserError
+from generator.pipeline.cache import CACHE_DIR, SERVE_FOLDER, keep, key, read_json
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -17,12 +17,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.build.generated import CampaignOutput, recall, remember
-from generator.build.inputs import CampaignsKey, campaigns_key
-from generator.build.project import Project
 from generator.campaign.files import campaign_files
 from generator.content.feed import FEED_PATH, read_posts, rss_feed
 from generator.content.navigation import NavItem, site_nav
+from generator.pipeline.generated import CampaignOutput, recall, remember
+from generator.pipeline.inputs import CampaignsKey, campaigns_key
+from generator.pipeline.project import Project
 
 log = logging.getLogger("mkdocs.plugins.campaign")
 
@@ -60,8 +60,8 @@ def generate(project: Project, *, progress: bool | None = None) -> SiteContent:
                      "lịch của lần tạo trước")
     if made is None:
         # The model, the page writer and Pillow load only when campaigns changed.
-        from generator.build.produce import produce
         from generator.campaign.load import load_campaigns
+        from generator.pipeline.produce import produce
 
         campaigns = load_campaigns(campaign_files(project.campaigns_dir), project.root,
                                    project.cache_dir)

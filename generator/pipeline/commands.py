@@ -8,12 +8,12 @@ import logging
 import shutil
 from pathlib import Path
 
-from generator.build.cache import CACHE_DIR, project_lock
-from generator.build.inputs import INPUTS_STAMP, campaigns_key, inputs_digest
-from generator.build.project import Project, load_mkdocs, read_project
-from generator.build.staging import check_replaceable, output_intact, staged
 from generator.campaign.files import campaign_files
 from generator.errors import Problem, UserError
+from generator.pipeline.cache import CACHE_DIR, project_lock
+from generator.pipeline.inputs import INPUTS_STAMP, campaigns_key, inputs_digest
+from generator.pipeline.project import Project, load_mkdocs, read_project
+from generator.pipeline.staging import check_replaceable, output_intact, staged
 
 SCHEMA_PATH = Path("schema/campaign.schema.json")
 log = logging.getLogger("mkdocs.plugins.campaign")
@@ -46,7 +46,7 @@ def build(config_file: Path, *, strict: bool, force: bool) -> str:
 
     from mkdocs.commands.build import build as mkdocs_build
 
-    from generator.build.generate import generate
+    from generator.pipeline.generate import generate
 
     with project_lock(project.cache_dir, "build"):
         check_replaceable(site)  # before minutes of drawing, not after
@@ -87,7 +87,7 @@ def serve(config_file: Path, dev_addr: str) -> str:
     """Preview with live reload; campaigns are checked first, so that errors show at once."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from generator.build.generate import generate
+    from generator.pipeline.generate import generate
 
     project = read_project(config_file).for_preview()
     with project_lock(project.cache_dir, "serve"):
@@ -98,7 +98,7 @@ def serve(config_file: Path, dev_addr: str) -> str:
 
 def export(config_file: Path, out: Path) -> str:
     """The complete docs tree for builders that run no MkDocs plugin (Zensical)."""
-    from generator.build.export import export_tree
+    from generator.pipeline.export import export_tree
 
     project = read_project(config_file)
     with project_lock(project.cache_dir, "export"):
@@ -110,8 +110,8 @@ def export(config_file: Path, out: Path) -> str:
 def index(site: Path) -> str:
     """The search index of a site another builder made (Zensical, from ``campaign export``),
     and its theme's stylesheets cut to what its pages use, as ``campaign build`` does."""
-    from generator.build.search_index import index_site
-    from generator.build.stylesheets import slim_stylesheets
+    from generator.pipeline.search_index import index_site
+    from generator.pipeline.stylesheets import slim_stylesheets
 
     if not (site / "index.html").is_file():
         raise UserError([Problem(site, 1, 1, (
@@ -126,8 +126,8 @@ def index(site: Path) -> str:
 
 def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> str:
     """One campaign's posters, manifest and print pack into a folder of their own."""
-    from generator.build.produce import publish_campaign
     from generator.campaign.load import load_campaigns
+    from generator.pipeline.produce import publish_campaign
     from generator.posters.plan import (
         is_placeholder,
         placeholder_message,

@@ -14,8 +14,8 @@ import stat
 from pathlib import Path
 from typing import NamedTuple
 
-from generator.build.cache import CHECKED_FOLDER, code_fingerprint
-from generator.build.project import Project
+from generator.pipeline.cache import CHECKED_FOLDER, code_fingerprint
+from generator.pipeline.project import Project
 
 # In the output folder: the hash of the inputs of the build that made it.
 INPUTS_STAMP = ".campaign-inputs"

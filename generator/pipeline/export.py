@@ -9,11 +9,11 @@ from pathlib import Path
 
 import yaml
 
-from generator.build.generate import generate, hand_written_wins, shadowed
-from generator.build.project import Project
-from generator.build.share_cards import render_cards
-from generator.build.staging import check_replaceable, staged
 from generator.content.sharing import card_title
+from generator.pipeline.generate import generate, hand_written_wins, shadowed
+from generator.pipeline.project import Project
+from generator.pipeline.share_cards import render_cards
+from generator.pipeline.staging import check_replaceable, staged
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from generator.build.cache import file_digest, keep, key, read_json
 from generator.content.sharing import card_path
+from generator.pipeline.cache import file_digest, keep, key, read_json
 from generator.posters.fonts import default_headline_font, default_text_font
 
 # In a card cache folder: which card file each page had in the last build, and for what.

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.build.cache import keep
-from generator.build.inputs import CampaignsKey
 from generator.content.navigation import NavItem
+from generator.pipeline.cache import keep
+from generator.pipeline.inputs import CampaignsKey
 
 # Two lines of JSON: what the output was made from, then the output.
 ENTRY = "generated.json"

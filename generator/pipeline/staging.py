@@ -8,7 +8,7 @@ never replaced, so nobody's own files are deleted.
 
 An output that is a symbolic link (a web server's root, say) stays a link: the folder it
 points to is the one replaced, with the same guarantee. Callers hold the project's lock
-(:func:`generator.build.cache.project_lock`); the staging folder of a live process is never
+(:func:`generator.pipeline.cache.project_lock`); the staging folder of a live process is never
 removed all the same.
 """
 
