@@ -93,9 +93,9 @@ def typefaces(repeat: int = 5) -> list[dict[str, object]]:
 
 def documents(repeat: int = 3) -> list[dict[str, object]]:
     """The leaflet and handbook of the sample: typesetting and print-ready PDF, per file."""
-    from generator.posters.handbook import handbook_html
-    from generator.posters.leaflet import leaflet_pdf, leaflet_texts
-    from generator.posters.typeset import typeset, weasyprint
+    from generator.printing.handbook import handbook_html
+    from generator.printing.leaflet import leaflet_pdf, leaflet_texts
+    from generator.printing.typeset import typeset, weasyprint
 
     module = weasyprint()
     assert module is not None, "the print extra is needed: pip install -e '.[print]'"

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 HOME = "index.md"
+# A poster's thumbnail (the gallery's picture): WebP, which Lighthouse asks of a gallery.
+THUMBNAIL_SUFFIX = ".webp"
 # Top-level folders of the site that are not campaigns: the news (blog), search, theme assets,
 # stylesheets, posters, the guide. A campaign with one of these ids would replace them.
 RESERVED_IDS = frozenset({"assets", "search", "posters", "tin-tuc", "stylesheets",

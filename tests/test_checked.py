@@ -13,6 +13,7 @@ from generator.campaign.checked import recall
 from generator.campaign.load import load_campaign
 from generator.errors import UserError
 from generator.pipeline.generated import ENTRY
+from generator.posters.check import BUILD_CHECKS
 from generator.posters.fonts import default_text_font
 
 
@@ -33,19 +34,19 @@ def _tamper(cache: Path, title: str) -> None:
 
 def test_an_unchanged_campaign_is_not_validated_again(project: Project, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    first = load_campaign(project.campaign, project.root, cache)
+    first = load_campaign(project.campaign, project.root, cache, checks=BUILD_CHECKS)
     _tamper(cache, "Đã lấy từ bộ nhớ đệm")
-    again = load_campaign(project.campaign, project.root, cache)
+    again = load_campaign(project.campaign, project.root, cache, checks=BUILD_CHECKS)
     assert again.short_title == "Đã lấy từ bộ nhớ đệm"
     assert again.model_copy(update={"short_title": first.short_title}) == first
 
 
 def test_an_edited_campaign_is_validated_again(project: Project, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    load_campaign(project.campaign, project.root, cache)
+    load_campaign(project.campaign, project.root, cache, checks=BUILD_CHECKS)
     project.edit("year: 2021", "year: 1800")
     with pytest.raises(UserError) as caught:
-        load_campaign(project.campaign, project.root, cache)
+        load_campaign(project.campaign, project.root, cache, checks=BUILD_CHECKS)
     assert f"cchc-ha-noi-2021.yml:{project.line('year: 1800')}:" in str(caught.value)
 
 
@@ -56,19 +57,20 @@ def test_a_changed_font_file_means_validating_again(project: Project, tmp_path: 
     with project.campaign.open("a", encoding="utf-8") as campaign:
         campaign.write("\nposters:\n  text_font: chu.ttf\n")
     cache = tmp_path / "cache"
-    load_campaign(project.campaign, project.root, cache)
+    load_campaign(project.campaign, project.root, cache, checks=BUILD_CHECKS)
     font.write_bytes(b"not a font")
-    assert recall(project.campaign, project.root, cache, project.campaign.read_bytes()) is None
+    assert recall(project.campaign, project.root, cache, project.campaign.read_bytes(),
+                  BUILD_CHECKS.files) is None
     with pytest.raises(UserError, match=r"chu\.ttf"):
-        load_campaign(project.campaign, project.root, cache)
+        load_campaign(project.campaign, project.root, cache, checks=BUILD_CHECKS)
 
 
 @pytest.mark.parametrize("damage", ["", "{", '{"key": 1}', "[]", '{"key": null, "campaign": 5}'])
 def test_a_damaged_entry_is_ignored(project: Project, tmp_path: Path, damage: str) -> None:
     cache = tmp_path / "cache"
-    good = load_campaign(project.campaign, project.root, cache)
+    good = load_campaign(project.campaign, project.root, cache, checks=BUILD_CHECKS)
     (cache / "campaigns" / "cchc-ha-noi-2021.json").write_text(damage, encoding="utf-8")
-    assert load_campaign(project.campaign, project.root, cache) == good
+    assert load_campaign(project.campaign, project.root, cache, checks=BUILD_CHECKS) == good
 
 
 def test_a_build_fills_the_cache_and_the_next_build_uses_it(project: Project) -> None:

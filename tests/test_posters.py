@@ -21,14 +21,13 @@ from PIL import Image, ImageChops, ImageOps
 from generator.campaign.load import load_campaign
 from generator.campaign.model import Campaign, Slogan
 from generator.posters.batch import build_posters
-from generator.posters.check import contrast_ratio
-from generator.posters.color import PROFILES, srgb_profile
+from generator.posters.color import PROFILES, contrast_ratio, srgb_profile
 from generator.posters.fonts import default_headline_font, missing_characters
 from generator.posters.formats import catalogue
 from generator.posters.layout import layout_poster
-from generator.posters.pack import publish
 from generator.posters.plan import plan_posters
 from generator.posters.render import Artwork, draw_poster, qr_symbol
+from generator.printing.pack import publish
 
 
 @pytest.fixture

@@ -26,9 +26,9 @@ from generator.posters.color import SHIPPED_PROFILES, srgb_profile
 from generator.posters.finishing import grommets
 from generator.posters.formats import catalogue
 from generator.posters.layout import layout_poster
-from generator.posters.pack import manifest_csv, publish
 from generator.posters.plan import is_placeholder, plan_posters
-from generator.posters.ticket import ticket_info
+from generator.printing.pack import manifest_csv, publish
+from generator.printing.ticket import ticket_info
 
 REAL = "https://tuyentruyen.hanoi.gov.vn/"
 PLACEHOLDER = "https://tuyentruyen.example.vn/"

@@ -18,9 +18,10 @@ from test_posters import OCR_EM_PX, _need, _similarity
 from generator.campaign.load import load_campaign
 from generator.campaign.model import Campaign, Leaflet
 from generator.posters.batch import PosterFile
-from generator.posters.leaflet import HEADLINE_PT
-from generator.posters.printed import HANDBOOK, LEAFLET, printed_files
-from generator.posters.typeset import on_white
+from generator.posters.formats import HANDBOOK, LEAFLET
+from generator.printing.leaflet import HEADLINE_PT
+from generator.printing.printed import printed_files
+from generator.printing.typeset import on_white
 
 REAL = "https://tuyentruyen.hanoi.gov.vn/"
 PLACEHOLDER = "https://tuyentruyen.example.vn/"

@@ -10,6 +10,7 @@ validation again. Entries are JSON read back through the model, never pickled co
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,10 @@ from pydantic import ValidationError
 
 from generator.campaign.model import Campaign
 from generator.campaign.units import shared_units_file
-from generator.pipeline.cache import CHECKED_FOLDER, file_digest, keep, key, read_json
-from generator.posters.plan import cmyk_profile, poster_fonts
+from generator.memo import file_digest, keep, key, read_json
+
+# In the cache folder: one entry per validated campaign, with the fonts and logo it uses.
+CHECKED_FOLDER = "campaigns"
 
 
 def _file_hash(path: Path) -> str | None:
@@ -32,18 +35,19 @@ def _entry_path(cache_dir: Path, path: Path) -> Path:
     return cache_dir / CHECKED_FOLDER / f"{path.stem}.json"
 
 
-def _source_key(path: Path, root: Path, source: bytes) -> str:
-    return key("campaign", str(root.resolve()), str(path.resolve()),
+def _source_key(path: Path, root: Path, source: bytes, checked: CheckedFiles) -> str:
+    return key("campaign", str(root.resolve()), str(path.resolve()), checked is not None,
                source.decode("utf-8", "replace"))
 
 
-def _dependencies(campaign: Campaign, base: Path) -> dict[str, str | None]:
-    fonts = poster_fonts(campaign, base)
-    files = [fonts.headline, fonts.text]
-    if campaign.posters.logo:
-        files.append(base / campaign.posters.logo)
-    if (profile := cmyk_profile(campaign, base)) is not None:
-        files.append(profile)
+# The files the loader's checks read beyond the campaign file (its fonts, logo, profile), by
+# the checks that know them; None when it was checked as data alone.
+CheckedFiles = Callable[[Campaign, Path], list[Path]] | None
+
+
+def _dependencies(campaign: Campaign, base: Path,
+                  checked: CheckedFiles) -> dict[str, str | None]:
+    files = checked(campaign, base) if checked is not None else []
     if campaign.cover:
         files.append(base / campaign.cover.file)
     if (units := shared_units_file(campaign, base)) is not None:
@@ -51,25 +55,26 @@ def _dependencies(campaign: Campaign, base: Path) -> dict[str, str | None]:
     return {str(f.resolve()): _file_hash(f) for f in files}
 
 
-def recall(path: Path, root: Path, cache_dir: Path, source: bytes) -> Campaign | None:
+def recall(path: Path, root: Path, cache_dir: Path, source: bytes,
+           checked: CheckedFiles) -> Campaign | None:
     """The campaign as validated before from ``source`` (the file's bytes), or None when
     anything it was read from changed."""
     entry: Any = read_json(_entry_path(cache_dir, path))
     try:
-        if entry["key"] != _source_key(path, root, source):
+        if entry["key"] != _source_key(path, root, source, checked):
             return None
         campaign = Campaign.model_validate(entry["campaign"])
     except (KeyError, TypeError, ValidationError):
         return None
-    if entry.get("dependencies") != _dependencies(campaign, path.parent):
+    if entry.get("dependencies") != _dependencies(campaign, path.parent, checked):
         return None
     return campaign
 
 
-def remember(path: Path, root: Path, cache_dir: Path, source: bytes,
-             campaign: Campaign) -> None:
+def remember(path: Path, root: Path, cache_dir: Path, source: bytes, campaign: Campaign,
+             checked: CheckedFiles) -> None:
     """Record a campaign that passed every check."""
-    entry = {"key": _source_key(path, root, source),
-             "dependencies": _dependencies(campaign, path.parent),
+    entry = {"key": _source_key(path, root, source, checked),
+             "dependencies": _dependencies(campaign, path.parent, checked),
              "campaign": campaign.model_dump(mode="json", by_alias=True)}
     keep(_entry_path(cache_dir, path), json.dumps(entry, ensure_ascii=False))

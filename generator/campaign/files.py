@@ -69,3 +69,15 @@ def read_bounded(path: Path, limit: int, too_large: str) -> bytes:
 def _too_large(path: Path, size: int, limit: int, fix: str) -> Problem:
     return Problem(path, 1, 1, f"tệp quá lớn ({size // 1024} KB, tối đa {limit // 1024} KB); "
                                f"{fix}")
+
+
+def path_problem(value: str, base: Path, root: Path) -> str | None:
+    """Why a file the campaign names at ``value`` (from ``base``) cannot be used: an absolute
+    path, or one leading out of the project folder ``root``; None when it can."""
+    if Path(value).is_absolute() or value.startswith("~"):
+        return (f"đường dẫn '{value}' là đường dẫn tuyệt đối; hãy đặt tệp trong thư mục dự án "
+                "và ghi đường dẫn tính từ thư mục chứa tệp chiến dịch")
+    if not (base / value).resolve().is_relative_to(root.resolve()):
+        return (f"đường dẫn '{value}' trỏ ra ngoài thư mục dự án; hãy chép tệp vào thư mục dự "
+                "án (ví dụ campaigns/) và ghi đường dẫn tới bản chép")
+    return None

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.campaign.checked import recall, remember
+from generator.campaign.files import path_problem
 from generator.campaign.markdownsource import MARKDOWN_SUFFIX, parse_markdown
 from generator.campaign.model import (
     ABBREVIATION_PATTERN,
@@ -22,26 +24,40 @@ from generator.campaign.model import (
     URL_PATTERN,
     Campaign,
 )
-from generator.campaign.units import unit_reference_problems, with_shared_units
+from generator.campaign.units import UnitSources, unit_reference_problems, with_shared_units
 from generator.campaign.yamlsource import Loc, SourceDocument, parse_yaml, read_campaign_bytes
 from generator.errors import Problem, UserError
 from generator.paths import RESERVED_IDS
-from generator.posters.check import cover_problems, path_problem, poster_problems, unit_problems
-from generator.posters.plan import formats_for
 
 
-def load_campaign(path: Path, root: Path | None = None,
-                  cache_dir: Path | None = None) -> Campaign:
+@dataclass(frozen=True)
+class Checks:
+    """What the floors that make a campaign's files check before making them (its posters
+    fit, its fonts hold every letter, its pictures open): the loader runs them after its own
+    checks, each problem at its line, and remembers a campaign that passed them with the files
+    they read. Without them a campaign is checked as data alone, and the loader needs nothing
+    of what draws it."""
+
+    formats: Callable[[Campaign], Iterable[str]]  # the format names the campaign may name
+    problems: Callable[[SourceDocument, Campaign, Path], Iterable[tuple[Loc, str]]]
+    units: Callable[[Campaign, UnitSources, Path], Iterable[Problem]]  # once all else passed
+    files: Callable[[Campaign, Path], list[Path]]  # what ``problems`` and ``units`` read
+
+
+def load_campaign(path: Path, root: Path | None = None, cache_dir: Path | None = None,
+                  checks: Checks | None = None) -> Campaign:
     """Read and validate one campaign file; raise :class:`UserError` with all its problems.
 
     ``root`` is the project folder that files the campaign names must stay inside; by default
     the folder above the campaign file's own (``campaigns/..``). With ``cache_dir``, a campaign
     that passed every check before, unchanged since with all it refers to, is not checked again.
+    ``checks`` are those of what is made from it (:data:`generator.posters.check.BUILD_CHECKS`).
     """
     root = root or path.resolve().parent.parent
     source = read_campaign_bytes(path)
+    files = checks.files if checks is not None else None
     if cache_dir is not None:
-        known = recall(path, root, cache_dir, source)
+        known = recall(path, root, cache_dir, source, files)
         if known is not None:
             return known
     doc = (parse_markdown(path, source) if path.suffix == MARKDOWN_SUFFIX
@@ -57,10 +73,11 @@ def load_campaign(path: Path, root: Path | None = None,
                                         lambda value, base: path_problem(value, base, root),
                                         _problem)
     problems = list(_reference_problems(doc, campaign))
-    problems += unit_reference_problems(campaign, units, set(formats_for(campaign)))
-    problems += [doc.problem(loc, message)
-                 for loc, message in (*poster_problems(doc, campaign, root),
-                                      *cover_problems(doc, campaign, root))]
+    problems += unit_reference_problems(
+        campaign, units, set(checks.formats(campaign)) if checks is not None else None)
+    if checks is not None:
+        problems += [doc.problem(loc, message)
+                     for loc, message in checks.problems(doc, campaign, root)]
     if campaign.id in RESERVED_IDS:
         problems.append(doc.problem(("id",), (
             f"mã chiến dịch '{campaign.id}' trùng với một phần sẵn có của trang web "
@@ -69,23 +86,25 @@ def load_campaign(path: Path, root: Path | None = None,
     if path.stem != campaign.id:
         problems.append(doc.problem(("id",), f"mã chiến dịch '{campaign.id}' phải trùng tên tệp "
                                              f"'{path.stem}'; hãy đổi một trong hai cho khớp"))
-    if not problems:  # the names are laid out with the campaign's fonts: only once they work
-        problems += unit_problems(campaign, units, path.parent)
+    # The names are laid out with the campaign's fonts: only once they work.
+    if not problems and checks is not None:
+        problems += checks.units(campaign, units, path.parent)
     if problems:
         raise UserError(problems)
     if cache_dir is not None:
-        remember(path, root, cache_dir, source, campaign)
+        remember(path, root, cache_dir, source, campaign, files)
     return campaign
 
 
 def load_campaigns(paths: Iterable[Path], root: Path | None = None,
-                   cache_dir: Path | None = None) -> list[Campaign]:
+                   cache_dir: Path | None = None,
+                   checks: Checks | None = None) -> list[Campaign]:
     """Load several files, reporting the problems of all of them before giving up."""
     campaigns: list[Campaign] = []
     problems: list[Problem] = []
     for path in paths:
         try:
-            campaigns.append(load_campaign(path, root, cache_dir))
+            campaigns.append(load_campaign(path, root, cache_dir, checks))
         except UserError as exc:
             problems.extend(exc.problems)
     if problems:

@@ -22,7 +22,6 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from generator.posters.formats import DEFAULT_FORMATS
 from generator.vi import issuer_name
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -335,6 +334,11 @@ class PrintOrder(_Model):
     quantity: int = Field(ge=1, le=1_000_000, description="Số bản in mỗi khẩu hiệu.")
     material: Text | None = Field(default=None, description=(
         "Chất liệu, ví dụ giấy couché 150 g/m², bạt hiflex."))
+
+
+# The formats every slogan is drawn in unless the campaign names others (names of
+# generator/posters/formats.py's catalogue).
+DEFAULT_FORMATS = ("a4-doc", "a3-doc", "bang-ron-0.8x6m", "led-ngang", "led-doc", "mang-xa-hoi")
 
 
 class PosterSettings(_Model):

@@ -90,8 +90,9 @@ def with_shared_units(doc: SourceDocument, campaign: Campaign, path_problem: Cal
 
 
 def unit_reference_problems(campaign: Campaign, sources: UnitSources,
-                            known_formats: set[str]) -> Iterator[Problem]:
-    """Unique ids, groups that exist, slogan numbers the campaign has, formats it knows."""
+                            known_formats: set[str] | None) -> Iterator[Problem]:
+    """Unique ids, groups that exist, slogan numbers the campaign has, formats it knows (not
+    checked without ``known_formats``, the catalogue of what draws them)."""
     units = campaign.units
     if units is None:
         return
@@ -116,7 +117,7 @@ def unit_reference_problems(campaign: Campaign, sources: UnitSources,
     choices = [(Placed(sources.doc, ("units",)), units),
                *zip(sources.groups, units.groups, strict=True),
                *zip(sources.units, units.units, strict=True)]
-    names = sorted(known_formats)
+    names = sorted(known_formats or ())
     for place, choice in choices:
         for i, number in enumerate(choice.slogans or []):
             if number > len(campaign.slogans):
@@ -125,7 +126,7 @@ def unit_reference_problems(campaign: Campaign, sources: UnitSources,
                     "khẩu hiệu; hãy ghi số thứ tự từ 1 đến "
                     f"{max(1, len(campaign.slogans))}"))
         for i, name in enumerate(choice.formats or []):
-            if name not in known_formats:
+            if known_formats is not None and name not in known_formats:
                 close = difflib.get_close_matches(name, names, n=1)
                 hint = f"có phải ý bạn là '{close[0]}'?" if close else (
                     "các khổ có sẵn: " + ", ".join(names))

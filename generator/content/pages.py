@@ -32,8 +32,7 @@ from generator.content.citations import (
     referenced_notes,
 )
 from generator.content.markdown import escape, front_matter, link, relative, table, table_rows
-from generator.paths import HOME, CampaignPaths, unit_posters
-from generator.posters.formats import THUMBNAIL_SUFFIX
+from generator.paths import HOME, THUMBNAIL_SUFFIX, CampaignPaths, unit_posters
 from generator.vi import lead_clause, long_date, short_date, superscript
 from generator.vi import number as decimal
 

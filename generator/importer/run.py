@@ -24,6 +24,7 @@ from generator.importer.isolated import read_isolated
 from generator.importer.report import report
 from generator.importer.shape import Para, propose_id, shape
 from generator.paths import RESERVED_IDS
+from generator.posters.check import BUILD_CHECKS
 
 STAGING_PREFIX = ".nhap-"
 _MAX_ID_CHARS = 80
@@ -56,7 +57,7 @@ def import_document(file: Path, campaigns_dir: Path, root: Path, campaign_id: st
             write_bytes(stage / f"{new_id}-hinh" / f"hinh-{number}{picture.text}", picture.image)
         target = campaigns_dir / staged.name
         try:
-            campaign = load_campaign(staged, root)
+            campaign = load_campaign(staged, root, checks=BUILD_CHECKS)
         except UserError as exc:
             raise UserError([Problem(target, p.line, p.col, p.message) for p in exc.problems],
                             after=(f"{len(exc.problems)} lỗi; chưa ghi gì: tệp chiến dịch chép "

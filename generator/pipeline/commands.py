@@ -26,13 +26,14 @@ class BuildFailed(Exception):
 def validate(config_file: Path, files: list[Path]) -> str:
     """Check ``files``, or every campaign of the project; raises UserError with each problem."""
     from generator.campaign.load import load_campaigns
+    from generator.posters.check import BUILD_CHECKS
 
     if not files:
         project = read_project(config_file)
         files = campaign_files(project.campaigns_dir)
-        campaigns = load_campaigns(files, project.root, project.cache_dir)
+        campaigns = load_campaigns(files, project.root, project.cache_dir, BUILD_CHECKS)
     else:
-        campaigns = load_campaigns(files)
+        campaigns = load_campaigns(files, checks=BUILD_CHECKS)
     return f"{len(campaigns)} tệp chiến dịch hợp lệ."
 
 
@@ -128,18 +129,19 @@ def posters(config_file: Path, file: Path, out: Path, site_url: str | None) -> s
     """One campaign's posters, manifest and print pack into a folder of their own."""
     from generator.campaign.load import load_campaigns
     from generator.pipeline.produce import publish_campaign
+    from generator.posters.check import BUILD_CHECKS
     from generator.posters.plan import (
         is_placeholder,
         placeholder_message,
         plan_posters,
         plan_unit_posters,
     )
-    from generator.posters.printed import typeset_later
+    from generator.printing.printed import typeset_later
 
     project = read_project(config_file) if config_file.is_file() else None
     cache_dir = project.cache_dir if project else Path.cwd() / CACHE_DIR
     site_url = site_url or (project.site_url if project else None)
-    [campaign] = load_campaigns([file])
+    [campaign] = load_campaigns([file], checks=BUILD_CHECKS)
     jobs = plan_posters(campaign, file.resolve().parent, site_url)
     units = plan_unit_posters(campaign, file.resolve().parent, site_url)
     with project_lock(cache_dir, "posters"):
@@ -167,8 +169,9 @@ def convert(file: Path, out: Path | None) -> str:
     from generator.campaign.load import load_campaign
     from generator.campaign.markdownsource import MARKDOWN_SUFFIX
     from generator.campaign.units import as_written
+    from generator.posters.check import BUILD_CHECKS
 
-    campaign = as_written(load_campaign(file), file.parent)
+    campaign = as_written(load_campaign(file, checks=BUILD_CHECKS), file.parent)
     to_md = file.suffix != MARKDOWN_SUFFIX
     target = out or file.with_suffix(MARKDOWN_SUFFIX if to_md else ".yml")
     text = to_markdown(campaign) if to_md else to_yaml(campaign)

@@ -62,9 +62,10 @@ def generate(project: Project, *, progress: bool | None = None) -> SiteContent:
         # The model, the page writer and Pillow load only when campaigns changed.
         from generator.campaign.load import load_campaigns
         from generator.pipeline.produce import produce
+        from generator.posters.check import BUILD_CHECKS
 
         campaigns = load_campaigns(campaign_files(project.campaigns_dir), project.root,
-                                   project.cache_dir)
+                                   project.cache_dir, BUILD_CHECKS)
         drafts = [] if project.preview else [c.id for c in campaigns if c.draft]
         if drafts:
             log.info(f"bản nháp, không xuất bản (chỉ hiện khi xem trước): {', '.join(drafts)}")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.navigation import NavItem
-from generator.pipeline.cache import keep
+from generator.memo import keep
 from generator.pipeline.inputs import CampaignsKey
 
 # Two lines of JSON: what the output was made from, then the output.

@@ -14,7 +14,8 @@ import stat
 from pathlib import Path
 from typing import NamedTuple
 
-from generator.pipeline.cache import CHECKED_FOLDER, code_fingerprint
+from generator.campaign.checked import CHECKED_FOLDER
+from generator.memo import code_fingerprint
 from generator.pipeline.project import Project
 
 # In the output folder: the hash of the inputs of the build that made it.

@@ -14,12 +14,11 @@ from generator.campaign.model import Campaign
 from generator.content.calendar import campaign_calendar
 from generator.content.navigation import campaign_nav
 from generator.content.pages import CoverSize, GalleryItem, PrintedItem, generate_site
+from generator.memo import key
 from generator.paths import CampaignPaths
-from generator.pipeline.cache import key
 from generator.pipeline.generated import CampaignOutput
 from generator.pipeline.project import Project
-from generator.posters.formats import thumbnail_size
-from generator.posters.pack import publish
+from generator.posters.formats import PRINTED_FORMATS, thumbnail_size
 from generator.posters.plan import (
     PosterJob,
     campaign_url,
@@ -28,8 +27,9 @@ from generator.posters.plan import (
     plan_posters,
     plan_unit_posters,
 )
-from generator.posters.printed import PRINTED_FORMATS, Printed, printed_name, typeset_later
-from generator.posters.ticket import ticket_info
+from generator.printing.pack import publish
+from generator.printing.printed import Printed, printed_name, typeset_later
+from generator.printing.ticket import ticket_info
 
 log = logging.getLogger("mkdocs.plugins.campaign")
 
@@ -86,7 +86,7 @@ def publish_campaign(campaign: Campaign, jobs: Sequence[PosterJob],
                      printed: Callable[[], Printed] | None,
                      progress: bool | None = None) -> dict[str, Path]:
     """The campaign's posters and its units', drawn in one batch, with the print packs (the
-    campaign's and one per unit), as :func:`generator.posters.pack.publish` gives them."""
+    campaign's and one per unit), as :func:`generator.printing.pack.publish` gives them."""
     return publish(jobs, folder, campaign.id, units=units, printed=printed,
                    ticket=ticket_info(campaign),
                    unit_tickets={u.id: ticket_info(campaign, u)

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import Problem, UserError
-from generator.pipeline.cache import CACHE_DIR, SERVE_FOLDER, keep, key, read_json
+from generator.memo import keep, key, read_json
+from generator.pipeline.cache import CACHE_DIR, SERVE_FOLDER
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from generator.content.sharing import card_path
-from generator.pipeline.cache import file_digest, keep, key, read_json
+from generator.memo import file_digest, keep, key, read_json
 from generator.posters.fonts import default_headline_font, default_text_font
 
 # In a card cache folder: which card file each page had in the last build, and for what.

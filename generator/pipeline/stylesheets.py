@@ -28,7 +28,7 @@ import tinycss2
 from tinycss2.ast import Node
 
 from generator.atomic import write_bytes
-from generator.pipeline.cache import keep, key
+from generator.memo import keep, key
 
 # The theme's own stylesheets, fingerprinted by the theme: main.57a0d79d.min.css.
 THEME_STYLESHEET = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.atomic import write_text
-from generator.posters.formats import THUMBNAIL_SUFFIX
+from generator.paths import THUMBNAIL_SUFFIX
 from generator.posters.layout import layout_poster
 from generator.posters.plan import PosterJob
 

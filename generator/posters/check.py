@@ -8,23 +8,24 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, UnidentifiedImageError
 
+from generator.campaign.files import path_problem
+from generator.campaign.load import Checks
 from generator.campaign.model import Campaign, Unit
 from generator.campaign.units import UnitSources, unit_slogans
 from generator.campaign.yamlsource import Loc, SourceDocument
 from generator.errors import Problem
-from generator.posters.color import SHIPPED_PROFILES
+from generator.posters.color import MIN_CONTRAST, SHIPPED_PROFILES, contrast_ratio
 from generator.posters.fonts import FontError, missing_characters
-from generator.posters.formats import PosterFormat
+from generator.posters.formats import PRINTED_FORMATS, PosterFormat
 from generator.posters.layout import Fonts, LayoutError, layout_poster
 from generator.posters.plan import (
+    cmyk_profile,
     formats_for,
     plan_posters,
     poster_fonts,
     unit_texts,
 )
-from generator.posters.printed import PRINTED_FORMATS
 
-MIN_CONTRAST = 4.5
 MAX_LOGO_BYTES = 20 * 1024 * 1024
 MAX_LOGO_PIXELS = 40_000_000
 MAX_POSTERS = 500
@@ -149,16 +150,6 @@ def _fit_problems(campaign: Campaign, base: Path) -> Iterator[tuple[Loc, str]]:
                    "hoặc bỏ khổ này khỏi formats của khẩu hiệu")
 
 
-def path_problem(value: str, base: Path, root: Path) -> str | None:
-    if Path(value).is_absolute() or value.startswith("~"):
-        return (f"đường dẫn '{value}' là đường dẫn tuyệt đối; hãy đặt tệp trong thư mục dự án "
-                "và ghi đường dẫn tính từ thư mục chứa tệp chiến dịch")
-    if not (base / value).resolve().is_relative_to(root.resolve()):
-        return (f"đường dẫn '{value}' trỏ ra ngoài thư mục dự án; hãy chép tệp vào thư mục dự "
-                "án (ví dụ campaigns/) và ghi đường dẫn tới bản chép")
-    return None
-
-
 def image_problem(path: Path, what: str) -> str | None:
     """Why the picture at ``path`` cannot be used (missing, too large, unreadable), or None."""
     if not path.is_file():
@@ -194,21 +185,6 @@ def cover_problems(doc: SourceDocument, campaign: Campaign,
         problem = image_problem(doc.path.parent / value, "ảnh bìa")
     if problem:
         yield ("cover", "file"), problem
-
-
-def _luminance(color: str) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast_ratio(first: str, second: str) -> float:
-    """WCAG 2 contrast ratio of two #RRGGBB colours."""
-    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def _contrast_problems(campaign: Campaign) -> Iterator[tuple[Loc, str]]:
@@ -269,3 +245,26 @@ def _name_size(campaign: Campaign, name: str, fmt: PosterFormat, fonts: Fonts,
                            qr_modules=33 if fmt.qr else None, logo=bool(campaign.posters.logo),
                            crop_marks=campaign.posters.crop_marks)
     return layout.blocks[1].size
+
+
+def _made_problems(doc: SourceDocument, campaign: Campaign,
+                   root: Path) -> Iterator[tuple[Loc, str]]:
+    yield from poster_problems(doc, campaign, root)
+    yield from cover_problems(doc, campaign, root)
+
+
+def _read_files(campaign: Campaign, base: Path) -> list[Path]:
+    """The files the checks above read: the fonts, the logo and the CMYK profile."""
+    fonts = poster_fonts(campaign, base)
+    files = [fonts.headline, fonts.text]
+    if campaign.posters.logo:
+        files.append(base / campaign.posters.logo)
+    if (profile := cmyk_profile(campaign, base)) is not None:
+        files.append(profile)
+    return files
+
+
+# A campaign checked for a build: what the loader checks, then whether its posters, cover and
+# units' posters can be made.
+BUILD_CHECKS = Checks(formats=formats_for, problems=_made_problems, units=unit_problems,
+                      files=_read_files)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageCms, ImageMath
 
-from generator.posters.fonts import stamp
+from generator.memo import stamp
 
 PROFILES = Path(__file__).parent / "profiles"  # where they come from: profiles/README.md
 # A CMYK profile shipped with the tool, for campaigns that name no print shop's own: built
@@ -84,3 +84,22 @@ def to_cmyk(image: Image.Image, profile: Path) -> CmykResult:
     assert isinstance(peak, int | float)
     return CmykResult(Image.merge("CMYK", (cyan, magenta, yellow, black)),
                       round(float(peak) * 100 / 255))
+
+
+# WCAG 2 AA for text: what a colour of a campaign's palette must reach on its background.
+MIN_CONTRAST = 4.5
+
+
+def _luminance(color: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two #RRGGBB colours."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

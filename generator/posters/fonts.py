@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.memo import Stamp, stamp
+
 # Pillow's font module takes 18 ms to import, which a rebuild from the cache does not need.
 if TYPE_CHECKING:
     from PIL import ImageFont
@@ -59,16 +61,6 @@ def dejavu(style: str) -> Path:
     names = {"Regular": "DejaVuSans", "Bold": "DejaVuSans-Bold",
              "Italic": "DejaVuSans-Oblique", "BoldItalic": "DejaVuSans-BoldOblique"}
     return _matplotlib_fonts() / f"{names[style]}.ttf"
-
-
-Stamp = tuple[int, int]
-
-
-def stamp(path: Path) -> Stamp:
-    """What changes when a file is replaced: caches keyed on it see a new font in
-    ``campaign serve`` without a restart."""
-    info = path.stat()
-    return info.st_mtime_ns, info.st_size
 
 
 def covered(path: Path) -> frozenset[int]:

@@ -15,7 +15,6 @@ LARGE_FORMAT_MM = 1200
 LARGE_FORMAT_DPI = 100
 # Twice the gallery's column width on phones; WebP is what Lighthouse asks of a gallery.
 THUMBNAIL_WIDTH = 320
-THUMBNAIL_SUFFIX = ".webp"
 
 Kind = Literal["print", "screen"]
 
@@ -111,4 +110,17 @@ def catalogue(large_format_dpi: int = LARGE_FORMAT_DPI) -> dict[str, PosterForma
     return {f.name: f for f in formats}
 
 
-DEFAULT_FORMATS = ("a4-doc", "a3-doc", "bang-ron-0.8x6m", "led-ngang", "led-doc", "mang-xa-hoi")
+
+
+# The leaflet and the handbook: print documents of the campaign, folded or bound.
+@dataclass(frozen=True)
+class PrintedFormat:
+    name: str
+    label: str
+    width_mm: float
+    height_mm: float
+
+
+LEAFLET = PrintedFormat("to-roi-gap-ba", "Tờ rơi gấp ba (A4 ngang, 2 mặt)", 297.0, 210.0)
+HANDBOOK = PrintedFormat("so-tay-a5", "Sổ tay A5", 148.0, 210.0)
+PRINTED_FORMATS = {f.name: f for f in (LEAFLET, HANDBOOK)}

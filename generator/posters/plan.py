@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 from generator.campaign.model import Campaign, CustomFormat, Unit
 from generator.campaign.units import unit_slogans
+from generator.memo import file_digest, key
 from generator.paths import unit_page_url, unit_posters
-from generator.pipeline.cache import file_digest, key
 from generator.posters.color import SHIPPED_PROFILES
 from generator.posters.finishing import finished
 from generator.posters.fonts import default_headline_font, default_text_font

@@ -17,8 +17,8 @@ from generator.atomic import replacing, write_if_changed
 from generator.paths import CampaignPaths, unit_posters
 from generator.posters.batch import MANIFEST_COLUMNS, PosterFile, build_posters
 from generator.posters.plan import PosterJob
-from generator.posters.printed import Printed
-from generator.posters.ticket import TicketInfo, job_ticket
+from generator.printing.printed import Printed
+from generator.printing.ticket import TicketInfo, job_ticket
 
 log = logging.getLogger("mkdocs.plugins.campaign.posters")
 # A spreadsheet reads a cell starting with one of these as a formula.

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.campaign.model import Campaign, Unit
 from generator.posters.batch import PosterFile
-from generator.posters.typeset import family, font_faces
+from generator.printing.typeset import family, font_faces
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def ticket_info(campaign: Campaign, unit: Unit | None = None) -> TicketInfo:
 def job_ticket(info: TicketInfo, files: Sequence[tuple[PosterFile, str]]) -> bytes | None:
     """The ticket as PDF bytes for the pack's print files (row, name in the pack), or None
     when WeasyPrint cannot run here."""
-    from generator.posters.typeset import typeset, weasyprint  # loads WeasyPrint: when asked
+    from generator.printing.typeset import typeset, weasyprint  # loads WeasyPrint: when asked
 
     module = weasyprint()
     return typeset(module, ticket_html(info, files)) if module is not None else None

@@ -23,7 +23,7 @@ import pikepdf
 from generator.campaign.model import Campaign
 from generator.content.pages import document_label, topic_title
 from generator.posters.formats import BLEED_MM, MM_PER_INCH
-from generator.posters.typeset import (
+from generator.printing.typeset import (
     family,
     font_faces,
     on_white,

@@ -16,7 +16,7 @@ import markdown
 from generator.campaign.model import Campaign
 from generator.content.pages import print_chapters
 from generator.posters.formats import BLEED_MM
-from generator.posters.typeset import (
+from generator.printing.typeset import (
     family,
     font_faces,
     on_white,

@@ -16,24 +16,18 @@ from types import ModuleType
 
 from generator.atomic import write_if_changed
 from generator.campaign.model import Campaign
-from generator.pipeline.cache import file_digest, key
+from generator.memo import file_digest, key
 from generator.posters.batch import PosterFile, submit
 from generator.posters.fonts import typeface
-from generator.posters.formats import BLEED_MM, CROP_SLUG_MM
+from generator.posters.formats import (
+    BLEED_MM,
+    CROP_SLUG_MM,
+    HANDBOOK,
+    LEAFLET,
+    PRINTED_FORMATS,
+    PrintedFormat,
+)
 from generator.posters.plan import campaign_url, is_placeholder
-
-
-@dataclass(frozen=True)
-class PrintedFormat:
-    name: str
-    label: str
-    width_mm: float
-    height_mm: float
-
-
-LEAFLET = PrintedFormat("to-roi-gap-ba", "Tờ rơi gấp ba (A4 ngang, 2 mặt)", 297.0, 210.0)
-HANDBOOK = PrintedFormat("so-tay-a5", "Sổ tay A5", 148.0, 210.0)
-PRINTED_FORMATS = {f.name: f for f in (LEAFLET, HANDBOOK)}
 
 
 @dataclass(frozen=True)
@@ -70,13 +64,13 @@ def printed_files(campaign: Campaign, site_url: str | None, folder: Path) -> Pri
     notes: list[str] = []
 
     def leaflet(module: ModuleType) -> bytes:
-        from generator.posters.leaflet import leaflet_pdf, leaflet_texts
+        from generator.printing.leaflet import leaflet_pdf, leaflet_texts
 
         return leaflet_pdf(module, leaflet_texts(campaign, url, proof), campaign.id, notes)
 
     def handbook(module: ModuleType) -> bytes:
-        from generator.posters.handbook import handbook_html
-        from generator.posters.typeset import typeset
+        from generator.printing.handbook import handbook_html
+        from generator.printing.typeset import typeset
 
         return typeset(module, handbook_html(campaign, url, proof))
 
@@ -89,7 +83,7 @@ def printed_files(campaign: Campaign, site_url: str | None, folder: Path) -> Pri
             # WeasyPrint takes a second to import: only when something is to be typeset.
             from generator.posters.pdf import finish_typeset
             from generator.posters.render import SRGB
-            from generator.posters.typeset import MISSING, weasyprint
+            from generator.printing.typeset import MISSING, weasyprint
 
             module = weasyprint()
             if module is None:

@@ -65,7 +65,7 @@ def typeset(module: ModuleType, html: str) -> bytes:
 
 def on_white(colour: str) -> str:
     """``colour`` for headings on a white page, or near-black where it would not read there."""
-    from generator.posters.check import MIN_CONTRAST, contrast_ratio
+    from generator.posters.color import MIN_CONTRAST, contrast_ratio
 
     return colour if contrast_ratio(colour, "#FFFFFF") >= MIN_CONTRAST else "#111111"
 
