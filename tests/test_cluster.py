@@ -134,8 +134,8 @@ def test_a_worker_that_cannot_see_the_cache_returns_the_files_as_bytes(tmp_path:
     token in it), the poster is drawn aside and its files travel back as bytes, the same
     bytes the builder's own workers write."""
     from generator.campaign.load import load_campaign
-    from generator.posters.batch import render_job
     from generator.posters.cluster import _VERSION, TOKEN_FILE, Inputs, _input_files, draw
+    from generator.posters.drawn import render_job
     from generator.posters.plan import plan_posters
 
     campaign = load_campaign(SAMPLE)

@@ -21,8 +21,9 @@ from PIL import Image, ImageCms
 
 from generator.campaign.load import load_campaign
 from generator.campaign.model import Campaign, Contact, Palette, PrintOrder, Slogan
-from generator.posters.batch import PosterFile, build_posters
+from generator.posters.batch import build_posters
 from generator.posters.color import SHIPPED_PROFILES, srgb_profile
+from generator.posters.drawn import PosterFile
 from generator.posters.finishing import grommets
 from generator.posters.formats import catalogue
 from generator.posters.layout import layout_poster

@@ -17,7 +17,7 @@ from test_posters import OCR_EM_PX, _need, _similarity
 
 from generator.campaign.load import load_campaign
 from generator.campaign.model import Campaign, Leaflet
-from generator.posters.batch import PosterFile
+from generator.posters.drawn import PosterFile
 from generator.posters.formats import HANDBOOK, LEAFLET
 from generator.printing.leaflet import HEADLINE_PT
 from generator.printing.printed import printed_files

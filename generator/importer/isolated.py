@@ -24,7 +24,7 @@ from typing import Any
 
 from generator.errors import UserError
 from generator.importer.limits import MAX_READ_MEMORY_BYTES, MAX_READ_SECONDS, refused, size
-from generator.importer.shape import Para
+from generator.importer.paragraphs import Para
 from generator.importer.sources import read_paragraphs
 
 _OUT_OF_MEMORY = 3

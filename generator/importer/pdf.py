@@ -25,8 +25,7 @@ from generator.importer.limits import (
     refused,
     size,
 )
-from generator.importer.shape import Para, is_layout, markdown_table
-from generator.importer.sources import missing_extra
+from generator.importer.paragraphs import Para, is_layout, markdown_table, missing_extra
 from generator.vi import raised
 
 # A page number alone on its line ("- 2 -", "2") is the page's, not the text's.

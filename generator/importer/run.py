@@ -21,8 +21,9 @@ from generator.campaign.load import load_campaign
 from generator.campaign.model import SLUG_PATTERN
 from generator.errors import Problem, UserError, display_path
 from generator.importer.isolated import read_isolated
+from generator.importer.paragraphs import Para
 from generator.importer.report import report
-from generator.importer.shape import Para, propose_id, shape
+from generator.importer.shape import propose_id, shape
 from generator.paths import RESERVED_IDS
 from generator.posters.check import BUILD_CHECKS
 

@@ -19,21 +19,8 @@ import yaml
 
 from generator.campaign.markdownsource import TITLE_KINDS
 from generator.campaign.text import clean_text
+from generator.importer.paragraphs import Para
 from generator.vi import fold, issuer_name, sentence_name, slugify
-
-
-@dataclass
-class Para:
-    """One paragraph of the source as its reader found it."""
-
-    text: str
-    line: int  # where it starts in the source, for the report (FILE:LINE)
-    bold: bool = False
-    wrapped: bool = False  # a PDF line that runs to the right margin: the sentence goes on
-    goes_on: bool = False  # a PDF line at the margin under a wrapped one: the same paragraph
-    indented: bool = False  # a PDF line indented as a paragraph's first line: a new one
-    image: bytes | None = None  # a picture, with ``text`` its file suffix
-    table: bool = False  # ``text`` is a Markdown table, one row per line: written as it is
 
 
 @dataclass
@@ -200,28 +187,6 @@ def _citizen_actions(body: list[Para]) -> list[tuple[str, int]]:
                 if 3 <= len(action) <= _ACTION_CHARS and all(a != action for a, _ in found):
                     found.append((action[:1].upper() + action[1:], para.line))
     return found[:_MAX_ACTIONS]
-
-
-def is_layout(rows: list[list[str]], after_text: bool) -> bool:
-    """Whether a table only lays text out side by side, as the letterhead (at the top, two
-    columns) and the recipients beside the signature do, rather than holding data."""
-    if max((len(row) for row in rows), default=0) > 2:
-        return False
-    words = fold(" ".join(cell for row in rows for cell in row)).lower()
-    return not after_text or any(w in words for w in (
-        "noi nhan", "cong hoa xa hoi", "dang cong san viet nam")) or bool(
-        re.search(r"(?:^|\s)(?:tm|kt|k/t|tl|tuq)\.?\s", words))
-
-
-def markdown_table(rows: list[list[str]]) -> str:
-    """Rows of cells as a Markdown table, the first row its header."""
-    width = max(len(row) for row in rows)
-
-    def line(row: list[str]) -> str:
-        cells = [" ".join(c.split()).replace("|", "\\|") for c in row]
-        return "| " + " | ".join(cells + [""] * (width - len(cells))) + " |"
-
-    return "\n".join([line(rows[0]), "|" + " --- |" * width, *(line(r) for r in rows[1:])])
 
 
 def propose_id(facts: dict[str, object]) -> str:

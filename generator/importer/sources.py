@@ -15,7 +15,7 @@ from generator.campaign.text import legacy_encoding
 from generator.campaign.yamlsource import decode
 from generator.errors import Problem, UserError
 from generator.importer.limits import MAX_FILE_BYTES, SPLIT, Budget
-from generator.importer.shape import Para, markdown_table
+from generator.importer.paragraphs import Para, markdown_table
 
 SUFFIXES = tuple(MAX_FILE_BYTES)
 # Control characters a text carries from Word or a terminal (a page break, a vertical tab for
@@ -105,9 +105,3 @@ def _refuse_legacy(path: Path, paras: list[Para]) -> None:
             f"Unicode, nên chép ra thành chữ lỗi ('{para.text[:24]}'); hãy mở tệp bằng Word, "
             f"chuyển mã bằng Unikey (Công cụ chuyển mã, từ {name} sang Unicode), lưu lại rồi "
             "nhập lại"))])
-
-
-def missing_extra(path: Path, package: str) -> UserError:
-    return UserError([Problem(path, 1, 1, (
-        f"cần gói {package} để đọc tệp này; hãy cài phần nhập văn bản: "
-        ".venv/bin/pip install -e '.[import]'"))])

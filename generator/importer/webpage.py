@@ -5,7 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from generator.importer.limits import Budget
-from generator.importer.shape import Para, is_layout, markdown_table
+from generator.importer.paragraphs import Para, is_layout, markdown_table
 from generator.vi import raised
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "br",

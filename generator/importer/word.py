@@ -26,8 +26,7 @@ from generator.importer.limits import (
     refused,
     size,
 )
-from generator.importer.shape import Para, is_layout, markdown_table
-from generator.importer.sources import missing_extra
+from generator.importer.paragraphs import Para, is_layout, markdown_table, missing_extra
 from generator.vi import raised
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -29,16 +29,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator import __version__
 from generator.errors import EnvironmentProblem
 from generator.posters import RENDERER_VERSION
+from generator.posters.drawn import PosterFile, render_job
 from generator.posters.layout import Fonts
 from generator.posters.plan import PosterJob
-
-if TYPE_CHECKING:
-    from generator.posters.batch import PosterFile
 
 ADDRESS_VARIABLE = "DASK_SCHEDULER_ADDRESS"
 # ``--dask-timeout``: how long one poster of REFERENCE_PIXELS may take on the cluster; a larger
@@ -230,8 +228,6 @@ def draw(job: PosterJob, inputs: Inputs, version: str, folder: str,
          token: str) -> tuple[list[PosterFile], dict[str, bytes]]:
     """On a worker: the job's rows, and its files by name under the poster folder unless they
     were written into the builder's folder itself."""
-    from generator.posters.batch import render_job
-
     if version != _VERSION:
         raise RuntimeError(f"worker has campaign-site-generator {_VERSION}, the builder "
                            f"{version}: install the same version on every worker")

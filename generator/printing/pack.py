@@ -15,7 +15,8 @@ from pathlib import Path
 
 from generator.atomic import replacing, write_if_changed
 from generator.paths import CampaignPaths, unit_posters
-from generator.posters.batch import MANIFEST_COLUMNS, PosterFile, build_posters
+from generator.posters.batch import MANIFEST_COLUMNS, build_posters
+from generator.posters.drawn import PosterFile
 from generator.posters.plan import PosterJob
 from generator.printing.printed import Printed
 from generator.printing.ticket import TicketInfo, job_ticket

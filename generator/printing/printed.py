@@ -17,7 +17,8 @@ from types import ModuleType
 from generator.atomic import write_if_changed
 from generator.campaign.model import Campaign
 from generator.memo import file_digest, key
-from generator.posters.batch import PosterFile, submit
+from generator.posters.batch import submit
+from generator.posters.drawn import PosterFile
 from generator.posters.fonts import typeface
 from generator.posters.formats import (
     BLEED_MM,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from generator.campaign.model import Campaign, Unit
-from generator.posters.batch import PosterFile
+from generator.posters.drawn import PosterFile
 from generator.printing.typeset import family, font_faces
 
 
