@@ -16,6 +16,8 @@ import hashlib
 import importlib.util
 import json
 import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -78,9 +80,60 @@ def keep(path: Path, text: str) -> None:
         log.debug(f"không ghi được bộ nhớ đệm {path}: {exc}")
 
 
-def read_json(path: Path) -> Any:
-    """An entry's JSON, or None when it is missing or damaged (the entry is then made again)."""
+@dataclass(frozen=True)
+class Entry:
+    """One thing the cache remembers: named by its file, keyed by what it was made from,
+    holding a value and the files it made. Fresh when its key matches and its files exist:
+    the one staleness rule.
+
+    On disk, two lines of JSON: the key and the files first, so that an entry is judged
+    without reading its value, then the value. Files are kept relative to the entry's folder
+    when they lie inside it.
+    """
+
+    path: Path
+    key: str
+
+    def recall(self) -> Any:
+        """The value, or None when the entry is missing, damaged, stale or lost a file."""
+        try:
+            with self.path.open(encoding="utf-8") as stream:
+                if not fresh(json.loads(stream.readline()), self.key, self.path.parent):
+                    return None
+                return json.loads(stream.readline())
+        except (OSError, ValueError):
+            return None
+
+    def keep(self, value: Any, files: Iterable[Path] = ()) -> None:
+        """Remember ``value`` and the files it stands for; a cache that cannot be written is
+        skipped."""
+        header = record(self.key, files, self.path.parent)
+        keep(self.path, f"{json.dumps(header, ensure_ascii=False)}\n"
+                        f"{json.dumps(value, ensure_ascii=False)}\n")
+
+
+def stored_value(path: Path) -> Any:
+    """An entry's value whatever its key (to list what entries hold), or None."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        with path.open(encoding="utf-8") as stream:
+            stream.readline()
+            return json.loads(stream.readline())
     except (OSError, ValueError):
         return None
+
+
+def record(entry_key: str, files: Iterable[Path], folder: Path) -> dict[str, Any]:
+    """An entry's key and files as kept, alone (:class:`Entry`) or among others of one file
+    (the posters of a campaign, by the thousand)."""
+    return {"key": entry_key,
+            "files": [str(p.relative_to(folder)) if p.is_relative_to(folder) else str(p)
+                      for p in files]}
+
+
+def fresh(kept: Any, entry_key: str, folder: Path) -> bool:
+    """The one staleness rule: the key matches and every file the entry made exists."""
+    if not isinstance(kept, dict) or kept.get("key") != entry_key:
+        return False
+    files = kept.get("files")
+    return isinstance(files, list) and all(isinstance(f, str) and (folder / f).is_file()
+                                           for f in files)

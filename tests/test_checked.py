@@ -27,9 +27,11 @@ def project(yaml_project: Project) -> Project:
 def _tamper(cache: Path, title: str) -> None:
     """Change what the cache says the campaign is, so that a test sees whether it is used."""
     entry_path = cache / "campaigns" / "cchc-ha-noi-2021.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    entry["campaign"]["short_title"] = title
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+    header, kept = entry_path.read_text(encoding="utf-8").splitlines()
+    value = json.loads(kept)
+    value["campaign"]["short_title"] = title
+    entry_path.write_text(f"{header}\n{json.dumps(value, ensure_ascii=False)}\n",
+                          encoding="utf-8")
 
 
 def test_an_unchanged_campaign_is_not_validated_again(project: Project, tmp_path: Path) -> None:

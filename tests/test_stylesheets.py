@@ -88,7 +88,8 @@ def test_a_cut_made_before_comes_from_the_cache(tmp_path: Path) -> None:
     _tiny_site(tmp_path / "two")
     slim_stylesheets(tmp_path / "one", cache)
     [entry] = cache.iterdir()
-    entry.write_text(".from-the-cache{}", encoding="utf-8")
+    header = entry.read_text(encoding="utf-8").splitlines()[0]
+    entry.write_text(f'{header}\n".from-the-cache{{}}"\n', encoding="utf-8")
     slim_stylesheets(tmp_path / "two", cache)
     [cut] = (tmp_path / "two" / "assets" / "stylesheets").iterdir()
     assert cut.read_text(encoding="utf-8") == ".from-the-cache{}"

@@ -9,7 +9,6 @@ validation again. Entries are JSON read back through the model, never pickled co
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,11 +16,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from generator.campaign.model import Campaign
+from generator.campaign.remembered import CHECKED_FOLDER
 from generator.campaign.units import shared_units_file
-from generator.memo import file_digest, keep, key, read_json
-
-# In the cache folder: one entry per validated campaign, with the fonts and logo it uses.
-CHECKED_FOLDER = "campaigns"
+from generator.memo import Entry, file_digest, key
 
 
 def _file_hash(path: Path) -> str | None:
@@ -29,10 +26,6 @@ def _file_hash(path: Path) -> str | None:
         return file_digest(path)
     except OSError:
         return None
-
-
-def _entry_path(cache_dir: Path, path: Path) -> Path:
-    return cache_dir / CHECKED_FOLDER / f"{path.stem}.json"
 
 
 def _source_key(path: Path, root: Path, source: bytes, checked: CheckedFiles) -> str:
@@ -55,18 +48,23 @@ def _dependencies(campaign: Campaign, base: Path,
     return {str(f.resolve()): _file_hash(f) for f in files}
 
 
+def _entry(path: Path, root: Path, cache_dir: Path, source: bytes,
+           checked: CheckedFiles) -> Entry:
+    return Entry(cache_dir / CHECKED_FOLDER / f"{path.stem}.json",
+                 _source_key(path, root, source, checked))
+
+
 def recall(path: Path, root: Path, cache_dir: Path, source: bytes,
            checked: CheckedFiles) -> Campaign | None:
     """The campaign as validated before from ``source`` (the file's bytes), or None when
     anything it was read from changed."""
-    entry: Any = read_json(_entry_path(cache_dir, path))
+    kept: Any = _entry(path, root, cache_dir, source, checked).recall()
     try:
-        if entry["key"] != _source_key(path, root, source, checked):
+        campaign = Campaign.model_validate(kept["campaign"])
+        # The files it was read from are known once the campaign is: compared after.
+        if kept["dependencies"] != _dependencies(campaign, path.parent, checked):
             return None
-        campaign = Campaign.model_validate(entry["campaign"])
     except (KeyError, TypeError, ValidationError):
-        return None
-    if entry.get("dependencies") != _dependencies(campaign, path.parent, checked):
         return None
     return campaign
 
@@ -74,7 +72,6 @@ def recall(path: Path, root: Path, cache_dir: Path, source: bytes,
 def remember(path: Path, root: Path, cache_dir: Path, source: bytes, campaign: Campaign,
              checked: CheckedFiles) -> None:
     """Record a campaign that passed every check."""
-    entry = {"key": _source_key(path, root, source, checked),
-             "dependencies": _dependencies(campaign, path.parent, checked),
-             "campaign": campaign.model_dump(mode="json", by_alias=True)}
-    keep(_entry_path(cache_dir, path), json.dumps(entry, ensure_ascii=False))
+    _entry(path, root, cache_dir, source, checked).keep({
+        "dependencies": _dependencies(campaign, path.parent, checked),
+        "campaign": campaign.model_dump(mode="json", by_alias=True)})

@@ -9,16 +9,14 @@ what a rebuild spent on top of MkDocs.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from generator.content.navigation import NavItem
-from generator.memo import keep
+from generator.memo import Entry
+from generator.memo import key as memo_key
 from generator.pipeline.inputs import CampaignsKey
 
-# Two lines of JSON: what the output was made from, then the output.
 ENTRY = "generated.json"
 
 
@@ -35,41 +33,27 @@ class CampaignOutput:
     titles: dict[str, str]
 
 
+def _entry(cache_dir: Path, key: CampaignsKey, site_url: str | None) -> Entry:
+    return Entry(cache_dir / ENTRY, memo_key("generated", list(key), site_url))
+
+
 def recall(cache_dir: Path, key: CampaignsKey, site_url: str | None) -> CampaignOutput | None:
     """The output of an earlier build of the same campaigns for the same address, while every
     file it lists is still in the cache; None otherwise."""
-    if _header(cache_dir) != {"campaigns": list(key), "site_url": site_url}:
-        return None
+    made = _entry(cache_dir, key, site_url).recall()
     try:
-        with (cache_dir / ENTRY).open(encoding="utf-8") as stream:
-            stream.readline()
-            made = json.loads(stream.readline())
-        output = CampaignOutput(
+        return CampaignOutput(
             pages={str(k): str(v) for k, v in made["pages"].items()},
             sections=list(made["sections"]), owned=[str(p) for p in made["owned"]],
             assets={str(k): Path(v) for k, v in made["assets"].items()},
             titles={str(k): str(v) for k, v in made["titles"].items()})
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (KeyError, TypeError, AttributeError):
         return None
-    if not all(path.is_file() for path in output.assets.values()):
-        return None
-    return output
 
 
 def remember(cache_dir: Path, key: CampaignsKey, site_url: str | None,
              output: CampaignOutput) -> None:
     """Keep ``output`` for the next build; a cache that cannot be written is skipped."""
-    header = {"campaigns": list(key), "site_url": site_url}
     made = {"pages": output.pages, "sections": output.sections, "owned": output.owned,
             "titles": output.titles, "assets": {k: str(v) for k, v in output.assets.items()}}
-    keep(cache_dir / ENTRY, f"{json.dumps(header)}\n{json.dumps(made, ensure_ascii=False)}\n")
-
-
-def _header(cache_dir: Path) -> dict[str, Any]:
-    """The entry's first line, what it was made from: checking it does not read the pages."""
-    try:
-        with (cache_dir / ENTRY).open(encoding="utf-8") as stream:
-            header = json.loads(stream.readline())
-    except (OSError, ValueError):
-        return {}
-    return header if isinstance(header, dict) else {}
+    _entry(cache_dir, key, site_url).keep(made, output.assets.values())

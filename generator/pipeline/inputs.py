@@ -8,14 +8,12 @@ answers before loading any of them.
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import stat
 from pathlib import Path
 from typing import NamedTuple
 
-from generator.campaign.checked import CHECKED_FOLDER
-from generator.memo import code_fingerprint
+from generator.campaign.remembered import read_from
+from generator.memo import code_fingerprint, file_digest
 from generator.pipeline.project import Project
 
 # In the output folder: the hash of the inputs of the build that made it.
@@ -68,38 +66,14 @@ def _add_folder(digest: hashlib._Hash, folder: Path) -> None:
             continue
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
         if stat.S_ISREG(info.st_mode):
-            digest.update(_content_digest(path))
+            digest.update(file_digest(path).encode())
         else:
             digest.update(f"special {info.st_mode}".encode())
 
 
-def _content_digest(path: Path) -> bytes:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(1 << 20):
-            digest.update(chunk)
-    return digest.digest()
-
-
 def _add_dependencies(digest: hashlib._Hash, cache_dir: Path) -> None:
     """The fonts and logos the validated campaigns named, by content."""
-    for name in sorted(_dependencies(cache_dir / CHECKED_FOLDER)):
+    for name in sorted(read_from(cache_dir)):
         digest.update(name.encode() + b"\0")
         path = Path(name)
-        digest.update(_content_digest(path) if path.is_file() else b"-")
-
-
-def _dependencies(checked: Path) -> set[str]:
-    found: set[str] = set()
-    if not checked.is_dir():
-        return found
-    for entry in os.scandir(checked):
-        if not entry.name.endswith(".json"):
-            continue
-        try:
-            with Path(entry.path).open(encoding="utf-8") as stream:
-                files = json.load(stream).get("dependencies", {})
-        except (OSError, ValueError, AttributeError):
-            continue
-        found.update(str(name) for name in files if isinstance(files, dict))
-    return found
+        digest.update(file_digest(path).encode() if path.is_file() else b"-")

@@ -14,7 +14,7 @@ from generator.campaign.model import Campaign
 from generator.content.calendar import campaign_calendar
 from generator.content.navigation import campaign_nav
 from generator.content.pages import CoverSize, GalleryItem, PrintedItem, generate_site
-from generator.memo import key
+from generator.memo import Entry, key
 from generator.paths import CampaignPaths
 from generator.pipeline.generated import CampaignOutput
 from generator.pipeline.project import Project
@@ -102,11 +102,12 @@ def _gallery(jobs: Sequence[PosterJob]) -> list[GalleryItem]:
 def _calendar(campaign: Campaign, site_url: str | None, folder: Path) -> Path:
     """The campaign's .ics in the cache, written again only when the campaign, the site's
     address or the generator changed."""
-    entry = key("calendar", site_url, campaign.model_dump_json())
-    ics, stamp = folder / f"{campaign.id}.ics", folder / f"{campaign.id}.key"
-    if ics.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == entry:
+    ics = folder / f"{campaign.id}.ics"
+    kept = Entry(folder / f"{campaign.id}.ics.json",
+                 key("calendar", site_url, campaign.model_dump_json()))
+    if kept.recall():
         return ics
     agency_page = campaign_url(site_url or "", campaign.id) + "trach-nhiem/"
     write_if_changed(ics, campaign_calendar(campaign, site_url, agency_page))
-    write_if_changed(stamp, entry.encode())
+    kept.keep(True, [ics])
     return ics

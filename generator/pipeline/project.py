@@ -10,13 +10,12 @@ keyed by the file's path and bytes, for a build with nothing changed to answer a
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import Problem, UserError
-from generator.memo import keep, key, read_json
+from generator.memo import Entry, key
 from generator.pipeline.cache import CACHE_DIR, SERVE_FOLDER
 
 if TYPE_CHECKING:
@@ -79,18 +78,16 @@ def read_project(config_file: Path) -> Project:
     # own bytes: it is loaded every time.
     memo = None if b"!ENV" in raw or b"INHERIT" in raw else \
         config_file.parent / CACHE_DIR / "project.json"
-    entry_key = key("project", str(config_file), raw.decode("utf-8", "replace"))
-    if memo is not None:
-        entry = read_json(memo)
-        if isinstance(entry, dict) and entry.get("key") == entry_key:
-            try:
-                return _from_json(entry["project"])
-            except (KeyError, TypeError):
-                pass
+    entry = Entry(memo, key("project", str(config_file), raw.decode("utf-8", "replace"))) \
+        if memo is not None else None
+    if entry is not None and isinstance(known := entry.recall(), dict):
+        try:
+            return _from_json(known)
+        except (KeyError, TypeError):
+            pass
     project = from_mkdocs(load_mkdocs(config_file))
-    if memo is not None:
-        keep(memo, json.dumps({"key": entry_key, "project": _to_json(project)},
-                              ensure_ascii=False))
+    if entry is not None:
+        entry.keep(_to_json(project))
     return project
 
 

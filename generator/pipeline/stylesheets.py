@@ -28,7 +28,7 @@ import tinycss2
 from tinycss2.ast import Node
 
 from generator.atomic import write_bytes
-from generator.memo import keep, key
+from generator.memo import Entry, key
 
 # The theme's own stylesheets, fingerprinted by the theme: main.57a0d79d.min.css.
 THEME_STYLESHEET = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")
@@ -102,15 +102,13 @@ def _cut(css: bytes, used: UsedClasses, entry_stem: Path | None) -> bytes:
     One entry per stylesheet is kept: a new one replaces the last."""
     if entry_stem is None:
         return slim_css(css.decode("utf-8"), used).encode("utf-8")
-    made_from = key("stylesheet", hashlib.sha256(css).hexdigest(), sorted(used.classes),
-                    used.prefixes)
-    entry = entry_stem.with_name(f"{entry_stem.name}.{made_from[:16]}.css")
-    if entry.is_file():
-        return entry.read_bytes()
-    slim = slim_css(css.decode("utf-8"), used)
-    for older in entry.parent.glob(f"{entry_stem.name}.*.css"):
-        older.unlink(missing_ok=True)
-    keep(entry, slim)
+    entry = Entry(entry_stem.with_name(f"{entry_stem.name}.json"),
+                  key("stylesheet", hashlib.sha256(css).hexdigest(), sorted(used.classes),
+                      used.prefixes))
+    slim = entry.recall()
+    if not isinstance(slim, str):
+        slim = slim_css(css.decode("utf-8"), used)
+        entry.keep(slim)
     return slim.encode("utf-8")
 
 

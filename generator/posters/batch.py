@@ -2,8 +2,10 @@
 changed.
 
 The cache folder (``.cache/posters/<campaign-id>/``) belongs to the tool: it holds the PNG, PDF
-and thumbnail of every poster, and ``cache.json`` maps each poster to the content hash it was
-drawn from. The site and ``campaign posters --out`` receive copies of these files.
+and thumbnail of every poster, and ``cache.json`` one cache entry per poster
+(:func:`generator.memo.record`: the content hash it was drawn from, its files, and its manifest
+rows as the value), in one file because a campaign's units have posters by the thousand. The
+site and ``campaign posters --out`` receive copies of these files.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.atomic import write_text
+from generator.memo import fresh, record
 from generator.posters.drawn import PosterFile, render_job
 from generator.posters.plan import PosterJob
 
@@ -50,10 +53,10 @@ def build_posters(jobs: Sequence[PosterJob], folder: Path, *, workers: int | Non
     folder.mkdir(parents=True, exist_ok=True)
     cache = _read_cache(folder)
     keys = {job.stem: job.key() for job in jobs}
-    todo = [job for job in jobs if not _fresh(cache.get(job.stem), keys[job.stem], folder)]
+    todo = [job for job in jobs if not fresh(cache.get(job.stem), keys[job.stem], folder)]
     redraw = {job.stem for job in todo}
     results: dict[str, list[PosterFile]] = {
-        job.stem: [PosterFile(**row) for row in cache[job.stem]["files"]]
+        job.stem: [PosterFile(**row) for row in cache[job.stem]["value"]]
         for job in jobs if job.stem not in redraw}
     if todo:
         from tqdm import tqdm  # 30 ms to import: only when there is something to draw
@@ -68,7 +71,8 @@ def build_posters(jobs: Sequence[PosterJob], folder: Path, *, workers: int | Non
             saved = time.monotonic()
             for job, rows in _run(todo, folder, workers, address):
                 results[job.stem] = rows
-                cache[job.stem] = {"key": keys[job.stem], "files": [asdict(r) for r in rows]}
+                cache[job.stem] = {**record(keys[job.stem], [folder / r.file for r in rows],
+                                            folder), "value": [asdict(r) for r in rows]}
                 # Saved now and then, not per poster (a whole-file rewrite each time grows
                 # quadratically): a killed build redraws at most a few seconds of work.
                 if time.monotonic() - saved > CACHE_SAVE_SECONDS:
@@ -155,13 +159,6 @@ def _pool(count: int) -> ProcessPoolExecutor:
     return pool
 
 
-def _fresh(entry: dict[str, Any] | None, key: str, folder: Path) -> bool:
-    if not entry or entry.get("key") != key:
-        return False
-    rows = entry.get("files")
-    return isinstance(rows, list) and all((folder / str(r["file"])).is_file() for r in rows)
-
-
 def _read_cache(folder: Path) -> dict[str, dict[str, Any]]:
     try:
         data = json.loads((folder / CACHE_FILE).read_text(encoding="utf-8"))
@@ -178,8 +175,8 @@ def _forget_stale(folder: Path, cache: dict[str, dict[str, Any]], wanted: set[st
     """Posters no longer asked for leave the cache, files and all (the cache is ours alone)."""
     stale = [s for s in cache if s not in wanted]
     for stem in stale:
-        rows = cache.pop(stem).get("files")
-        for row in rows if isinstance(rows, list) else []:
-            (folder / str(row["file"])).unlink(missing_ok=True)
+        files = cache.pop(stem).get("files")
+        for name in files if isinstance(files, list) else []:
+            (folder / str(name)).unlink(missing_ok=True)
     if stale:
         _write_cache(folder, cache)

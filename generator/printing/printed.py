@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from generator.atomic import write_if_changed
 from generator.campaign.model import Campaign
-from generator.memo import file_digest, key
+from generator.memo import Entry, file_digest, key
 from generator.posters.batch import submit
 from generator.posters.drawn import PosterFile
 from generator.posters.fonts import typeface
@@ -48,8 +47,8 @@ def printed_name(campaign_id: str, fmt: PrintedFormat) -> str:
 def typeset_later(campaign: Campaign, site_url: str | None, folder: Path) -> Future[Printed]:
     """The campaign's leaflet and handbook: on the poster workers when they must be typeset,
     at once when both are already in ``folder``."""
-    if all(_fresh(folder, campaign, fmt, _key(campaign, site_url))
-           for fmt in PRINTED_FORMATS.values()):
+    made_from = _key(campaign, site_url)
+    if all(_entry(folder, campaign, fmt, made_from).recall() for fmt in PRINTED_FORMATS.values()):
         done: Future[Printed] = Future()
         done.set_result(printed_files(campaign, site_url, folder))
         return done
@@ -80,7 +79,8 @@ def printed_files(campaign: Campaign, site_url: str | None, folder: Path) -> Pri
     rows = []
     for fmt, make in makers:
         target = folder / printed_name(campaign.id, fmt)
-        if not _fresh(folder, campaign, fmt, entry):
+        kept = _entry(folder, campaign, fmt, entry)
+        if not kept.recall():
             # WeasyPrint takes a second to import: only when something is to be typeset.
             from generator.posters.pdf import finish_typeset
             from generator.posters.render import SRGB
@@ -91,7 +91,7 @@ def printed_files(campaign: Campaign, site_url: str | None, folder: Path) -> Pri
                 return Printed((), (MISSING,))
             folder.mkdir(parents=True, exist_ok=True)
             finish_typeset(make(module), target, fmt.label, SRGB)
-            write_if_changed(target.with_suffix(".key"), entry.encode())
+            kept.keep(True, [target])
         rows.append(_row(target, folder, fmt, campaign.short_title, proof))
     return Printed(tuple(rows), tuple(notes))
 
@@ -102,10 +102,9 @@ def _key(campaign: Campaign, site_url: str | None) -> str:
     return key("printed", site_url, campaign.model_dump_json(), fonts)
 
 
-def _fresh(folder: Path, campaign: Campaign, fmt: PrintedFormat, entry: str) -> bool:
-    target = folder / printed_name(campaign.id, fmt)
-    stamp = target.with_suffix(".key")
-    return target.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == entry
+def _entry(folder: Path, campaign: Campaign, fmt: PrintedFormat, made_from: str) -> Entry:
+    """A typeset document's cache entry, beside it (its value: True, it was made)."""
+    return Entry(folder / f"{printed_name(campaign.id, fmt)}.json", made_from)
 
 
 def _row(path: Path, folder: Path, fmt: PrintedFormat, title: str, proof: bool) -> PosterFile:
