@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -73,15 +74,36 @@ def copy_project(target: Path, cache: Path | None = None, *, form: str = "md") -
     return Project(target)
 
 
+def shared(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made once for the whole run by whichever test process asks first: pytest-xdist
+    runs the tests in several processes, and each would otherwise make its own (a build, the
+    sample's posters) at the same time. Only ever read once made."""
+    base = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, which its workers share
+    folder = base / f"shared-{name}"
+    with (base / f"shared-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / ".made").is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            (folder / ".made").touch()
+    return folder
+
+
+def _draw_posters(folder: Path) -> None:
+    seed = copy_project(folder / "project")
+    result = seed.run("posters", "campaigns/cchc-ha-noi-2021.md", "--out", "out")
+    assert result.code == 0, result.err
+
+
 @pytest.fixture(scope="session")
 def poster_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample's posters rendered once; projects start with a copy of this cache, as a
     communicator's checkout would after its first build. Content hashes keep it honest: any
     poster a test changes is drawn again."""
-    seed = copy_project(tmp_path_factory.mktemp("seed") / "project")
-    result = seed.run("posters", "campaigns/cchc-ha-noi-2021.md", "--out", "out")
-    assert result.code == 0, result.err
-    return seed.root / ".cache"
+    return shared(tmp_path_factory, "posters", _draw_posters) / "project" / ".cache"
 
 
 @pytest.fixture
@@ -98,11 +120,13 @@ def yaml_project(tmp_path: Path, poster_cache: Path) -> Project:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, poster_cache: Path) -> Path:
     """The sample project built once by ``campaign build`` (real MkDocs, strict)."""
-    proj = copy_project(tmp_path_factory.mktemp("built") / "project", poster_cache)
-    result = proj.run("build")
-    assert result.code == 0, result.err
-    (proj.root / "build.log").write_text(result.out + result.err, encoding="utf-8")
-    return proj.root / "site"
+    def build(folder: Path) -> None:
+        proj = copy_project(folder / "project", poster_cache)
+        result = proj.run("build")
+        assert result.code == 0, result.err
+        (proj.root / "build.log").write_text(result.out + result.err, encoding="utf-8")
+
+    return shared(tmp_path_factory, "site", build) / "project" / "site"
 
 
 class _Text(HTMLParser):

@@ -43,10 +43,10 @@ def import_document(file: Path, campaigns_dir: Path, root: Path, campaign_id: st
     if not any(p.text.strip() for p in paragraphs if p.image is None):
         raise UserError([Problem(file, 1, 1, (
             "tệp không có chữ nào để chép; hãy kiểm tra đúng tệp văn bản chưa"))])
-    new_id = campaign_id or propose_id(shape(paragraphs).facts)
+    shaped = shape(paragraphs, lambda facts: f"{campaign_id or propose_id(facts)}-hinh")
+    new_id = campaign_id or propose_id(shaped.facts)
     _check_id(file, new_id)
     _check_free(campaigns_dir, new_id)
-    shaped = shape(paragraphs, f"{new_id}-hinh")
     pictures = [p for p in paragraphs if p.image is not None]
     _clear_abandoned(campaigns_dir)
     stage = campaigns_dir / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"

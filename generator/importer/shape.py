@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
@@ -70,15 +71,22 @@ _KIND_SHORT = {"Kế hoạch": "kh", "Hướng dẫn": "hd", "Công văn": "cv",
                "Thông báo": "tb", "Chương trình": "ctr", "Chỉ thị": "ct"}
 
 
-def shape(paragraphs: list[Para], pictures: str = "hinh") -> Shaped:
+# The pictures' folder while it is not yet named: a NUL, which no text holds.
+_FOLDER = "\x00"
+
+
+def shape(paragraphs: list[Para],
+          pictures: str | Callable[[dict[str, object]], str] = "hinh") -> Shaped:
     """The Markdown campaign file for a document's paragraphs; its pictures are referred to
-    as files of the folder ``pictures`` (beside the campaign file)."""
+    as files of the folder ``pictures`` beside the campaign file, or of the folder that
+    ``pictures(facts)`` names once the document's facts are read (an import names it after
+    the id they give: one pass)."""
     paras: list[Para] = []
     count = 0
     for para in paragraphs:
         if para.image is not None:
             count += 1
-            name = f"{pictures}/hinh-{count}{para.text}"
+            name = f"{_FOLDER}/hinh-{count}{para.text}"
             # Kept beside the campaign and named in it; the page shows the text only.
             paras.append(Para(f"<!-- Hình {count}: {name} -->", para.line))
         elif para.table:
@@ -134,7 +142,8 @@ def shape(paragraphs: list[Para], pictures: str = "hinh") -> Shaped:
         front["decision"] = {**decision, **({"date": front["date"]} if "date" in front else {})}
     text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False,
                                     width=100) + "---\n\n" + "\n".join(lines).rstrip() + "\n"
-    return Shaped(text, facts, unsure)
+    folder = pictures(facts) if callable(pictures) else pictures
+    return Shaped(text.replace(_FOLDER, folder), facts, unsure)
 
 
 # Where citizens call: "đường dây nóng 0258 3812 345", "số điện thoại: 0912.345.678"; the unit
