@@ -321,11 +321,16 @@ def listening(answer: bytes | None) -> Iterator[tuple[str, list[socket.socket]]]
                 except OSError:
                     pass
 
-    threading.Thread(target=serve, daemon=True).start()
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
     try:
         yield f"tcp://127.0.0.1:{server.getsockname()[1]}", held
     finally:
+        # Stops the thread's accept; joined before closing what it holds, so that no
+        # connection it accepts meanwhile is left open.
+        server.shutdown(socket.SHUT_RDWR)  # wakes the thread's accept (Linux)
         server.close()
+        thread.join(timeout=10)
         for conn in held:
             conn.close()
 
