@@ -12,8 +12,10 @@ from PIL import Image
 from generator.atomic import write_if_changed
 from generator.campaign.model import Campaign
 from generator.content.calendar import campaign_calendar
+from generator.content.gallery import GalleryItem, PrintedItem
 from generator.content.navigation import campaign_nav
-from generator.content.pages import CoverSize, GalleryItem, PrintedItem, generate_site
+from generator.content.pages import generate_site
+from generator.content.writer import CoverSize
 from generator.memo import Entry, key
 from generator.paths import CampaignPaths
 from generator.pipeline.generated import CampaignOutput

@@ -21,7 +21,7 @@ from types import ModuleType
 import pikepdf
 
 from generator.campaign.model import Campaign
-from generator.content.pages import document_label, topic_title
+from generator.content.writer import document_label, topic_title
 from generator.posters.formats import BLEED_MM, MM_PER_INCH
 from generator.printing.typeset import (
     family,

@@ -1,0 +1,49 @@
+"""The pages of what is told and how: the topics and the forms (channels)."""
+
+from __future__ import annotations
+
+from generator.content.citations import (
+    FORMS_TITLE,
+    TOPICS_TITLE,
+)
+from generator.content.markdown import escape, link
+from generator.content.writer import (
+    PageWriter,
+    form_title,
+    topic_title,
+)
+
+_FORM_KINDS = {"direct": "Trực tiếp", "media": "Đại chúng", "visual": "Trực quan"}
+
+
+def topics(w: PageWriter) -> str:
+    c, path, title = w.campaign, w.paths.topics, TOPICS_TITLE
+    body = [f"{escape(c.kind)} này nêu {len(c.topics)} nhóm nội dung cần tuyên truyền."
+            if c.topics else f"{escape(c.kind)} này không chia nội dung tuyên truyền thành "
+            f"mục riêng; toàn văn ở {link('trang tổng quan', w.paths.overview, path)}.",
+            ""]
+    for number, topic in enumerate(c.topics, start=1):
+        note = f"[^{topic.footnote}]" if topic.footnote else ""
+        body += [f"## {number}. {escape(topic_title(topic))}", "",
+                 f"{w.text(topic.text, path)}{note}", ""]
+        body += w.points(topic.points, path) if topic.points else []
+    return w.page(path, title, f"Nội dung tuyên truyền của {c.short_title}.", body)
+
+def forms(w: PageWriter) -> str:
+    c, path, title = w.campaign, w.paths.forms, FORMS_TITLE
+    body = [f"{escape(c.kind)} này nêu {len(c.forms)} hình thức tuyên truyền."
+            if c.forms else f"{escape(c.kind)} này không nêu hình thức tuyên truyền thành "
+            f"mục riêng; toàn văn ở {link('trang tổng quan', w.paths.overview, path)}.",
+            ""]
+    for number, form in enumerate(c.forms, start=1):
+        body += [f"## {number}. {escape(form_title(form))}", ""]
+        if form.kind:
+            body += [f"*Loại hình: {_FORM_KINDS[form.kind]}*", ""]
+        if form.text:
+            body += [w.text(form.text, path), ""]
+        if form.channels:
+            body += w.points(form.channels, path)
+        if form.requirement:
+            body += ['!!! warning "Yêu cầu"', "",
+                     f"    {w.text(form.requirement, path)}", ""]
+    return w.page(path, title, f"Các hình thức tuyên truyền của {c.short_title}.", body)
