@@ -29,6 +29,7 @@ def agencies(w: PageWriter) -> str:
             body += w.points(item.tasks, path)
     return w.page(path, title, f"Việc của từng cơ quan trong {c.short_title}.", body)
 
+
 def agencies_in_full(w: PageWriter) -> str:
     """Every agency's tasks on one page, as the document lists them: for print, where a
     reader cannot follow a link to each agency's page."""
@@ -40,6 +41,7 @@ def agencies_in_full(w: PageWriter) -> str:
         body += w.points(agency.tasks, path, ordered=bool(agency.agency))
     return w.page(path, w.heading_text("responsibilities"),
                      f"Việc của từng cơ quan trong {c.short_title}.", body)
+
 
 def agency(w: PageWriter, agency_id: str) -> str:
     c, path = w.campaign, w.paths.agency(agency_id)
@@ -60,6 +62,7 @@ def agency(w: PageWriter, agency_id: str) -> str:
              f"- {link('Khẩu hiệu', w.paths.slogans, path)}",
              f"- {link('Các cơ quan khác', w.paths.agencies, path)}", ""]
     return w.page(path, title, f"Việc của {agency.agency} trong {c.short_title}.", body)
+
 
 def reporting_lines(w: PageWriter, page: str) -> list[str]:
     reporting = w.campaign.reporting

@@ -33,6 +33,7 @@ def documents(w: PageWriter) -> str:
         body += [*facts, ""] if facts else [f"*{escape(doc.kind)}*", ""]
     return w.page(path, title, f"Các văn bản được dẫn trong {c.short_title}.", body)
 
+
 def document_mention(w: PageWriter, doc: Document, page: str) -> str:
     """How Vietnamese cites a document: 'Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ
     tướng Chính phủ phê duyệt “…”', 'Kế hoạch số 105/KH-UBND … về “…”'."""

@@ -37,6 +37,7 @@ def indices(w: PageWriter) -> str:
     return w.page(path, title, f"Các chỉ số cải cách hành chính trong {c.short_title}.",
                      body)
 
+
 def index_table(w: PageWriter, index: Index) -> list[str]:
     unit = f" ({escape(index.unit)})" if index.unit else ""
     rows = [f"| Năm | Điểm{unit} | Xếp hạng | Nguồn |", "|---|---|---|---|"]

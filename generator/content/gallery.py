@@ -49,6 +49,7 @@ def slogans(w: PageWriter) -> str:
         body += ["Chiến dịch này chưa có khẩu hiệu.", ""]
     return w.page(path, title, f"Khẩu hiệu của {c.short_title}.", body)
 
+
 def gallery(w: PageWriter, items: Sequence[GalleryItem],
             printed: Sequence[PrintedItem] = ()) -> str:
     c, path, title = w.campaign, w.paths.gallery, "Áp phích, băng rôn"
@@ -71,10 +72,12 @@ def gallery(w: PageWriter, items: Sequence[GalleryItem],
     body += thumbnails(w, items, path, "##")
     return w.page(path, title, f"Áp phích, băng rôn của {c.short_title}.", body)
 
+
 def pack_links(w: PageWriter, path: str, pack: str, manifest: str) -> list[str]:
     return [f"- {link('Tải gói in (ZIP)', w.paths.poster(pack), path)}: các tệp PDF in "
             "theo từng khổ, phiếu in và bảng kê kích thước cho nhà in.",
             f"- {link('Bảng kê các tệp (CSV)', w.paths.poster(manifest), path)}", ""]
+
 
 def thumbnails(w: PageWriter, items: Sequence[GalleryItem], path: str, level: str) -> list[str]:
     """Each slogan's posters under its heading: thumbnails linking to the PNG, with the
@@ -107,6 +110,7 @@ def thumbnails(w: PageWriter, items: Sequence[GalleryItem], path: str, level: st
         body += ["</div>", "", "</details>", ""]
     return body
 
+
 def units(w: PageWriter) -> str:
     """Every unit, by group, with its hotline: a citizen finds their own commune."""
     c, path = w.campaign, w.paths.units
@@ -129,6 +133,7 @@ def units(w: PageWriter) -> str:
         body.append("")
     return w.page(path, UNITS_TITLE, f"Các đơn vị thực hiện {c.short_title}: áp phích "
                                         "và liên hệ của từng xã, phường.", body)
+
 
 def unit(w: PageWriter, unit: Unit, items: Sequence[GalleryItem]) -> str:
     c, path = w.campaign, w.paths.unit(unit.id)

@@ -110,6 +110,7 @@ def overview(w: PageWriter) -> str:
                  for line in (f"{superscript(note.id)} {w.text(note.text, path)}", "")]
     return w.page(path, title, c.summary, body)
 
+
 def phases(w: PageWriter, page: str) -> list[str]:
     """Each phase with its dates, as the plan writes them, and the calendar that has them."""
     lines = []
@@ -134,6 +135,7 @@ def phases(w: PageWriter, page: str) -> list[str]:
                   ""]
     return lines
 
+
 def contact(w: PageWriter) -> list[str]:
     """Where citizens can ask: the unit, a hotline to call from a phone, e-mail, address."""
     contact = w.campaign.contact
@@ -148,6 +150,7 @@ def contact(w: PageWriter) -> list[str]:
         lines.append(f"- **Địa chỉ:** {escape(contact.address)}")
     return [*lines, ""]
 
+
 def decision(w: PageWriter, page: str) -> list[str]:
     """The decision that issues the plan, and its articles as written."""
     decision = w.campaign.decision
@@ -161,6 +164,7 @@ def decision(w: PageWriter, page: str) -> list[str]:
     for article in decision.articles:
         lines += [w.text(article, page), ""]
     return lines
+
 
 def free_sections(w: PageWriter, after: str | None, page: str) -> list[str]:
     """The parts of the document the generator has no place for, where they stood."""

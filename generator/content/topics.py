@@ -29,6 +29,7 @@ def topics(w: PageWriter) -> str:
         body += w.points(topic.points, path) if topic.points else []
     return w.page(path, title, f"Nội dung tuyên truyền của {c.short_title}.", body)
 
+
 def forms(w: PageWriter) -> str:
     c, path, title = w.campaign, w.paths.forms, FORMS_TITLE
     body = [f"{escape(c.kind)} này nêu {len(c.forms)} hình thức tuyên truyền."
