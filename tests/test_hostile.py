@@ -288,6 +288,7 @@ def test_the_preview_answers_a_nul_in_a_path_with_a_404(project: Project) -> Non
                     time.sleep(0.3)
             with pytest.raises(urllib.error.HTTPError) as answer:
                 urllib.request.urlopen(base + "%00", timeout=5)
+            answer.value.close()  # its connection, else closed whenever it is collected
             assert answer.value.code == 404
         finally:
             proc.terminate()

@@ -266,8 +266,8 @@ def test_sigterm_stops_the_workers_and_keeps_the_site(project: Project) -> None:
 
 def test_a_new_generator_is_never_up_to_date(project: Project) -> None:
     assert project.run("build").code == 0
-    probe = ("import generator.pipeline.cache as cache\n"
-             "cache.code_fingerprint = lambda: 'phiên bản mới'\n"
+    probe = ("import generator.memo as memo\n"
+             "memo.code_fingerprint = lambda: 'phiên bản mới'\n"
              "from generator.cli import main\nraise SystemExit(main(['build']))\n")
     done = subprocess.run([sys.executable, "-c", probe], cwd=project.root, env=ENV,
                           capture_output=True, text=True, check=False)
