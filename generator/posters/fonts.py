@@ -5,13 +5,17 @@ Pillow's built-in default font has no Vietnamese glyphs, so it is never used.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import importlib.util
 import io
 import struct
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.atomic import write_bytes
 from generator.memo import Stamp, stamp
 
 # Pillow's font module takes 18 ms to import, which a rebuild from the cache does not need.
@@ -121,7 +125,46 @@ def _load(path: Path, version: Stamp, size: int) -> ImageFont.FreeTypeFont:
 
 @lru_cache(maxsize=8)
 def _font_bytes(path: Path, version: Stamp) -> bytes:
-    return path.read_bytes()
+    return _unhinted(path.read_bytes())
+
+
+# Bumped when what _unhinted makes changes: its files are kept under this name.
+_UNHINTED = "unhinted-1"
+
+
+def _unhinted(data: bytes) -> bytes:
+    """The font's outlines without its hinting program. At the sizes posters and cards are
+    drawn, the program moves no stroke a reader sees, and FreeType running it for every glyph
+    was half the time of drawing a line. Made once per font and kept beside the system's
+    temporary files, so that each worker process reads it instead of making it again; a font
+    fontTools cannot rewrite is drawn as it is (its checks say what is wrong with it)."""
+    kept = Path(tempfile.gettempdir()) / "campaign-fonts" / \
+        f"{hashlib.sha256(data).hexdigest()}-{_UNHINTED}.ttf"
+    try:
+        return kept.read_bytes()
+    except OSError:
+        pass
+    from fontTools.ttLib import TTFont
+
+    try:
+        font = TTFont(io.BytesIO(data))
+        if "glyf" not in font:
+            return data  # PostScript outlines: FreeType hints those with its own engine
+        for tag in ("fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX"):
+            if tag in font:
+                del font[tag]
+        glyphs = font["glyf"]
+        for name in font.getGlyphOrder():
+            glyphs[name].removeHinting()
+        out = io.BytesIO()
+        font.save(out)
+    # A damaged or unusual font: whatever fontTools raises, the font is drawn as it is.
+    except Exception:  # noqa: BLE001
+        return data
+    # A temporary folder that cannot be written: the font is made again next time.
+    with contextlib.suppress(OSError):
+        write_bytes(kept, out.getvalue())
+    return out.getvalue()
 
 
 @lru_cache(maxsize=1)
