@@ -60,7 +60,9 @@ def import_document(file: Path, campaigns_dir: Path, root: Path, campaign_id: st
         try:
             campaign = load_campaign(staged, root, checks=BUILD_CHECKS)
         except UserError as exc:
-            raise UserError([Problem(target, p.line, p.col, p.message) for p in exc.problems],
+            # Said at the lines of the file that would have been written.
+            raise UserError([Problem(target if p.path == staged else p.path, p.line, p.col,
+                                     p.message) for p in exc.problems],
                             after=(f"{len(exc.problems)} lỗi; chưa ghi gì: tệp chiến dịch chép "
                                    f"từ {display_path(file)} sẽ có các lỗi trên. Hãy sửa văn "
                                    "bản rồi nhập lại.")) from None
