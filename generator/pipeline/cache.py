@@ -12,6 +12,7 @@ import contextlib
 import fcntl
 import logging
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,6 +62,16 @@ def project_lock(cache_dir: Path, command: str) -> Iterator[None]:
         _held.add(folder)
         try:
             yield
+        except BaseException:
+            # A failed or stopped run: its poster workers are stopped first, so that none is
+            # still writing, then what they left half-written goes, before the lock does.
+            if "generator.posters.batch" in sys.modules:
+                from generator.posters.batch import stop_workers
+
+                stop_workers()
+            for leftover in partials(cache_dir):
+                leftover.unlink(missing_ok=True)
+            raise
         finally:
             _held.discard(folder)
             handle.truncate(0)
