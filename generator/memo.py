@@ -72,7 +72,7 @@ def _digest(path: Path, replaced: Stamp) -> str:
     return digest.hexdigest()
 
 
-def keep(path: Path, text: str) -> None:
+def _write(path: Path, text: str) -> None:
     """Write a cache entry whole; a cache that cannot be written is skipped."""
     try:
         write_text(path, text)
@@ -108,8 +108,8 @@ class Entry:
         """Remember ``value`` and the files it stands for; a cache that cannot be written is
         skipped."""
         header = record(self.key, files, self.path.parent)
-        keep(self.path, f"{json.dumps(header, ensure_ascii=False)}\n"
-                        f"{json.dumps(value, ensure_ascii=False)}\n")
+        _write(self.path, f"{json.dumps(header, ensure_ascii=False)}\n"
+                          f"{json.dumps(value, ensure_ascii=False)}\n")
 
 
 def stored_value(path: Path) -> Any:
