@@ -5,7 +5,7 @@ line, writing nothing. Never another exception, never a hang.
 CI runs a fixed number of cases (``FUZZ_EXAMPLES``, derandomised so a run is repeatable); a
 long run sets ``CAMPAIGN_FUZZ_EXAMPLES``, for example to 10000, and prints its figures:
 
-    CAMPAIGN_FUZZ_EXAMPLES=10000 .venv/bin/pytest tests/test_fuzz_import.py -s
+    CAMPAIGN_FUZZ_EXAMPLES=10000 .venv/bin/pytest -n 0 -s tests/test_fuzz_import.py
 """
 
 from __future__ import annotations
