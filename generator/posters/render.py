@@ -5,6 +5,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import img2pdf
@@ -101,10 +102,9 @@ def _draw_indexed(layout: Layout, art: Artwork) -> Image.Image:
     """
     inks = list(dict.fromkeys(block.color for block in layout.blocks))
     steps = (256 - _FIXED_ENTRIES) // max(1, len(inks))
-    background = ImageColor.getrgb(art.background)
-    palette: list[tuple[int, ...]] = [background, ImageColor.getrgb(_QR_LIGHT),
-                                      ImageColor.getrgb(_QR_DARK)]
-    index = Image.new("L", layout.canvas, 0)
+    palette: list[tuple[int, ...]] = [ImageColor.getrgb(art.background),
+                                      ImageColor.getrgb(_QR_LIGHT), ImageColor.getrgb(_QR_DARK)]
+    index: Image.Image | None = None
     for ink in inks:
         coverage = Image.new("L", layout.canvas, 0)
         draw = ImageDraw.Draw(coverage)
@@ -113,20 +113,38 @@ def _draw_indexed(layout: Layout, art: Artwork) -> Image.Image:
                 font = load(block.font, block.size)
                 for origin, line in zip(block.origins, block.lines, strict=True):
                     draw.text(origin, line, font=font, fill=255, anchor="ls")
-        first = len(palette)
-        colour = ImageColor.getrgb(ink)
-        palette += [tuple(round(b + (c - b) * k / steps) for b, c in zip(background, colour,
-                                                                         strict=True))
-                    for k in range(1, steps + 1)]
-        level = [0] * 256  # coverage 0..255 → palette index; too faint for a step: background
-        for alpha in range(1, 256):
-            step = round(alpha * steps / 255)
-            level[alpha] = first + step - 1 if step else 0
-        index.paste(coverage.point(level), mask=coverage.point([0] + [255] * 255))
+        ramp, level = _ink_steps(art.background, ink, steps, len(palette))
+        palette += ramp
+        if index is None:  # the first ink: where it has no coverage, its level is the background
+            index = coverage.point(level)
+        else:
+            index.paste(coverage.point(level), mask=coverage.point(_COVERED))
+    if index is None:
+        index = Image.new("L", layout.canvas, 0)
     if layout.qr and art.qr_url:
         _draw_qr(ImageDraw.Draw(index), layout, art.qr_url, light_ink=1, dark_ink=2)
     index.putpalette([value for rgb in palette for value in rgb])
     return index
+
+
+# A coverage mask of every pixel a line of text touches, however faintly.
+_COVERED = [0] + [255] * 255
+
+
+@lru_cache(maxsize=64)
+def _ink_steps(background: str, ink: str, steps: int,
+               first: int) -> tuple[list[tuple[int, ...]], list[int]]:
+    """The palette's ramp from the background to ``ink`` in ``steps`` entries from index
+    ``first``, and the map from a pixel's coverage (0..255) to its entry; coverage too faint
+    for a step is the background. The same for every poster of a campaign: computed once."""
+    back, colour = ImageColor.getrgb(background), ImageColor.getrgb(ink)
+    ramp = [tuple(round(b + (c - b) * k / steps) for b, c in zip(back, colour, strict=True))
+            for k in range(1, steps + 1)]
+    level = [0] * 256
+    for alpha in range(1, 256):
+        step = round(alpha * steps / 255)
+        level[alpha] = first + step - 1 if step else 0
+    return ramp, level
 
 
 def _inclusive(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
