@@ -145,13 +145,24 @@ def _parser() -> argparse.ArgumentParser:
                        help="không dừng khi MkDocs cảnh báo")
     build.add_argument("--force", action="store_true",
                        help="tạo lại cả khi không có gì thay đổi")
+    build.add_argument("--out", type=Path, metavar="THƯ_MỤC", help=(
+        "tạo trang web vào thư mục này thay cho site_dir của mkdocs.yml (ví dụ để xem "
+        "trước khi xuất bản)"))
     _dask_option(build)
     build.set_defaults(run=lambda a, c: _say(c.build(a.config_file, strict=a.strict,
-                                                     force=a.force)))
+                                                     force=a.force, out=a.out)))
 
     serve = commands.add_parser("serve", help="xem trước, tự tải lại khi sửa tệp")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG")
     serve.set_defaults(run=lambda a, c: _say(c.serve(a.config_file, a.dev_addr)))
+
+    studio = commands.add_parser(
+        "studio", help="mở studio trong trình duyệt: nhập, kiểm tra, sửa và xuất bản chiến dịch")
+    studio.add_argument("--port", type=int, default=8765, metavar="CỔNG",
+                        help="cổng trên 127.0.0.1 (mặc định 8765; bận thì chọn cổng khác)")
+    studio.add_argument("--no-browser", action="store_true",
+                        help="không tự mở trình duyệt (ví dụ khi chạy trên máy chủ)")
+    studio.set_defaults(run=_studio)
 
     export = commands.add_parser("export", help="ghi cây trang đầy đủ ra thư mục (cho Zensical)")
     export.add_argument("out", type=Path, metavar="THƯ_MỤC")
@@ -218,6 +229,15 @@ def _seconds(text: str) -> float:
 def _say(message: str) -> int:
     print(message)
     return 0
+
+
+def _studio(args: argparse.Namespace, commands: object) -> int:
+    try:
+        from generator.studio.server import run_studio
+    except ImportError as exc:  # Starlette, uvicorn: the studio's extra
+        raise EnvironmentProblem(exc.name or "starlette", (
+            "chưa cài phần studio; hãy chạy .venv/bin/pip install -e '.[studio]'")) from None
+    return _say(run_studio(args.config_file, args.port, open_browser=not args.no_browser))
 
 
 def _schema(args: argparse.Namespace, commands: object) -> int:

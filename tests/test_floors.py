@@ -21,7 +21,7 @@ FLOORS = [
     {"generator.printing"},
     {"generator.importer"},
     {"generator.pipeline"},
-    {"generator.plugin", "generator.cli", "generator.__main__"},
+    {"generator.plugin", "generator.studio", "generator.cli", "generator.__main__"},
 ]
 
 

@@ -23,7 +23,7 @@ CACHE_DIR = ".cache"
 # Where `campaign serve` keeps what it draws: its QR codes point to 127.0.0.1, and print files
 # made for the preview must never be published by `campaign build`.
 SERVE_FOLDER = "serve"
-_LOCK = "lock"
+LOCK_FILE = "lock"
 # Locks this process holds: the command holds the lock for a whole build, and the plugin, which
 # also runs under plain `mkdocs build` and `mkdocs serve`, takes it again around its own work.
 _held: set[Path] = set()
@@ -42,7 +42,7 @@ def project_lock(cache_dir: Path, command: str) -> Iterator[None]:
         return
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        handle = (cache_dir / _LOCK).open("a+", encoding="utf-8")
+        handle = (cache_dir / LOCK_FILE).open("a+", encoding="utf-8")
     except OSError as exc:
         raise EnvironmentProblem.from_os_error(exc) from None
     with handle:
@@ -51,7 +51,7 @@ def project_lock(cache_dir: Path, command: str) -> Iterator[None]:
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "một lệnh campaign khác"
-            log.info(f"đang chờ {holder} chạy xong (cùng dự án, khóa {cache_dir / _LOCK})")
+            log.info(f"đang chờ {holder} chạy xong (cùng dự án, khóa {cache_dir / LOCK_FILE})")
             fcntl.flock(handle, fcntl.LOCK_EX)
         handle.seek(0)
         handle.truncate()

@@ -3,6 +3,7 @@ what to tell the user. The command line (``generator/cli.py``) only parses argum
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import shutil
@@ -37,9 +38,12 @@ def validate(config_file: Path, files: list[Path]) -> str:
     return f"{len(campaigns)} tệp chiến dịch hợp lệ."
 
 
-def build(config_file: Path, *, strict: bool, force: bool) -> str:
-    """The whole site into the project's ``site_dir``, swapped in only once MkDocs succeeded."""
+def build(config_file: Path, *, strict: bool, force: bool, out: Path | None = None) -> str:
+    """The whole site into the project's ``site_dir`` (or ``out``), swapped in only once
+    MkDocs succeeded."""
     project = read_project(config_file)
+    if out is not None:
+        project = dataclasses.replace(project, site_dir=out.resolve())
     site = project.site_dir
     option = f"strict={strict}"
     if not force and _up_to_date(project, option):

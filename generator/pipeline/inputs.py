@@ -54,10 +54,13 @@ def campaigns_key(project: Project) -> CampaignsKey:
 def _add_folder(digest: hashlib._Hash, folder: Path) -> None:
     """Every regular file below ``folder`` by name and content. Pipes and devices are named
     but never read: reading a FIFO hangs and ``/dev/zero`` never ends (validation refuses
-    them with a message)."""
+    them with a message). Hidden files and folders are no input: MkDocs skips them, the
+    loader reads no hidden campaign, and the studio keeps the campaigns' history there."""
     if not folder.is_dir():
         return
     for path in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
         try:
             info = path.stat()
         except OSError:  # a dangling link: validation names it

@@ -31,6 +31,7 @@ from generator.posters.plan import PosterJob
 T = TypeVar("T")
 CACHE_FILE = "cache.json"
 CACHE_SAVE_SECONDS = 2.0
+PROGRESS_VARIABLE = "CAMPAIGN_PROGRESS"
 MANIFEST_COLUMNS = ("file", "kind", "format", "label", "slogan", "width_px", "height_px",
                     "trim_width_mm", "trim_height_mm", "bleed_mm", "media_width_mm",
                     "media_height_mm", "dpi", "colour", "icc_profile", "max_ink_percent",
@@ -64,7 +65,9 @@ def build_posters(jobs: Sequence[PosterJob], folder: Path, *, workers: int | Non
         from generator.posters.cluster import cluster_address
 
         address = cluster_address()
-        show = sys.stderr.isatty() if progress is None else progress
+        # CAMPAIGN_PROGRESS: the studio, which runs the command, reads the bar from a pipe.
+        show = (sys.stderr.isatty() or os.environ.get(PROGRESS_VARIABLE) == "1") \
+            if progress is None else progress
         where = " trên cụm Dask" if address else ""
         with tqdm(total=len(todo), desc=f"Vẽ áp phích{where}", unit="tấm", disable=not show,
                   file=sys.stderr) as bar:
