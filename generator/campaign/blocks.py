@@ -36,6 +36,8 @@ class Node:
     rank: float = 0.0
     lines: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
+    # Written with "{.doan-van}": text where it stands, never a slogan (markdownsource.py).
+    plain: bool = False
 
     def walk(self) -> Iterator[Node]:
         yield self

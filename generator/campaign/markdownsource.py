@@ -53,6 +53,8 @@ _BOLD_LEAD = re.compile(r"^\*\*(?P<label>[^*]+?)\s*(?P<sep>[:.])?\s*\*\*\s*[:.]?
                         re.DOTALL)
 _ID = re.compile(r"\s*\{#(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\}")
 _GENERAL = re.compile(r"\s*\{\.viec-chung\}")
+# "{.khau-hieu}" after a line: a slogan, wherever it stands; "{.doan-van}": text, never one.
+_SLOGAN_MARK = re.compile(r"\s*\{\.(?P<mark>khau-hieu|doan-van)\}")
 _NOTE_REF = re.compile(r"\[\^(?P<id>[\w-]+)\]|⁽(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾|\[(?P<num>\d{1,3})\]")
 _NOTE_DEF = re.compile(r"^(?:\[\^(?P<id>[\w-]+)\]:|\[(?P<num>\d{1,3})\]|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
                        r"\s*(?P<text>.*)$", re.DOTALL)
@@ -148,6 +150,7 @@ class _Reader:
         self.notes: set[str] = set()
         self.marks: dict[Loc, tuple[int, int]] = {}
         self.table_deadlines: list[dict[str, Any]] = []  # rows of task tables with a day
+        self.slogan_nodes: list[Node] = []  # written out once the whole body is read
         year = front.get("year")
         date = front.get("date")
         self.year: int | None = year if isinstance(year, int) else getattr(date, "year", None)
@@ -159,6 +162,7 @@ class _Reader:
     def read(self, body: Body) -> dict[str, Any]:
         for node in (n for part in body.parts for top in part.nodes for n in top.walk()):
             self.check(node)
+        self.marked_slogans(body)
         data: dict[str, Any] = {}
         decision = self.decision(body)
         signed: dict[str, Any] = {}
@@ -213,6 +217,8 @@ class _Reader:
                 after = key
             else:
                 self.free(part, after, data)
+        if self.slogan_nodes or "slogans" in data:
+            self.write_slogans(data)
         self.owners(body, data)
         if footnotes:
             data["footnotes"] = footnotes
@@ -334,7 +340,10 @@ class _Reader:
         elif key == "responsibilities":
             self.responsibilities(nodes, data)
         elif key == "slogans":
-            self.slogans([n for top in nodes for n in top.walk()], data)
+            slogans, plain = _apart([n for top in nodes for n in top.walk()])
+            self.slogans(slogans, data)
+            if plain:  # no sentence of the document is dropped
+                self.free(Part(part.heading, plain), key, data)
         elif key == "reporting":
             texts = [self.text(n)[0] for top in nodes for n in top.walk()]
             if texts:
@@ -401,11 +410,13 @@ class _Reader:
                 while not below and end < len(nodes) and nodes[end].marker \
                         and not nodes[end].children:
                     end += 1
-                found = below or nodes[at + 1:end]
-                if found and all(len(self.strip(n.text)) <= _SLOGAN_CHARS for n in found):
-                    self.slogans(found, data)
-                    node.children = []
-                    del nodes[at + 1:end if not below else at + 1]
+                slogans, plain = _apart(below or nodes[at + 1:end])
+                if slogans and all(len(self.strip(n.text)) <= _SLOGAN_CHARS for n in slogans):
+                    self.slogans(slogans, data)
+                    if below:
+                        node.children = plain
+                    else:
+                        nodes[at + 1:end] = plain
                     return True
             if self.take_slogans(node.children, data):
                 return True
@@ -600,13 +611,72 @@ class _Reader:
         walk(nodes)
         data["responsibilities"] = before + items
 
-    def slogans(self, nodes: list[Node], data: dict[str, Any]) -> None:
-        slogans: list[str] = []
+    def marked_slogans(self, body: Body) -> None:
+        """The guide's one-line corrections of what is a slogan: an item or paragraph ending
+        in "{.khau-hieu}" is one wherever it stands, and leaves its place; one ending in
+        "{.doan-van}" stays text, even under a lead-in or a heading of slogans. The marks
+        are taken off the text here, before anything reads it, so no page shows them."""
+        for heading in [*body.title, *(p.heading for p in body.parts if p.heading)]:
+            if any(m["mark"] == "khau-hieu" for m in _SLOGAN_MARK.finditer(heading.text)):
+                self.problems.append(Problem(self.path, heading.line, heading.col, (
+                    "'{.khau-hieu}' đánh dấu một mục hoặc một đoạn, không đánh dấu đề mục; "
+                    "hãy chép khẩu hiệu thành một dòng dưới đề mục, ví dụ "
+                    "- Phòng cháy hơn chữa cháy {.khau-hieu}")))
+            heading.text = _SLOGAN_MARK.sub("", heading.text)
+        for part in body.parts:
+            part.nodes = self.take_marked(part.nodes)
+
+    def take_marked(self, nodes: list[Node]) -> list[Node]:
+        """``nodes`` without those marked as slogans, which go to ``slogan_nodes``. Only a
+        slogan's own line is the slogan: the items under it stay where they are, in its
+        place (a slogan has no sub-items; they are the part's text, or slogans of their
+        own when marked)."""
+        kept: list[Node] = []
         for node in nodes:
+            node.children = self.take_marked(node.children)
+            marks = {m["mark"] for m in _SLOGAN_MARK.finditer(node.text)}
+            if not marks:
+                kept.append(node)
+                continue
+            node.text = _SLOGAN_MARK.sub("", node.text)
+            node.lines = [_SLOGAN_MARK.sub("", line) for line in node.lines]
+            node.plain = "doan-van" in marks
+            # A mark alone on its line marks nothing.
+            slogan = "khau-hieu" in marks and bool(node.text.strip())
+            if node.plain and slogan:
+                self.problems.append(Problem(self.path, node.line, node.col, (
+                    "dòng này có cả '{.khau-hieu}' lẫn '{.doan-van}'; hãy giữ một: "
+                    "'{.khau-hieu}' nếu là khẩu hiệu, '{.doan-van}' nếu là một đoạn văn")))
+            elif slogan and "slogans" in self.front:
+                line, _ = self.doc.key_marks.get(("slogans",), (1, 1))
+                self.problems.append(Problem(self.path, node.line, node.col, (
+                    "'{.khau-hieu}' đánh dấu một khẩu hiệu trong thân văn bản nhưng phần đầu "
+                    f"đã có 'slogans' (dòng {line}); hãy giữ một chỗ: chép khẩu hiệu này vào "
+                    "'slogans' rồi xóa '{.khau-hieu}', hoặc xóa 'slogans' ở phần đầu và đánh "
+                    "dấu các khẩu hiệu trong thân")))
+            elif slogan:
+                self.slogan_nodes.append(node)
+            if slogan or not node.text.strip():
+                kept += node.children  # in the place of the slogan, or of the lone mark
+            else:
+                kept.append(node)
+        return kept
+
+    def slogans(self, nodes: list[Node], data: dict[str, Any]) -> None:
+        """``nodes`` are slogans; the campaign's list is written once the whole body is read
+        (``write_slogans``), since a slogan marked "{.khau-hieu}" may stand anywhere."""
+        self.slogan_nodes += nodes
+        data.setdefault("slogans", [])
+
+    def write_slogans(self, data: dict[str, Any]) -> None:
+        """Every slogan, in the document's order, without the quotation marks around it."""
+        slogans: list[str] = []
+        for node in sorted(self.slogan_nodes, key=lambda n: (n.line, n.col)):
             text = self.text(node)[0].strip().rstrip(";,").strip()
-            if text[:1] in "“\"" and text[-1:] in "”\"" and len(text) > 2:
+            # startswith: an empty text (an item of a lone footnote mark) opens with nothing.
+            if text.startswith(("“", "\"")) and text[-1:] in "”\"" and len(text) > 2:
                 text = text[1:-1].strip()
-            elif text[:1] in "“\"" and text[-2:-1] in "”\"" and text[-1:] in "!.":
+            elif text.startswith(("“", "\"")) and text[-2:-1] in "”\"" and text[-1:] in "!.":
                 text = text[1:-2].strip() + text[-1]
             if text:
                 self.mark(("slogans", len(slogans)), node)
@@ -916,6 +986,14 @@ class _Reader:
             self.marks.setdefault(loc, (node.line, node.col))
         elif part is not None and part.heading is not None:
             self.marks.setdefault(loc, (part.heading.line, part.heading.col))
+
+
+def _apart(nodes: list[Node]) -> tuple[list[Node], list[Node]]:
+    """The slogans among ``nodes`` (every item of a list of slogans, at any depth) and the
+    items marked "{.doan-van}", which stay text: each without the items under it, which are
+    among ``nodes`` too and are taken for what they are themselves."""
+    return ([n for n in nodes if not n.plain],
+            [replace(n, children=[]) for n in nodes if n.plain])
 
 
 def _bold(text: str) -> tuple[str | None, str]:
