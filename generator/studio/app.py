@@ -232,6 +232,12 @@ class _Preview(StaticFiles):
 
     def __init__(self, site: Path) -> None:
         super().__init__(directory=site, html=True, check_dir=False)
+        self.site = site
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if not self.site.is_dir():  # nothing built yet
+            raise HTTPException(404)
+        await super().__call__(scope, receive, send)
 
 
 # -- the list of campaigns, and importing ---------------------------------------------------
@@ -266,8 +272,12 @@ async def _import(studio: Studio, request: Request) -> Response:
         return _refused(studio, "Trình duyệt không cho biết cỡ tệp; hãy chọn lại tệp.", 411)
     if length > _UPLOAD_BYTES + _UPLOAD_SLACK:
         return _refused(studio, f"Tệp quá lớn: tối đa {_UPLOAD_BYTES // 2**20} MB.", 413)
-    form = await request.form(max_files=1, max_fields=4)
-    upload = form.get("tep")
+    async with request.form(max_files=1, max_fields=4) as form:
+        return await _received(studio, form.get("tep"))
+
+
+async def _received(studio: Studio, upload: Any) -> Response:
+    """The uploaded document saved apart, and its import started."""
     if not isinstance(upload, UploadFile) or not upload.filename:
         return _refused(studio, "Chưa chọn tệp văn bản nào.", 400)
     suffix = Path(upload.filename).suffix.lower()
@@ -418,7 +428,11 @@ async def _relabel(studio: Studio, request: Request) -> Response:
 
 async def _facts(studio: Studio, request: Request) -> Response:
     file = studio.file_of(request.path_params["id"])
-    form = await request.form(max_files=1, max_fields=20, max_part_size=64 * 1024)
+    async with request.form(max_files=1, max_fields=20, max_part_size=64 * 1024) as form:
+        return await _facts_given(studio, file, form)
+
+
+async def _facts_given(studio: Studio, file: Path, form: Any) -> Response:
     given = {name: str(form.get(name, "")).strip()
              for name in ("short_title", "summary", "unit", "hotline", "address", "actions",
                           "colour", "site_url")}
