@@ -123,7 +123,8 @@ def test_each_label_is_written_the_documented_way() -> None:
     named = edits.relabel(text, topic, topic, "agency")
     assert "{#tuyen-truyen-ket-qua-thuc-hien-cong-tac-cchc" in named.split("\n")[topic - 1]
     led = edits.relabel(text, agency, agency, "agency")
-    assert led.split("\n")[agency - 1].startswith("1. Ban Tuyên giáo Thành ủy {#ban-tuyen-giao-thanh-uy}:")
+    assert led.split("\n")[agency - 1].startswith(
+        "1. Ban Tuyên giáo Thành ủy {#ban-tuyen-giao-thanh-uy}:")
 
 
 def test_front_matter_keys_change_and_every_other_line_stays() -> None:
