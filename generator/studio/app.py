@@ -273,11 +273,14 @@ async def _import(studio: Studio, request: Request) -> Response:
     if length > _UPLOAD_BYTES + _UPLOAD_SLACK:
         return _refused(studio, f"Tệp quá lớn: tối đa {_UPLOAD_BYTES // 2**20} MB.", 413)
     async with request.form(max_files=1, max_fields=4) as form:
-        return await _received(studio, form.get("tep"))
+        return await _received(studio, form.get("tep"), str(form.get("ma", "")).strip())
 
 
-async def _received(studio: Studio, upload: Any) -> Response:
+async def _received(studio: Studio, upload: Any, campaign_id: str) -> Response:
     """The uploaded document saved apart, and its import started."""
+    if campaign_id and not re.fullmatch(SLUG_PATTERN, campaign_id):
+        return _refused(studio, f"Mã '{campaign_id}' không dùng được: chỉ gồm chữ thường không "
+                                "dấu, chữ số và dấu '-', ví dụ kh-159-ubnd-2025.", 400)
     if not isinstance(upload, UploadFile) or not upload.filename:
         return _refused(studio, "Chưa chọn tệp văn bản nào.", 400)
     suffix = Path(upload.filename).suffix.lower()
@@ -296,7 +299,8 @@ async def _received(studio: Studio, upload: Any) -> Response:
     before = set(studio.files())
     try:
         job = studio.jobs.start("import", None, f"Nhập {upload.filename}",
-                                ["import", str(target)])
+                                ["import", str(target), *(["--id", campaign_id]
+                                                          if campaign_id else [])])
     except Busy as busy:
         shutil.rmtree(received, ignore_errors=True)
         return _refused(studio, f"Đang chạy: {busy}. Chờ xong rồi nhập.", 409)

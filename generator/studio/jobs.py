@@ -101,6 +101,7 @@ class Jobs:
                 self._read(job, raw.decode("utf-8", "replace").strip())
         if pending:
             self._read(job, pending.decode("utf-8", "replace").strip())
+        process.stdout.close()
         code = process.wait()
         said = [line for line in job.lines if line and not _COUNTED.search(line)]
         job.result = said[-1] if said else None
