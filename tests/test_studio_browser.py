@@ -127,11 +127,12 @@ def _flow_by_mouse(page: Page, client: Client, document: Path, project: Project,
     payload = base64.b64encode(document.read_bytes()).decode()
     page.evaluate("""([name, data]) => {
         const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
-        const file = new File([bytes], name, {type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"});
+        const file = new File([bytes], name);
         const transfer = new DataTransfer();
         transfer.items.add(file);
         const zone = document.querySelector("[data-vung-tha]");
-        zone.dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true}));
+        zone.dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true,
+                                                  cancelable: true}));
     }""", [document.name, payload])
     page.wait_for_url(re.compile(r"/c/kh-0124-ubnd-2025\?moi=1"), timeout=120_000)
     _no_violations(page)
