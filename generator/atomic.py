@@ -60,10 +60,15 @@ def write_if_changed(path: Path, content: bytes) -> Path:
 def write_new(path: Path, text: str) -> Path:
     """Write ``path`` whole only if no file has that name: a file a person wrote is never
     replaced, even by one that appears while this one is written. Raises FileExistsError."""
+    return write_new_bytes(path, text.encode("utf-8"))
+
+
+def write_new_bytes(path: Path, content: bytes) -> Path:
+    """:func:`write_new` for bytes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = partial_name(path)
     try:
-        partial.write_bytes(text.encode("utf-8"))
+        partial.write_bytes(content)
         os.link(partial, path)  # fails, and changes nothing, if the name is taken
     finally:
         partial.unlink(missing_ok=True)

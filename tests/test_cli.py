@@ -31,7 +31,8 @@ def test_argument_errors_are_in_vietnamese() -> None:
     assert unknown.returncode == 2
     assert unknown.stderr.splitlines()[-1] == (
         "campaign: lỗi: đối số LỆNH: không có lựa chọn 'buidl' (chọn một trong: 'validate', "
-        "'build', 'serve', 'export', 'index', 'posters', 'convert', 'import', 'schema')")
+        "'build', 'serve', 'studio', 'export', 'index', 'posters', 'convert', 'import', "
+        "'schema')")
     missing = _campaign("posters")
     assert missing.returncode == 2
     assert missing.stderr.splitlines()[-1] == ("campaign posters: lỗi: thiếu đối số bắt buộc: "

@@ -20,7 +20,7 @@ from axe_playwright_python.sync_playwright import Axe
 from browser import CHROMIUM_ARGS, chromium_path, serve
 from conftest import REPO, Project, copy_project
 from corpus import load_corpus, write_docx
-from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 from studio import TOKEN, Client, running_studio
 
 CORPUS = REPO / "tests" / "data" / "corpus"
@@ -44,19 +44,6 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Projec
     write_docx(load_corpus(CORPUS / f"{DOCUMENT}.txt"), document)
     with running_studio(project.root) as client:
         yield project, client, document
-
-
-@pytest.fixture(scope="module")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as started:
-        yield started
-
-
-@pytest.fixture(scope="module")
-def chromium(playwright: Playwright) -> Iterator[Browser]:
-    launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-    yield launched
-    launched.close()
 
 
 def _no_violations(page: Page) -> None:
@@ -176,10 +163,21 @@ def _flow_by_mouse(page: Page, client: Client, document: Path, project: Project,
     pack = tmp / "goi-in-chuot.zip"
     download.value.save_as(pack)
     _check_pack(pack, "lap-thanh-tich")
+    expect(page.locator("a", has_text="Tờ gấp (PDF)")).to_have_count(1)
+    expect(page.locator("a", has_text="Sổ tay (PDF)")).to_have_count(1)
     # The preview of the built site opens from the studio.
     with page.context.expect_page() as opened:
         page.click("text=Mở trang của chiến dịch (thẻ mới)")
     expect(opened.value.locator("h1").first).to_be_visible()
+    opened.value.close()
+    # Published once a leader approved it: who and when recorded beside the history.
+    assert not (project.root / "site").exists()
+    page.fill("#nguoi-duyet", "Nguyễn Văn A, Phó Chủ tịch UBND tỉnh")
+    page.click("button:has-text('Xuất bản')")
+    _wait_for_job(page)
+    assert (project.root / "site" / "kh-0124-ubnd-2025" / "index.html").is_file()
+    approvals = project.root / "campaigns" / ".lich-su" / "kh-0124-ubnd-2025" / "xuat-ban.jsonl"
+    assert "Nguyễn Văn A, Phó Chủ tịch UBND tỉnh" in approvals.read_text(encoding="utf-8")
 
 
 def _flow_by_keyboard(page: Page, client: Client, document: Path, project: Project,
@@ -231,19 +229,19 @@ def _flow_by_keyboard(page: Page, client: Client, document: Path, project: Proje
 
 
 def test_the_whole_job_by_mouse_then_by_keyboard(
-        workspace: tuple[Project, Client, Path], chromium: Browser, tmp_path: Path) -> None:
+        workspace: tuple[Project, Client, Path], browser: Browser, tmp_path: Path) -> None:
     project, client, document = workspace
-    page = _open(chromium, client, viewport={"width": 1366, "height": 768})
+    page = _open(browser, client, viewport={"width": 1366, "height": 768})
     _flow_by_mouse(page, client, document, project, tmp_path)
-    keyboard = _open(chromium, client, viewport={"width": 1366, "height": 768})
+    keyboard = _open(browser, client, viewport={"width": 1366, "height": 768})
     _flow_by_keyboard(keyboard, client, document, project, tmp_path)
     assert page.outside == [] and keyboard.outside == []  # type: ignore[attr-defined]
 
 
 def test_every_screen_passes_axe_on_a_tablet(
-        workspace: tuple[Project, Client, Path], chromium: Browser) -> None:
+        workspace: tuple[Project, Client, Path], browser: Browser) -> None:
     _, client, _ = workspace
-    page = _open(chromium, client, viewport={"width": 768, "height": 1024}, has_touch=True)
+    page = _open(browser, client, viewport={"width": 768, "height": 1024}, has_touch=True)
     for path in ("/", "/c/cchc-ha-noi-2021", "/c/cchc-ha-noi-2021/tep",
                  "/c/cchc-ha-noi-2021/lich-su", "/c/cchc-ha-noi-2021/xuat-ban",
                  "/c/khong-co"):
@@ -254,9 +252,9 @@ def test_every_screen_passes_axe_on_a_tablet(
 
 
 def test_two_tabs_on_one_campaign_lose_nothing(
-        workspace: tuple[Project, Client, Path], chromium: Browser) -> None:
+        workspace: tuple[Project, Client, Path], browser: Browser) -> None:
     project, client, _ = workspace
-    first = _open(chromium, client)
+    first = _open(browser, client)
     second = first.context.new_page()
     for tab in (first, second):
         tab.goto(f"{client.base}/c/cchc-ha-noi-2021")
@@ -284,12 +282,25 @@ def test_two_tabs_on_one_campaign_lose_nothing(
     assert "{.khau-hieu}" in file.read_text(encoding="utf-8")
 
 
+def test_a_document_that_cannot_be_imported_is_said_plainly(
+        workspace: tuple[Project, Client, Path], browser: Browser, tmp_path: Path) -> None:
+    project, client, _ = workspace
+    empty = tmp_path / "trong.txt"
+    empty.write_text("\n\n", encoding="utf-8")
+    page = _open(browser, client)
+    before = sorted(p.name for p in (project.root / "campaigns").iterdir())
+    page.set_input_files("#tep", empty)
+    page.click("button:has-text('Nhập văn bản')")
+    expect(page.locator("[role=alert]")).to_contain_text("không có chữ nào", timeout=60_000)
+    _no_violations(page)
+    assert sorted(p.name for p in (project.root / "campaigns").iterdir()) == before
+
+
 def test_requests_from_elsewhere_are_refused(
-        workspace: tuple[Project, Client, Path], playwright: Playwright, chromium: Browser,
-        tmp_path: Path) -> None:
+        workspace: tuple[Project, Client, Path], browser: Browser, tmp_path: Path) -> None:
     project, client, _ = workspace
     # No token: a new browser profile.
-    stranger = chromium.new_context().new_page()
+    stranger = browser.new_context().new_page()
     answer = stranger.goto(client.base + "/c/cchc-ha-noi-2021")
     assert answer is not None and answer.status == 401
     _no_violations(stranger)
@@ -300,7 +311,7 @@ def test_requests_from_elsewhere_are_refused(
         f'<!doctype html><html lang="vi"><body><form method="post" '
         f'action="{client.base}/c/cchc-ha-noi-2021/tep"><input name="noi-dung" value="mất">'
         f'<button>Gửi</button></form></body></html>', encoding="utf-8")
-    page = _open(chromium, client)
+    page = _open(browser, client)
     with serve(tmp_path) as other:
         page.goto(other)
         with page.expect_navigation():
@@ -308,7 +319,7 @@ def test_requests_from_elsewhere_are_refused(
     assert "Yêu cầu không đến từ trang của studio" in page.content()
     assert file.read_bytes() == before
     # DNS rebinding: a foreign name resolved to the loopback.
-    rebinding = playwright.chromium.launch(
+    rebinding = browser.browser_type.launch(
         executable_path=chromium_path(),
         args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP tan-cong.test 127.0.0.1"])
     try:

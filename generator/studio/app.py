@@ -36,7 +36,7 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from generator.atomic import write_bytes
+from generator.atomic import write_bytes, write_new_bytes
 from generator.campaign.files import campaign_files
 from generator.campaign.model import SLUG_PATTERN, Campaign
 from generator.errors import Problem, UserError
@@ -57,6 +57,11 @@ _UPLOAD_BYTES = max(MAX_FILE_BYTES.values())
 _LOGO_BYTES = 5 * 2**20
 _LOGO_SUFFIXES = {"PNG": ".png", "JPEG": ".jpg"}
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# The import's to-do items name front matter keys; the studio names its form's fields.
+_TO_DO_FIELDS = (("short_title", "Tên ngắn"), ("summary", "Giới thiệu cho người dân"),
+                 ("contact", "Nơi người dân hỏi"),
+                 ("leaflet: actions", "Việc người dân nên làm"),
+                 ("site_url", "Địa chỉ trang web"), ("bản nháp (draft: true)", "Bản nháp"))
 
 
 @dataclass
@@ -96,6 +101,8 @@ class Studio:
         self.jobs = Jobs(project.config_file)
         self.folder = project.cache_dir / STUDIO_FOLDER
         self.site = self.folder / "site"
+        # Each running import: the campaigns before it, and its received file's folder.
+        self.imports: dict[str, tuple[set[str], Path]] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(_HERE / "templates"),
             autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
@@ -148,8 +155,11 @@ class Studio:
 
         if loaded.campaign is None:
             return [f"sửa {len(loaded.problems)} lỗi của tệp (xem danh sách lỗi)"]
-        return [item.split(": ", 1)[1] if ": " in item else item
-                for item in to_do(loaded.campaign, str(loaded.file), self.project.site_url)]
+        items = [item.split(": ", 1)[1] for item in
+                 to_do(loaded.campaign, str(loaded.file), self.project.site_url)]
+        return [next((f"{words}: {item.removeprefix(key).lstrip(': ')}"
+                      for key, words in _TO_DO_FIELDS if item.startswith(key)), item)
+                for item in items]
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -162,15 +172,13 @@ class Studio:
         if digest(current) != base:
             shown = history.text_with_digest(base)
             if shown is None or edit.depends(shown) != edit.depends(text):
-                mine = edit.apply(shown if shown is not None else text)
-                conflict = Conflict(text, digest(current))
-                conflict.mine = mine  # type: ignore[attr-defined]
-                return conflict
+                return Conflict(text, digest(current),
+                                edit.apply(shown if shown is not None else text))
             base = digest(current)
         try:
             return history.save(edit.apply(text), base, edit.note)
         except Conflict as conflict:  # saved from elsewhere between reading and the lock
-            conflict.mine = edit.apply(conflict.current)  # type: ignore[attr-defined]
+            conflict.mine = edit.apply(conflict.current)
             return conflict
 
     # -- pages --------------------------------------------------------------------------------
@@ -244,7 +252,11 @@ class _Preview(StaticFiles):
 
 
 async def _home(studio: Studio, request: Request) -> Response:
-    rows = await run_in_threadpool(_campaign_rows, studio)
+    try:
+        rows = await run_in_threadpool(_campaign_rows, studio)
+    except UserError as exc:  # two files for one campaign, a link leading out of the project
+        return _refused(studio, "Thư mục chiến dịch có lỗi cần sửa trước: " + "; ".join(
+            f"{p.path.name}: {p.message}" for p in exc.problems), 409)
     return studio.page("home.html", title="Các chiến dịch", rows=rows,
                        suffixes=", ".join(sorted(SUFFIXES)), limit_mb=_UPLOAD_BYTES // 2**20)
 
@@ -304,17 +316,13 @@ async def _received(studio: Studio, upload: Any, campaign_id: str) -> Response:
     except Busy as busy:
         shutil.rmtree(received, ignore_errors=True)
         return _refused(studio, f"Đang chạy: {busy}. Chờ xong rồi nhập.", 409)
-    _after_import[job.id] = (before, received)
+    studio.imports[job.id] = (before, received)
     return RedirectResponse(f"/viec/{job.id}", status_code=303)
-
-
-# Campaigns before each import, and its received file's folder (removed once it ends).
-_after_import: dict[str, tuple[set[str], Path]] = {}
 
 
 def _imported(studio: Studio, job: Job) -> str | None:
     """The campaign an import made, its report kept beside its history."""
-    before, received = _after_import.pop(job.id, (None, None))
+    before, received = studio.imports.pop(job.id, (None, None))
     if received is not None:
         shutil.rmtree(received, ignore_errors=True)
     if before is None:
@@ -405,7 +413,7 @@ def _saved(studio: Studio, campaign_id: str, result: str | Conflict, anchor: str
         return studio.page("conflict.html", 409, title="Tệp đã được sửa ở nơi khác",
                            campaign_id=campaign_id, current=result.current,
                            version=result.current_digest,
-                           mine=getattr(result, "mine", ""))
+                           mine=result.mine)
     return RedirectResponse(f"/c/{campaign_id}{where}?da-luu={result}{anchor}",
                             status_code=303)
 
@@ -528,13 +536,6 @@ async def _save_logo(studio: Studio, file: Path, logo: UploadFile) -> str | Resp
             continue
         return f"{folder.name}/{name}"
     return _refused(studio, "Thư mục hình đã có quá nhiều biểu trưng.", 409)
-
-
-def write_new_bytes(path: Path, data: bytes) -> None:
-    """``data`` at ``path`` only if no file has that name."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("xb") as out:
-        out.write(data)
 
 
 def _set_site_url(studio: Studio, url: str) -> Response | None:
@@ -707,7 +708,8 @@ def _downloads(studio: Studio, campaign_id: str) -> list[Download]:
     add("Gói in của chiến dịch (zip)", studio.site / paths.poster(paths.pack()))
     for pdf in sorted(folder.glob(f"{campaign_id}--*.pdf")):
         kind = pdf.stem.split("--", 1)[1]
-        add({"to-gap": "Tờ gấp (PDF)", "so-tay": "Sổ tay (PDF)"}.get(kind, f"{kind} (PDF)"), pdf)
+        add("Tờ gấp (PDF)" if kind.startswith("to-roi") else "Sổ tay (PDF)"
+            if kind.startswith("so-tay") else f"{kind} (PDF)", pdf)
     for pack in sorted(folder.glob("don-vi/*/*-goi-in.zip")):
         add(f"Gói in đơn vị {pack.parent.name} (zip)", pack)
     if (studio.site / "index.html").is_file():

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.atomic import write_bytes, write_new
+from generator.atomic import write_bytes, write_new_bytes
 
 HISTORY_FOLDER = ".lich-su"
 KEEP = 50
@@ -42,10 +42,11 @@ def digest(content: bytes) -> str:
 class Conflict(Exception):
     """The file changed since the page read it: nothing was written."""
 
-    def __init__(self, current: str, current_digest: str) -> None:
+    def __init__(self, current: str, current_digest: str, mine: str = "") -> None:
         super().__init__("tệp đã được sửa ở nơi khác")
         self.current = current
         self.current_digest = current_digest
+        self.mine = mine  # the text the page meant to save, offered beside the current one
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ class History:
                 return base
             now = dt.datetime.now().astimezone()
             name = f"{now:%Y%m%dT%H%M%S%f}-{digest(current)}.md"
-            write_new(self.folder / name, current.decode("utf-8", "replace"))
+            write_new_bytes(self.folder / name, current)
             write_bytes(self.file, content)
             self._log({"at": now.isoformat(timespec="seconds"), "kept": name, "note": note})
             self._prune()
