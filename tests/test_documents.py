@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import unicodedata
 from pathlib import Path
 
@@ -65,7 +64,11 @@ def documents_site(tmp_path_factory: pytest.TempPathFactory, poster_cache: Path)
     project = copy_project(tmp_path_factory.mktemp("documents") / "project", poster_cache)
     for campaign in DOCUMENTS:
         if campaign.parent != REPO / "campaigns":
-            shutil.copy2(campaign, project.root / "campaigns" / campaign.name)
+            # Their 30 slogans as screen images only: the sentences are what is checked
+            # here, and print formats would draw 180 posters.
+            text = campaign.read_text(encoding="utf-8").replace(
+                "\n---\n", "\nposters:\n  formats: [mang-xa-hoi]\n---\n", 1)
+            (project.root / "campaigns" / campaign.name).write_text(text, encoding="utf-8")
     result = project.run("build")
     assert result.code == 0, result.err
     assert "WARNING" not in result.err

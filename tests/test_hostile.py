@@ -13,8 +13,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -260,40 +258,6 @@ def test_a_year_of_five_thousand_digits_is_said_in_vietnamese(project: Project) 
     assert result.code == 2
     assert "'year' là số quá dài; hãy viết một số nguyên ngắn" in result.err
     assert "Unable" not in result.err and "integer" not in result.err
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def test_the_preview_answers_a_nul_in_a_path_with_a_404(project: Project) -> None:
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    log = project.root / "serve.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a",
-                                 f"127.0.0.1:{port}"], cwd=project.root, env=env,
-                                stdout=out, stderr=subprocess.STDOUT)
-        try:
-            base = f"http://127.0.0.1:{port}/"
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    urllib.request.urlopen(base, timeout=5).close()
-                    break
-                except OSError:
-                    assert time.monotonic() < deadline, log.read_text("utf-8")
-                    time.sleep(0.3)
-            with pytest.raises(urllib.error.HTTPError) as answer:
-                urllib.request.urlopen(base + "%00", timeout=5)
-            answer.value.close()  # its connection, else closed whenever it is collected
-            assert answer.value.code == 404
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
-    assert "Traceback" not in log.read_text("utf-8")
 
 
 # -- 1. a cluster that is none, or is silent -----------------------------------------------------

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from browser import chromium_path
 from conftest import Project, page_text
 from PIL import Image
+from playwright.sync_api import Browser
 
 
 @pytest.fixture
@@ -144,8 +144,7 @@ def _yaml_quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def test_hostile_strings_are_shown_as_text_never_run(project: Project) -> None:
-    chromium = chromium_path()
+def test_hostile_strings_are_shown_as_text_never_run(project: Project, browser: Browser) -> None:
     project.edit("short_title: Tuyên truyền cải cách hành chính Hà Nội 2021",
              f"short_title: {_yaml_quote(SCRIPT + ' Tiêu đề')}")
     project.edit("    agency: Ban Tuyên giáo Thành ủy\n",
@@ -169,15 +168,14 @@ def test_hostile_strings_are_shown_as_text_never_run(project: Project) -> None:
     slogans = page_text((site / "cchc-ha-noi-2021" / "khau-hieu" / "index.html")
                         .read_text(encoding="utf-8"))
     assert "[bấm vào đây](javascript:alert(1)) <b onmouseover=alert(1)>x</b>" in slogans
+    # Every page opened in Chromium, its scripts run and its timers given time to fire.
+    tab = browser.new_context(java_script_enabled=True).new_page()
     for page in pages:
-        dom = subprocess.run(
-            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update",
-             f"--user-data-dir={project.root / '.chromium'}", "--virtual-time-budget=2000",
-             "--dump-dom", page.as_uri()],
-            capture_output=True, text=True, timeout=120, check=False).stdout
-        assert "</body>" in dom, page
-        assert 'data-pwned="' not in dom, page
+        tab.goto(page.as_uri(), wait_until="load")
+        tab.wait_for_timeout(200)
+        assert tab.evaluate("document.body !== null"), page
+        assert not tab.evaluate("document.body.hasAttribute('data-pwned')"), page
+    tab.context.close()
 
 
 # -- paths stay inside the project -------------------------------------------------------------

@@ -1,4 +1,8 @@
-"""``campaign serve``: editing a campaign file or a page rebuilds the preview."""
+"""``campaign serve``: editing a campaign file or a page rebuilds the preview.
+
+One preview server for the module (starting one draws the sample's preview posters): the
+tests run in the file's order on one project, each leaving what the next one expects.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,14 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import Project
+from conftest import Project, copy_project
 
 
 def _free_port() -> int:
@@ -27,9 +32,8 @@ def _fetch(url: str) -> str:
         return str(response.read().decode("utf-8"))
 
 
-def _wait_for(url: str, needle: str, seconds: float = 60) -> str:
+def _wait_for(url: str, needle: str, seconds: float = 90) -> str:
     deadline = time.monotonic() + seconds
-    last = ""
     while time.monotonic() < deadline:
         try:
             last = _fetch(url)
@@ -41,60 +45,90 @@ def _wait_for(url: str, needle: str, seconds: float = 60) -> str:
     raise AssertionError(f"{needle!r} never appeared at {url}")
 
 
-@contextmanager
-def _serving(project: Project) -> Iterator[str]:
-    """``campaign serve`` on a free loopback port, stopped (SIGTERM) afterwards."""
+@dataclass
+class Served:
+    project: Project
+    url: str
+    log: Path
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory, poster_cache: Path) -> Iterator[Served]:
+    """``campaign serve`` on a free loopback port over a project of the module's own,
+    stopped (SIGTERM) afterwards; what it says goes to a log the tests read."""
+    project = copy_project(tmp_path_factory.mktemp("serve") / "project", poster_cache)
+    posters = project.root / ".cache" / "posters" / "cchc-ha-noi-2021"
+    drawn = {p.name: p.stat().st_mtime_ns for p in posters.glob("*.png")}
+    (project.root / "drawn.txt").write_text(repr(sorted(drawn.items())), encoding="utf-8")
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a",
-                             f"127.0.0.1:{port}"], cwd=project.root, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    log = project.root.parent / "serve.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a",
+                                 f"127.0.0.1:{port}"], cwd=project.root, env=env,
+                                stdout=out, stderr=subprocess.STDOUT)
+        try:
+            url = f"http://127.0.0.1:{port}/"
+            _wait_for(url, "Thông tin, tuyên truyền", 120)
+            yield Served(project, url, log)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
 
 
-@pytest.fixture
-def served(project: Project) -> Iterator[str]:
-    with _serving(project) as url:
-        yield url
-
-
-def test_serve_rebuilds_when_a_campaign_changes(project: Project, served: str) -> None:
-    page = served + "cchc-ha-noi-2021/"
-    _wait_for(page, "Tuyên truyền cải cách hành chính Hà Nội 2021")
-    text = project.campaign.read_text(encoding="utf-8")
-    project.campaign.write_text(text.replace("short_title: Tuyên truyền cải cách hành chính",
-                                             "short_title: Tuyên truyền CCHC"), encoding="utf-8")
-    _wait_for(page, "Tuyên truyền CCHC Hà Nội 2021")
-
-
-def test_serve_rebuilds_when_a_page_changes(project: Project, served: str) -> None:
-    _wait_for(served, "Thông tin, tuyên truyền")
-    (project.root / "docs" / "tin-moi.md").write_text("# Tin mới\n\nBản tin số một.\n",
-                                                      encoding="utf-8")
-    _wait_for(served + "tin-moi/", "Bản tin số một.")
-
-
-def test_the_preview_draws_into_a_cache_of_its_own(project: Project, served: str) -> None:
+def test_the_preview_draws_into_a_cache_of_its_own(served: Served) -> None:
     """Its QR codes point to 127.0.0.1: the build's posters must not be replaced by them, and
     a build after a preview draws nothing."""
+    project = served.project
     posters = project.root / ".cache" / "posters" / "cchc-ha-noi-2021"
-    before = {p.name: p.stat().st_mtime_ns for p in posters.glob("*.png")}
-    _wait_for(served + "cchc-ha-noi-2021/an-pham/", "Áp phích")
+    _wait_for(served.url + "cchc-ha-noi-2021/an-pham/", "Áp phích")
     preview = project.root / ".cache" / "serve" / "posters"
     assert list(preview.glob("*/*.png"))
     # The leaflet and handbook take seconds to typeset: only `campaign build` makes them.
     assert not list(preview.glob("*/*--so-tay-a5.pdf"))
-    assert {p.name: p.stat().st_mtime_ns for p in posters.glob("*.png")} == before
+    now = {p.name: p.stat().st_mtime_ns for p in posters.glob("*.png")}
+    assert repr(sorted(now.items())) == (project.root / "drawn.txt").read_text(encoding="utf-8")
     result = project.run("build")
     assert result.code == 0, result.err
     assert "vẽ 0," in result.err
 
 
-def test_a_draft_shows_in_the_preview_only(project: Project) -> None:
+def test_serve_rebuilds_when_a_page_changes(served: Served) -> None:
+    (served.project.root / "docs" / "tin-moi.md").write_text(
+        "# Tin mới\n\nBản tin số một.\n", encoding="utf-8")
+    _wait_for(served.url + "tin-moi/", "Bản tin số một.")
+
+
+def test_serve_rebuilds_when_a_campaign_changes(served: Served) -> None:
+    page = served.url + "cchc-ha-noi-2021/"
+    _wait_for(page, "Tuyên truyền cải cách hành chính Hà Nội 2021")
+    served.project.edit("short_title: Tuyên truyền cải cách hành chính",
+                        "short_title: Tuyên truyền CCHC")
+    _wait_for(page, "Tuyên truyền CCHC Hà Nội 2021")
+
+
+def test_an_imported_campaign_shows_at_once(served: Served, tmp_path: Path) -> None:
+    source = tmp_path / "kh.txt"
+    source.write_text("ỦY BAN NHÂN DÂN\nXÃ THỬ NGHIỆM\nSố: 12/KH-UBND\n"
+                      "Thử Nghiệm, ngày 03 tháng 02 năm 2025\nKẾ HOẠCH\n"
+                      "Tuyên truyền thử nghiệm nhập văn bản\nI. MỤC ĐÍCH, YÊU CẦU\n"
+                      "1. Người dân biết các thủ tục mới.\n", encoding="utf-8")
+    result = served.project.run("import", source)
+    assert result.code == 0, result.err
+    _wait_for(served.url + "kh-12-ubnd-2025/", "Người dân biết các thủ tục mới.")
+
+
+def test_the_preview_answers_a_nul_in_a_path_with_a_404(served: Served) -> None:
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        urllib.request.urlopen(served.url + "%00", timeout=5)
+    answer.value.close()  # its connection, else closed whenever it is collected
+    assert answer.value.code == 404
+    assert "Traceback" not in served.log.read_text("utf-8")
+
+
+def test_a_draft_shows_in_the_preview_only(served: Served) -> None:
+    project = served.project
+    (project.root / "campaigns" / "kh-12-ubnd-2025.md").unlink()  # the import's, above
     project.edit("place: Hà Nội\n", "place: Hà Nội\ndraft: true\n")
     strict = project.run("build")
     # The news posts link to the campaign: with it unpublished, those links would be dead.
@@ -105,18 +139,5 @@ def test_a_draft_shows_in_the_preview_only(project: Project) -> None:
     assert built.code == 0, built.err
     assert not (project.root / "site" / "cchc-ha-noi-2021").exists()
     assert "Chưa có chiến dịch nào" in (project.root / "site" / "index.html").read_text("utf-8")
-    with _serving(project) as url:
-        _wait_for(url + "cchc-ha-noi-2021/", "Tuyên truyền cải cách")
-
-
-def test_an_imported_campaign_shows_at_once(project: Project, served: str,
-                                            tmp_path: Path) -> None:
-    _wait_for(served, "Thông tin, tuyên truyền")
-    source = tmp_path / "kh.txt"
-    source.write_text("ỦY BAN NHÂN DÂN\nXÃ THỬ NGHIỆM\nSố: 12/KH-UBND\n"
-                      "Thử Nghiệm, ngày 03 tháng 02 năm 2025\nKẾ HOẠCH\n"
-                      "Tuyên truyền thử nghiệm nhập văn bản\nI. MỤC ĐÍCH, YÊU CẦU\n"
-                      "1. Người dân biết các thủ tục mới.\n", encoding="utf-8")
-    result = project.run("import", source)
-    assert result.code == 0, result.err
-    _wait_for(served + "kh-12-ubnd-2025/", "Người dân biết các thủ tục mới.")
+    _wait_for(served.url + "cchc-ha-noi-2021/", "Tuyên truyền CCHC Hà Nội 2021")
+    assert "Traceback" not in served.log.read_text("utf-8")

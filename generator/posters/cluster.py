@@ -50,6 +50,7 @@ HANDSHAKE_SECONDS = 10  # a scheduler answers in milliseconds; a busy one within
 # bytes naming its serialisations.
 _HANDSHAKE_BYTES = 256
 _HANDSHAKE_MARK = b"pickle-protocol"
+_MAX_FRAME_BYTES = 1 << 20
 _POLL_SECONDS = 0.02  # against ~350 ms of drawing per poster
 # A task whose code raised is tried again this many times; a task whose worker died is
 # rescheduled by the scheduler itself (distributed's allowed-failures, 3 by default).
@@ -103,8 +104,7 @@ def check_scheduler(address: str) -> None:
             heard = _first_bytes(probe, time.monotonic() + HANDSHAKE_SECONDS)
     except OSError as exc:
         raise _unreachable(address, " ".join(str(exc).split())[:200]) from None
-    (length,) = struct.unpack("<Q", heard[:8]) if len(heard) >= 8 else (0,)
-    if not 0 < length <= 1 << 20 or _HANDSHAKE_MARK not in heard:
+    if len(heard) < 8 or _no_frame(heard) or _HANDSHAKE_MARK not in heard:
         raise EnvironmentProblem(None, (
             f"{address} không phải bộ lập lịch Dask (không trả lời như dask scheduler trong "
             f"{HANDSHAKE_SECONDS} giây); hãy kiểm tra cổng của lệnh dask scheduler (mặc định "
@@ -113,7 +113,8 @@ def check_scheduler(address: str) -> None:
 
 def _first_bytes(probe: socket.socket, deadline: float) -> bytes:
     heard = b""
-    while len(heard) < _HANDSHAKE_BYTES and _HANDSHAKE_MARK not in heard:
+    while len(heard) < _HANDSHAKE_BYTES and _HANDSHAKE_MARK not in heard \
+            and not _no_frame(heard):
         left = deadline - time.monotonic()
         if left <= 0:
             break
@@ -126,6 +127,14 @@ def _first_bytes(probe: socket.socket, deadline: float) -> bytes:
             break
         heard += chunk
     return heard
+
+
+def _no_frame(heard: bytes) -> bool:
+    """Whether the first bytes already rule out a scheduler: its frames open with their length
+    (eight bytes, little-endian, a few dozen bytes for the handshake), and another server's
+    text ("HTTP/1.1 400 ...", "SSH-2.0-...") reads as an absurd one. Said at once, not after
+    waiting out the handshake's time."""
+    return len(heard) >= 8 and not 0 < struct.unpack("<Q", heard[:8])[0] <= _MAX_FRAME_BYTES
 
 
 @dataclass(frozen=True)
