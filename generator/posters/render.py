@@ -46,9 +46,20 @@ class Artwork:
     proof_font: Path | None = None  # set when the poster is a proof: the band's font
 
 
+@lru_cache(maxsize=64)
 def qr_symbol(url: str) -> segno.QRCode:
-    """Medium error correction: survives wear and a logo-free print, stays small."""
+    """Medium error correction: survives wear and a logo-free print, stays small. Made once
+    per address: a campaign's posters all carry the same one."""
     return segno.make(url, error="m", micro=False)
+
+
+@lru_cache(maxsize=64)
+def _dark_modules(url: str) -> Image.Image:
+    """The symbol's dark modules as a mask of one pixel a module."""
+    matrix = qr_symbol(url).matrix
+    mask = Image.new("L", (len(matrix[0]), len(matrix)), 0)
+    mask.putdata([255 if dark else 0 for bits in matrix for dark in bits])
+    return mask
 
 
 def draw_poster(fmt: PosterFormat, layout: Layout, art: Artwork) -> Image.Image:
@@ -158,11 +169,12 @@ def _draw_qr(draw: ImageDraw.ImageDraw, layout: Layout, url: str, *,
     draw.rectangle(_inclusive(qr.box), fill=light_ink)
     origin_x = qr.x + QR_QUIET_MODULES * qr.module
     origin_y = qr.y + QR_QUIET_MODULES * qr.module
-    for row, bits in enumerate(qr_symbol(url).matrix):
-        for col, dark in enumerate(bits):
-            if dark:
-                x, y = origin_x + col * qr.module, origin_y + row * qr.module
-                draw.rectangle((x, y, x + qr.module - 1, y + qr.module - 1), fill=dark_ink)
+    # Every dark module at once: the mask scaled by whole modules is exactly the squares
+    # drawing each module would fill.
+    modules = _dark_modules(url)
+    scaled = modules.resize((modules.width * qr.module, modules.height * qr.module),
+                            Image.Resampling.NEAREST)
+    draw.bitmap((origin_x, origin_y), scaled, fill=dark_ink)
 
 
 def _paste_logo(canvas: Image.Image, box: tuple[int, int, int, int], path: Path) -> None:
