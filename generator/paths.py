@@ -32,6 +32,11 @@ class CampaignPaths:
         return self._at("index.md")
 
     @property
+    def full_text(self) -> str:
+        """The document itself, one link from the citizens' overview."""
+        return self._at("toan-van.md")
+
+    @property
     def topics(self) -> str:
         return self._at("noi-dung.md")
 

@@ -117,7 +117,7 @@ def test_a_document_only_the_text_mentions_gets_an_entry_and_links() -> None:
     assert "## Quyết định số 749/QĐ-TTg {#quyet-dinh-749-qd-ttg}" in documents
     assert "- **Cơ quan ban hành:** Thủ tướng Chính phủ" in documents
     assert "- **Ngày ban hành:** 03/6/2020" in documents
-    assert "[749/QĐ-TTg](van-ban.md#quyet-dinh-749-qd-ttg)" in pages[paths.overview]
+    assert "[749/QĐ-TTg](van-ban.md#quyet-dinh-749-qd-ttg)" in pages[paths.full_text]
     before = len(index_citations(campaign).documents)
     assert f"{before + 1} văn bản được nhắc đến" in documents
 
@@ -131,8 +131,8 @@ def test_generated_words_follow_the_documents_kind() -> None:
     # A basis the YAML form lists by id reads as Vietnamese writes it: issuer, then what it
     # is about.
     listed = load_campaign(SAMPLE_YAML, root=SAMPLE.parent.parent)
-    overview = campaign_pages(listed)[CampaignPaths(campaign.id).overview]
-    assert "ngày 19/4/2021 của Ủy ban nhân dân thành phố Hà Nội về “Thông tin" in overview
+    document = campaign_pages(listed)[CampaignPaths(campaign.id).full_text]
+    assert "ngày 19/4/2021 của Ủy ban nhân dân thành phố Hà Nội về “Thông tin" in document
 
 
 SOURCES = Path(__file__).parent / "data" / "sources"

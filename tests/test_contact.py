@@ -1,9 +1,12 @@
-"""What a citizen needs from a campaign's overview: the document's number and whom to ask."""
+"""What a citizen needs from a campaign's first page: whom to ask, the key dates, and the
+document itself (its number) one link away."""
 
 from __future__ import annotations
 
 import pytest
+from browser import serve
 from conftest import Project, page_text
+from playwright.sync_api import Browser
 
 
 @pytest.fixture
@@ -21,7 +24,7 @@ def _add(project: Project, text: str) -> None:
     project.campaign.write_text(campaign + "\n" + text, encoding="utf-8")
 
 
-def test_number_and_contact_reach_the_overview(project: Project) -> None:
+def test_number_and_contact_reach_the_overview(project: Project, browser: Browser) -> None:
     project.edit("id: cchc-ha-noi-2021", "id: cchc-ha-noi-2021\nnumber: 54-HD/BTGTU")
     _add(project, "contact:\n  unit: Phòng Văn hóa <và> Thông tin\n  hotline: 024 3825 3536\n"
                   "  email: vanphong@hanoi.gov.vn\n  address: 12 Lê Lai, Hoàn Kiếm\n")
@@ -29,11 +32,25 @@ def test_number_and_contact_reach_the_overview(project: Project) -> None:
     assert result.code == 0, result.err
     html = (project.root / "site" / "cchc-ha-noi-2021" / "index.html").read_text("utf-8")
     text = page_text(html)
-    assert "Số, ký hiệu: 54-HD/BTGTU" in text
+    document = (project.root / "site" / "cchc-ha-noi-2021" / "toan-van" / "index.html")
+    assert "Số, ký hiệu: 54-HD/BTGTU" in page_text(document.read_text("utf-8"))
+    assert "Toàn văn Hướng dẫn số 54-HD/BTGTU" in text  # the document, one link away
+    # Whom to ask, the hotline first, on the citizens' first page.
+    assert "Đường dây nóng: 024 3825 3536 (Phòng Văn hóa <và> Thông tin) Người dân nên" in text
+    assert "Hỏi ở đâu¶ Đường dây nóng: 024 3825 3536 Đơn vị: Phòng Văn hóa <và> Thông tin" in text
     assert "Đơn vị: Phòng Văn hóa <và> Thông tin" in text
     assert 'href="tel:02438253536"' in html
     assert 'href="mailto:vanphong@hanoi.gov.vn"' in html
     assert "Địa chỉ: 12 Lê Lai, Hoàn Kiếm" in text
+    # On a 360 px phone, the hotline and the first thing to do are on the first screen.
+    with serve(project.root / "site") as url:
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        page.goto(url + "cchc-ha-noi-2021/")
+        for target in (page.locator('a[href^="tel:"]').first,
+                       page.locator("h2:has-text('Người dân nên làm gì') + ol li").first):
+            box = target.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= 740, box
+        page.close()
 
 
 def test_a_bad_hotline_says_what_to_write(project: Project) -> None:
@@ -69,7 +86,8 @@ def test_audience_phases_budget_and_closing_reach_the_site(project: Project) -> 
     _add(project, PLAN)
     result = project.run("build")
     assert result.code == 0, result.err
-    overview = (project.root / "site" / "cchc-ha-noi-2021" / "index.html").read_text("utf-8")
+    overview = (project.root / "site" / "cchc-ha-noi-2021" / "toan-van" / "index.html"
+                ).read_text("utf-8")
     text = page_text(overview)
     for sentence in ("Cán bộ, công chức, viên chức và Nhân dân trên địa bàn thành phố.",
                      "Đợt 1: Trong tháng 12/2025", "Từ 01/12/2025 đến 31/12/2025",
@@ -81,7 +99,11 @@ def test_audience_phases_budget_and_closing_reach_the_site(project: Project) -> 
                      "vị thực hiện."):
         assert sentence in text, sentence
     # The number in a phase's text is a citation like any other.
-    assert 'href="van-ban/#ke-hoach-159-kh-ubnd"' in overview
+    assert 'href="../van-ban/#ke-hoach-159-kh-ubnd"' in overview
+    # The dated phases also stand on the citizens' first page, with the calendar.
+    first = page_text((project.root / "site" / "cchc-ha-noi-2021" / "index.html")
+                      .read_text("utf-8"))
+    assert "Các mốc thời gian¶ Đợt 1: Trong tháng 12/2025: từ 01/12/2025 đến 31/12/2025" in first
     ics = (project.root / "site" / "cchc-ha-noi-2021" / "lich-bao-cao.ics").read_text("utf-8")
     assert "SUMMARY:Đợt 1: Trong tháng 12/2025: " in ics
     assert "DTSTART;VALUE=DATE:20260101" in ics and "DTEND;VALUE=DATE:20260316" in ics

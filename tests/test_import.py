@@ -259,7 +259,8 @@ def test_a_word_table_becomes_a_table_on_the_site(project: Project, tmp_path: Pa
         assert image.size == (40, 30)
     assert "kh-14-ubnd-2025-hinh/hinh-1.png" in text and "1 hình được lưu" in result.out
     assert project.run("build").code == 0
-    html = (project.root / "site" / "kh-14-ubnd-2025" / "index.html").read_text("utf-8")
+    html = (project.root / "site" / "kh-14-ubnd-2025" / "toan-van" / "index.html").read_text(
+        "utf-8")
     assert "<th>Thời gian</th>" in html and "<td>Phát thanh | loa</td>" in html
 
 

@@ -106,3 +106,17 @@ def test_the_index_holds_the_pages_not_their_furniture(built_site: Path) -> None
     assert (index / "pagefind.js").is_file() and list(index.glob("index/*.pf_index"))
     assert not (index / "pagefind-ui.js").exists()  # the site's own box needs none of these
     assert not (built_site / "search" / "search_index.json").exists()
+
+
+def test_the_staff_guide_is_not_found_nor_published(page: Page, built_site: Path) -> None:
+    """The communicators' guide (commands, files) is for staff: not in the site, its menu,
+    its sitemap or its search; a citizen asking where to call is not sent to it."""
+    assert not (built_site / "huong-dan").exists()
+    assert "/huong-dan/" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    linking = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")
+               if 'href="huong-dan' in p.read_text(encoding="utf-8")
+               or '/huong-dan/' in p.read_text(encoding="utf-8")]
+    assert linking == []
+    for query in ("campaign validate", "tep chien dich"):
+        _, found = search(page, query)
+        assert not [path for path in found if "huong-dan" in path], (query, found)

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from conftest import Project, copy_project
+from playwright.sync_api import Browser
 
 
 def _free_port() -> int:
@@ -124,6 +126,21 @@ def test_the_preview_answers_a_nul_in_a_path_with_a_404(served: Served) -> None:
     answer.value.close()  # its connection, else closed whenever it is collected
     assert answer.value.code == 404
     assert "Traceback" not in served.log.read_text("utf-8")
+
+
+def test_the_staff_guide_shows_in_the_preview_and_passes_axe_untouched(
+        served: Served, browser: Browser) -> None:
+    """The guide is left out of the public site, and shown by the preview; before any
+    gesture (Material's scripts wait for one) it passes axe, its commands included."""
+    url = served.url + "huong-dan/viet-chien-dich/"
+    _wait_for(url, "Hướng dẫn viết tệp chiến dịch")
+    for viewport in ({"width": 412, "height": 860}, {"width": 1280, "height": 900}):
+        page = browser.new_page(viewport=viewport)  # type: ignore[arg-type]
+        page.goto(url)
+        violations = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+            "wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).response["violations"]
+        page.close()
+        assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
 
 
 def test_a_draft_shows_in_the_preview_only(served: Served) -> None:

@@ -18,8 +18,7 @@ MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" /
 PAGES = {"home": "", "campaign overview": "cchc-ha-noi-2021/",
          "documents": "cchc-ha-noi-2021/van-ban/", "poster gallery": "cchc-ha-noi-2021/an-pham/",
          "indices": "cchc-ha-noi-2021/chi-so/",
-         "news post": "tin-tuc/ban-hanh-huong-dan-tuyen-truyen-cchc-2021/",
-         "guide": "huong-dan/viet-chien-dich/"}
+         "news post": "tin-tuc/ban-hanh-huong-dan-tuyen-truyen-cchc-2021/"}
 VIEWPORTS = {"phone": {"width": 412, "height": 823}, "desktop": {"width": 1280, "height": 900}}
 
 
@@ -162,7 +161,7 @@ def test_material_s_scripts_wait_for_the_reader_s_first_gesture(browser: Browser
     page = browser.new_page(viewport=VIEWPORTS["phone"])  # type: ignore[arg-type]
     scripts: list[str] = []
     page.on("request", lambda r: scripts.append(r.url) if r.url.endswith(".js") else None)
-    page.goto(site_url + PAGES["guide"], wait_until="networkidle")
+    page.goto(site_url + PAGES["documents"], wait_until="networkidle")
     assert not [s for s in scripts if "/assets/javascripts/bundle." in s]
     assert page.evaluate("typeof window.component$") == "undefined"
     page.keyboard.press("Shift")

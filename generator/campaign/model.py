@@ -401,6 +401,8 @@ class Contact(_Model):
     email: Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=200)] | None = Field(
         default=None, description="Thư điện tử.")
     address: Text | None = Field(default=None, description="Địa chỉ.")
+    hours: Text | None = Field(default=None, description=(
+        "Giờ làm việc, tiếp dân, ví dụ Sáng thứ Hai đến thứ Sáu, 7 giờ 30 đến 11 giờ 30."))
 
 
 MAX_UNITS = 5000  # the country has 3,321 communes and wards (since July 2025)

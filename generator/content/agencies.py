@@ -15,7 +15,7 @@ def agencies(w: PageWriter) -> str:
     c, path, title = w.campaign, w.paths.agencies, AGENCIES_TITLE
     body = ["Chọn cơ quan, đơn vị của bạn để xem những việc phải làm."
             if c.responsibilities else f"{escape(c.kind)} này không chia việc theo từng cơ "
-            f"quan; toàn văn ở {link('trang tổng quan', w.paths.overview, path)}.", ""]
+            f"quan; xem {link('toàn văn', w.paths.full_text, path)}.", ""]
     for agency in c.responsibilities:
         if agency.agency:
             tasks = sum(1 + len(t.points) for t in agency.tasks)

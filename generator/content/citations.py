@@ -136,6 +136,12 @@ def index_citations(campaign: Campaign) -> Citations:
     return index
 
 
+def full_text_title(campaign: Campaign) -> str:
+    """The title of the page holding the document itself: 'Toàn văn Kế hoạch số 12/KH-UBND'."""
+    number = f" số {campaign.number}" if campaign.number else ""
+    return f"Toàn văn {campaign.kind}{number}"
+
+
 def page_texts(campaign: Campaign) -> Iterator[PageText]:
     """Which text of the campaign each page shows (the documents page aside), in page order."""
     paths = CampaignPaths(campaign.id)
@@ -147,7 +153,7 @@ def page_texts(campaign: Campaign) -> Iterator[PageText]:
     decision = campaign.decision
     referenced = referenced_notes(campaign)
     sections = [point for section in campaign.sections for point in section.points]
-    yield PageText(paths.overview, campaign.short_title, (
+    yield PageText(paths.full_text, full_text_title(campaign), (
         *([decision.title] if decision and decision.title else []),
         *(decision.articles if decision else []), *campaign.preamble,
         *(doc.title for doc in basis if doc.title and doc.number),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,33 +43,37 @@ def campaign_nav(campaigns: Sequence[Campaign]) -> tuple[list[NavItem], list[str
         unit_items: list[NavItem] = [] if not units else [
             {"Các đơn vị thực hiện": units} if len(units) <= MAX_AGENCIES_IN_MENU + 1
             else units[0]]
-        section = [paths.overview, paths.topics, paths.forms,
+        section = [paths.overview, paths.full_text, paths.topics, paths.forms,
                    {"Trách nhiệm các cơ quan": listed}, paths.slogans, paths.gallery,
                    *unit_items, *([paths.indices] if campaign.indices else []),
                    paths.documents]
         sections.append({html.escape(campaign.short_title): section})
-        owned += [paths.overview, paths.topics, paths.forms, paths.slogans, paths.gallery,
-                  paths.indices, paths.documents, *agencies, *units]
+        owned += [paths.overview, paths.full_text, paths.topics, paths.forms, paths.slogans,
+                  paths.gallery, paths.indices, paths.documents, *agencies, *units]
     return sections, owned
 
 
-def site_nav(sections: Sequence[NavItem], owned: Iterable[str], docs_dir: Path) -> list[NavItem]:
-    """Home, then the campaigns' sections, then the pages people wrote, by folder."""
-    return [{"Trang chủ": HOME}, *sections, *_folder_nav(docs_dir, docs_dir, {HOME, *owned})]
+def site_nav(sections: Sequence[NavItem], owned: Iterable[str], docs_dir: Path,
+             hidden: Callable[[str], bool] = lambda path: False) -> list[NavItem]:
+    """Home, then the campaigns' sections, then the pages people wrote, by folder, but those
+    ``hidden`` (staff pages, which the public site leaves out)."""
+    return [{"Trang chủ": HOME}, *sections,
+            *_folder_nav(docs_dir, docs_dir, {HOME, *owned}, hidden)]
 
 
-def _folder_nav(folder: Path, docs_dir: Path, owned: set[str]) -> list[NavItem]:
+def _folder_nav(folder: Path, docs_dir: Path, owned: set[str],
+                hidden: Callable[[str], bool]) -> list[NavItem]:
     if not folder.is_dir():
         return []
     items: list[NavItem] = []
     entries = sorted(p for p in folder.iterdir() if not p.name.startswith((".", "_")))
     for page in (p for p in entries if p.is_file() and p.suffix == ".md"):
         path = page.relative_to(docs_dir).as_posix()
-        if path not in owned:
+        if path not in owned and not hidden(path):
             items.append(path)
     # Blog posts (tin-tuc/posts/) are listed by the blog's own index, not in the menu.
     for sub in (p for p in entries if p.is_dir() and p.name != "posts"):
-        children = _folder_nav(sub, docs_dir, owned)
+        children = _folder_nav(sub, docs_dir, owned, hidden)
         if len(children) == 1:
             items.append(children[0])
         elif children:

@@ -1,182 +1,144 @@
-"""A campaign's overview page: the document as it reads, from its purpose to its closing,
-with its phases, contact and the decision that issues it."""
+"""A campaign's first page, for citizens: what it means for them, what they should do, its key
+dates, where to ask, and its posters; the document itself is one link away (``fulltext``).
+
+Every sentence on it is the document's own or the office's (the front matter): none is
+invented. On a 360 px phone the summary, the hotline and the first actions fit the first
+screen.
+"""
 
 from __future__ import annotations
 
-from generator.content.agencies import reporting_lines
-from generator.content.citations import referenced_notes
-from generator.content.documents import document_mention
+import re
+from collections.abc import Sequence
+
+from generator.campaign.model import Campaign
+from generator.content.citations import full_text_title
+from generator.content.gallery import GalleryItem
 from generator.content.markdown import escape, link, relative
-from generator.content.writer import (
-    CALENDAR_LABEL,
-    UNITS_TITLE,
-    PageWriter,
-    form_title,
-)
-from generator.vi import long_date, short_date, superscript
+from generator.content.writer import CALENDAR_LABEL, UNITS_TITLE, PageWriter, form_title
+from generator.paths import THUMBNAIL_SUFFIX
+from generator.vi import short_date
+
+# Posters shown on the first page: one per slogan, the rest in the gallery.
+_POSTERS_SHOWN = 4
 
 
-def overview(w: PageWriter) -> str:
+def is_derived_summary(campaign: Campaign) -> bool:
+    """Whether the summary is the one the generator made from the document's kind, number,
+    issuer and title ("Kế hoạch số … của …: …"), rather than words an office wrote for
+    citizens."""
+    made = re.match(rf"^{re.escape(campaign.kind)}( số \S+)? của .*: (?P<title>.+?)\.?$",
+                    campaign.summary, re.DOTALL)
+    return made is not None and made["title"] == campaign.title.rstrip(".")
+
+
+def overview(w: PageWriter, gallery: Sequence[GalleryItem] = ()) -> str:
     c, path = w.campaign, w.paths.overview
-    title = c.short_title
     picture = []
     if c.cover and w.cover:
         suffix, width, height = w.cover
         # The largest paint of the page: fetched at once, its box known before it loads.
         picture = [f"![{escape(c.cover.alt)}]({relative(w.paths.cover(suffix), path)})"
                    f'{{ fetchpriority="high" width="{width}" height="{height}" }}', ""]
-    body = [*picture, escape(c.summary), "", *w.theme_box(),
-            f"- **Văn bản:** {escape(c.title)}",
-            *([f"- **Số, ký hiệu:** {escape(c.number)}"] if c.number else []),
-            f"- **Cơ quan ban hành:** {escape(c.issuer)}"
-            + (f" ({escape(c.parent)})" if c.parent else ""),
-            f"- **Nơi, ngày ban hành:** {escape(c.place)}, "
-            + (long_date(c.date) if c.date else "văn bản không ghi ngày"), "",
-            *contact(w)]
-    if c.decision:
-        body += decision(w, path)
-    if c.preamble:
-        body += ["## Căn cứ", ""]
-        for paragraph in c.preamble:
-            body += [w.text(paragraph, path), ""]
-    if c.basis:
-        body += [] if c.preamble else ["## Căn cứ", ""]
-        body += [f"- {document_mention(w, c.document(ref), path)}" for ref in c.basis]
-        body.append("")
-    body += free_sections(w, None, path)
-    if c.purposes:
-        body += [f"## {w.heading('purposes')}", "",
-                 *w.points(c.purposes, path, ordered=True)]
-    body += free_sections(w, "purposes", path)
-    if c.audience:
-        body += [f"## {w.heading('audience')}", "", *w.points(c.audience, path)]
-    body += free_sections(w, "audience", path)
-    if c.phases:
-        body += [f"## {w.heading('phases')}", "", *phases(w, path)]
-    body += free_sections(w, "phases", path)
-    body += [f"## Trong {w.kind} này", "",
-             f"- {link(w.heading('topics'), w.paths.topics, path)}: "
-             f"{len(c.topics)} nhóm nội dung cần tuyên truyền.",
-             f"- {link(w.heading('forms'), w.paths.forms, path)}: "
-             + (", ".join(escape(form_title(f)) for f in c.forms) or "không nêu riêng")
-             + ".",
-             f"- {link(w.heading('responsibilities'), w.paths.agencies, path)}: "
-             f"việc của từng cơ quan, đơn vị ({len(c.responsibilities)} nhóm).",
-             f"- {link('Văn bản được dẫn', w.paths.documents, path)}: "
-             f"{len(w.citations.documents)} văn bản.",
-             f"- {link('Khẩu hiệu', w.paths.slogans, path)}: "
-             f"{len(c.slogans)} khẩu hiệu.",
-             f"- {link('Áp phích, băng rôn', w.paths.gallery, path)}: tệp in sẵn.",
-             *([f"- {link(UNITS_TITLE, w.paths.units, path)}: áp phích, gói in và "
-                f"liên hệ của {len(c.units.units)} đơn vị."] if c.units else []), ""]
-    body += [*free_sections(w, "topics", path), *free_sections(w, "forms", path),
-             *free_sections(w, "responsibilities", path)]
-    if c.budget:
-        body += [f"## {w.heading('budget')}", "", *w.points(c.budget, path)]
-    body += free_sections(w, "budget", path)
-    if c.reporting:
-        body += [f"## {w.heading('reporting')}", "", *reporting_lines(w, path)]
-    body += [*free_sections(w, "reporting", path), *free_sections(w, "slogans", path)]
-    if c.indices:
-        body += ["## Các chỉ số được nhắc đến", ""]
-        body += [f"- **{escape(i.code)}**: {escape(i.name)}"
-                 + (f" (công bố: {escape(i.publisher)})" if i.publisher else "")
-                 for i in c.indices]
-        body += ["", f"Số liệu qua các năm: {link('Các chỉ số', w.paths.indices, path)}.",
-                 ""]
-    if c.abbreviations:
-        body += ["## Chữ viết tắt", ""]
-        body += [f"- **{escape(a.short)}**: {escape(a.full)}" for a in c.abbreviations]
-        body.append("")
-    if c.closing:
-        body += w.paragraphs(c.closing, path)
-    if c.recipients:
-        body += ["## Nơi nhận", ""]
-        body += [f"- {escape(r.name)}" + (f" ({escape(r.purpose)})" if r.purpose else "")
-                 + (f" ({r.copies} bản)" if r.copies else "") for r in c.recipients]
-        body.append("")
-    if c.signatory:
-        s = c.signatory
-        body += ["## Người ký", ""]
-        body += [*(f"{escape(line)}  " for line in s.authority),
-                 *([f"{escape(s.position)}  "] if s.position else []),
-                 f"**{escape(s.name)}**", ""]
-    # A note no paragraph refers to (its mark stands inside a sub-item, as ⁽¹⁾) is still
-    # part of the document: it is listed here rather than left out.
-    loose = [note for note in c.footnotes if note.id not in referenced_notes(c)]
-    if loose:
-        body += ["## Chú thích", ""]
-        body += [line for note in loose
-                 for line in (f"{superscript(note.id)} {w.text(note.text, path)}", "")]
-    return w.page(path, title, c.summary, body)
+    body = [*picture, *intro(w, path), *call(w), *actions(w), *ask(w), *dates(w, path),
+            *posters(w, gallery, path), *document(w, path)]
+    return w.page(path, c.short_title, c.summary, body)
 
 
-def phases(w: PageWriter, page: str) -> list[str]:
-    """Each phase with its dates, as the plan writes them, and the calendar that has them."""
-    lines = []
-    for phase in w.campaign.phases:
-        # "Đợt 1: Trong tháng 12/2025" reads as the plan writes it; its dates follow.
-        short = (phase.text is not None and len(phase.text) <= 60
-                 and ":" not in phase.title)
-        lines += [f"### {escape(phase.title)}"
-                  + (f": {w.text(phase.text or '', page)}" if short else ""), ""]
-        if phase.start and phase.end and phase.start != phase.end:
-            lines += [f"*Từ {short_date(phase.start)} đến {short_date(phase.end)}*", ""]
-        elif phase.start or phase.end:
-            day = phase.start or phase.end
-            assert day is not None
-            lines += [f"*{'Từ' if phase.start else 'Đến'} {short_date(day)}*", ""]
-        if phase.text and not short:
-            lines += [w.text(phase.text, page), ""]
-        if phase.points:
-            lines += w.points(phase.points, page)
-    if any(phase.start or phase.end for phase in w.campaign.phases):
-        lines += [f"Các đợt có trong {link(CALENDAR_LABEL, w.paths.calendar, page)}.",
-                  ""]
-    return lines
+def intro(w: PageWriter, page: str) -> list[str]:
+    """What the campaign means for citizens: the office's summary, or else the document's
+    own purpose, as written."""
+    c = w.campaign
+    if is_derived_summary(c) and c.purposes:
+        return [w.text(c.purposes[0].text, page), ""]
+    return [escape(c.summary), ""]
 
 
-def contact(w: PageWriter) -> list[str]:
-    """Where citizens can ask: the unit, a hotline to call from a phone, e-mail, address."""
+def call(w: PageWriter) -> list[str]:
+    """The hotline, one tap away, above what to do: both on a phone's first screen."""
     contact = w.campaign.contact
-    if contact is None:
+    if contact is None or not contact.hotline:
         return []
-    lines = ["## Liên hệ", "", f"- **Đơn vị:** {escape(contact.unit)}"]
+    return [f"**Đường dây nóng:** {w.phone(contact.hotline)} ({escape(contact.unit)})", ""]
+
+
+def ask(w: PageWriter) -> list[str]:
+    """Where citizens can ask: the hotline to call from a phone first."""
+    contact = w.campaign.contact
+    if contact is None:  # the office names none: the body that issued the document
+        return ["## Hỏi ở đâu", "",
+                f"- **Cơ quan ban hành:** {escape(w.campaign.issuer_name())}", ""]
+    lines = ["## Hỏi ở đâu", ""]
     if contact.hotline:
         lines.append(f"- **Đường dây nóng:** {w.phone(contact.hotline)}")
-    if contact.email:
-        lines.append(f"- **Thư điện tử:** [{escape(contact.email)}](<mailto:{contact.email}>)")
+    lines.append(f"- **Đơn vị:** {escape(contact.unit)}")
+    if contact.hours:
+        lines.append(f"- **Giờ làm việc:** {escape(contact.hours)}")
     if contact.address:
         lines.append(f"- **Địa chỉ:** {escape(contact.address)}")
+    if contact.email:
+        lines.append(f"- **Thư điện tử:** [{escape(contact.email)}](<mailto:{contact.email}>)")
     return [*lines, ""]
 
 
-def decision(w: PageWriter, page: str) -> list[str]:
-    """The decision that issues the plan, and its articles as written."""
-    decision = w.campaign.decision
-    assert decision is not None
-    label = "Quyết định" + (f" số {escape(decision.number)}" if decision.number else "")
-    when = f" ngày {short_date(decision.date)}" if decision.date else ""
-    about = f" {w.text(decision.title, page)}" if decision.title else ""
-    lines = ["## Quyết định ban hành", "",
-             f"{w.kind.capitalize()} này được ban hành kèm theo {label}{when}"
-             + (f", trích yếu:{about}." if about else "."), ""]
-    for article in decision.articles:
-        lines += [w.text(article, page), ""]
-    return lines
+def actions(w: PageWriter) -> list[str]:
+    """What citizens should do, as the document asks them (the campaign's list)."""
+    listed = w.campaign.leaflet.actions
+    if not listed:
+        return []
+    return ["## Người dân nên làm gì", "",
+            *(f"{number}. {escape(action)}" for number, action in enumerate(listed, start=1)),
+            ""]
 
 
-def free_sections(w: PageWriter, after: str | None, page: str) -> list[str]:
-    """The parts of the document the generator has no place for, where they stood."""
-    lines = []
-    for section in w.campaign.sections:
-        if section.after != after:
-            continue
-        title = section.title or f"Nội dung {w.campaign.kind.lower()}"
-        lines += [f"## {escape(title)}", ""]
-        for point in section.points:
-            lines += [w.text(point.text, page) + (
-                f"[^{point.footnote}]" if point.footnote else ""), ""]
-            lines += [*(f"- {w.text(sub, page)}" for sub in point.points),
-                      ""] if point.points else []
-    return lines
+def dates(w: PageWriter, page: str) -> list[str]:
+    """The campaign's phases with their dates."""
+    dated = [phase for phase in w.campaign.phases if phase.start or phase.end]
+    if not dated:
+        return []
+    lines = ["## Các mốc thời gian", ""]
+    for phase in dated:
+        if phase.start and phase.end and phase.start != phase.end:
+            when = f"từ {short_date(phase.start)} đến {short_date(phase.end)}"
+        else:
+            day = phase.start or phase.end
+            assert day is not None
+            when = f"{'từ' if phase.start else 'đến'} {short_date(day)}"
+        lines.append(f"- **{escape(phase.title)}**: {when}")
+    return [*lines, "", f"Các mốc có trong {link(CALENDAR_LABEL, w.paths.calendar, page)}.",
+            ""]
+
+
+def posters(w: PageWriter, gallery: Sequence[GalleryItem], page: str) -> list[str]:
+    """A poster of each slogan, the first few, linking to the gallery."""
+    firsts = list({item.slogan: item for item in reversed(gallery)}.values())[::-1]
+    if not firsts:
+        return []
+    lines = ["## Áp phích, khẩu hiệu", "", '<div class="poster-gallery" markdown>', ""]
+    for item in firsts[:_POSTERS_SHOWN]:
+        thumb = w.paths.poster(f"thumbs/{item.stem}{THUMBNAIL_SUFFIX}")
+        width, height = item.thumb_size
+        lines += [f"[![{escape(item.slogan)}]({relative(thumb, page)})"
+                  f'{{ loading=lazy width="{width}" height="{height}" }}]'
+                  f"({relative(w.paths.gallery, page)})", ""]
+    every = link("Áp phích, băng rôn", w.paths.gallery, page)
+    return [*lines, "</div>", "", f"Tất cả áp phích, băng rôn, tờ rơi để in: {every}.", ""]
+
+
+def document(w: PageWriter, page: str) -> list[str]:
+    """The document, one link away, and its other pages."""
+    c = w.campaign
+    return [f"## Trong {w.kind} này", "",
+            f"- {link(escape(full_text_title(c)), w.paths.full_text, page)}: "
+            f"{escape(c.title)}.",
+            f"- {link(w.heading('topics'), w.paths.topics, page)}: "
+            f"{len(c.topics)} nhóm nội dung cần tuyên truyền.",
+            f"- {link(w.heading('forms'), w.paths.forms, page)}: "
+            + (", ".join(escape(form_title(f)) for f in c.forms) or "không nêu riêng") + ".",
+            f"- {link(w.heading('responsibilities'), w.paths.agencies, page)}: "
+            f"việc của từng cơ quan, đơn vị ({len(c.responsibilities)} nhóm).",
+            f"- {link('Văn bản được dẫn', w.paths.documents, page)}: "
+            f"{len(w.citations.documents)} văn bản.",
+            f"- {link('Khẩu hiệu', w.paths.slogans, page)}: {len(c.slogans)} khẩu hiệu.",
+            *([f"- {link(UNITS_TITLE, w.paths.units, page)}: áp phích, gói in và liên hệ "
+               f"của {len(c.units.units)} đơn vị."] if c.units else []), ""]

@@ -1,5 +1,6 @@
 """Campaign data in, Markdown pages out: the public site's content, independent of MkDocs.
-Each kind of page is written by a module of its own (``overview``, ``topics``, ``agencies``,
+Each kind of page is written by a module of its own (``overview`` for citizens, ``fulltext``
+for the document, ``topics``, ``agencies``,
 ``gallery``, ``figures``, ``documents``) over one small helper (``writer``); here they are
 put together.
 
@@ -16,6 +17,7 @@ from generator.content.agencies import agencies, agencies_in_full, agency
 from generator.content.citations import index_citations
 from generator.content.documents import documents
 from generator.content.figures import indices
+from generator.content.fulltext import full_text
 from generator.content.gallery import GalleryItem, PrintedItem, slogans, unit, units
 from generator.content.gallery import gallery as gallery_page
 from generator.content.markdown import escape, front_matter, link
@@ -24,7 +26,6 @@ from generator.content.topics import forms, topics
 from generator.content.writer import CoverSize, PageWriter
 from generator.paths import HOME, CampaignPaths
 
-GUIDE = "huong-dan/viet-chien-dich.md"
 # The home page's list of every campaign; the menu (overrides/partials/nav.html) links to it.
 CAMPAIGNS_ANCHOR = "cac-chien-dich"
 
@@ -59,8 +60,7 @@ def home_page(campaigns: Sequence[Campaign]) -> str:
         "",
     ]
     if not campaigns:
-        lines += ["Chưa có chiến dịch nào. Cán bộ phụ trách xem "
-                  f"{link('hướng dẫn viết tệp chiến dịch', GUIDE, HOME)}.", ""]
+        lines += ["Chưa có chiến dịch nào.", ""]
     else:
         # The menu's link to every campaign points at this heading.
         lines += [f"## Các chiến dịch {{ #{CAMPAIGNS_ANCHOR} }}", ""]
@@ -71,8 +71,6 @@ def home_page(campaigns: Sequence[Campaign]) -> str:
             lines += [f"- **{link(escape(campaign.short_title), paths.overview, HOME)}**  ",
                       f"  {escape(campaign.summary)}"]
         lines.append("")
-    lines += ["## Dành cho cán bộ phụ trách", "",
-              f"- {link('Hướng dẫn viết tệp chiến dịch', GUIDE, HOME)}", ""]
     return "\n".join(lines)
 
 
@@ -84,7 +82,8 @@ def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
     """The pages of one campaign, each a function of the campaign and its citation index."""
     w = PageWriter(campaign, index_citations(campaign), cover)
     pages = {
-        w.paths.overview: overview(w),
+        w.paths.overview: overview(w, gallery),
+        w.paths.full_text: full_text(w),
         w.paths.topics: topics(w),
         w.paths.forms: forms(w),
         w.paths.agencies: agencies(w),
@@ -109,4 +108,4 @@ def print_chapters(campaign: Campaign) -> list[str]:
     document's order, each agency's tasks in one chapter. The site's own additions (figures,
     the list of cited documents, the gallery) stay on the site."""
     w = PageWriter(campaign, index_citations(campaign), None)
-    return [overview(w), topics(w), forms(w), agencies_in_full(w), slogans(w)]
+    return [full_text(w), topics(w), forms(w), agencies_in_full(w), slogans(w)]

@@ -20,7 +20,7 @@ def topics(w: PageWriter) -> str:
     c, path, title = w.campaign, w.paths.topics, TOPICS_TITLE
     body = [f"{escape(c.kind)} này nêu {len(c.topics)} nhóm nội dung cần tuyên truyền."
             if c.topics else f"{escape(c.kind)} này không chia nội dung tuyên truyền thành "
-            f"mục riêng; toàn văn ở {link('trang tổng quan', w.paths.overview, path)}.",
+            f"mục riêng; xem {link('toàn văn', w.paths.full_text, path)}.",
             ""]
     for number, topic in enumerate(c.topics, start=1):
         note = f"[^{topic.footnote}]" if topic.footnote else ""
@@ -34,7 +34,7 @@ def forms(w: PageWriter) -> str:
     c, path, title = w.campaign, w.paths.forms, FORMS_TITLE
     body = [f"{escape(c.kind)} này nêu {len(c.forms)} hình thức tuyên truyền."
             if c.forms else f"{escape(c.kind)} này không nêu hình thức tuyên truyền thành "
-            f"mục riêng; toàn văn ở {link('trang tổng quan', w.paths.overview, path)}.",
+            f"mục riêng; xem {link('toàn văn', w.paths.full_text, path)}.",
             ""]
     for number, form in enumerate(c.forms, start=1):
         body += [f"## {number}. {escape(form_title(form))}", ""]

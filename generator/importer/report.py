@@ -5,12 +5,12 @@ campaign file where it goes."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from generator.campaign.agencies import heading_body
 from generator.campaign.model import Campaign
 from generator.content.citations import index_citations
+from generator.content.overview import is_derived_summary
 from generator.errors import display_path
 from generator.importer.shape import Shaped
 from generator.vi import short_date
@@ -93,7 +93,7 @@ def to_do(c: Campaign, front: str, site_url: str | None) -> list[str]:
     if len(c.short_title) > _SHORT_TITLE_CHARS:
         todo.append(f"{front}: short_title: tên ngắn cho trình đơn và áp phích (tên đầy đủ dài "
                     f"{len(c.short_title)} ký tự)")
-    if re.match(rf"^{re.escape(c.kind)}( số \S+)? của ", c.summary):
+    if is_derived_summary(c):
         todo.append(f"{front}: summary: một hai câu cho người dân biết chiến dịch nói gì")
     if c.contact is None:
         todo.append(f"{front}: contact: đơn vị đầu mối và đường dây nóng (unit, hotline) để "

@@ -11,7 +11,7 @@ import yaml
 
 from generator.content.sharing import card_title
 from generator.pipeline.generate import generate, hand_written_wins, shadowed
-from generator.pipeline.project import Project
+from generator.pipeline.project import Project, is_staff_page
 from generator.pipeline.share_cards import render_cards
 from generator.pipeline.staging import check_replaceable, staged
 
@@ -31,8 +31,12 @@ def export_tree(project: Project, out: Path) -> int:
         pages.pop(path, None)
         assets.pop(path, None)
     root = project.root
+    staff = is_staff_page(project)
     with staged(out) as staging:
-        shutil.copytree(project.docs_dir, staging / "docs")
+        # Staff pages stay out: Zensical would publish them (it knows no draft_docs).
+        shutil.copytree(project.docs_dir, staging / "docs", ignore=lambda folder, names: [
+            name for name in names
+            if staff((Path(folder) / name).relative_to(project.docs_dir).as_posix())])
         # The theme's overrides, where mkdocs.yml says they are (custom_dir).
         theme = project.theme_dir
         if theme is not None and theme.is_dir() and theme.is_relative_to(root):

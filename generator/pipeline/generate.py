@@ -22,7 +22,7 @@ from generator.content.feed import FEED_PATH, read_posts, rss_feed
 from generator.content.navigation import NavItem, site_nav
 from generator.pipeline.generated import CampaignOutput, recall, remember
 from generator.pipeline.inputs import CampaignsKey, campaigns_key
-from generator.pipeline.project import Project
+from generator.pipeline.project import Project, is_staff_page
 
 log = logging.getLogger("mkdocs.plugins.campaign")
 
@@ -85,8 +85,8 @@ def generate(project: Project, *, progress: bool | None = None) -> SiteContent:
 
         feed = rss_feed(posts, project.site_name, project.site_url)
         assets[FEED_PATH] = write_if_changed(project.cache_dir / "rss.xml", feed)
-    return SiteContent(made.pages, assets, site_nav(made.sections, made.owned, project.docs_dir),
-                       made.titles)
+    nav = site_nav(made.sections, made.owned, project.docs_dir, is_staff_page(project))
+    return SiteContent(made.pages, assets, nav, made.titles)
 
 
 def hand_written_wins(path: str) -> str:

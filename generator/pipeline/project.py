@@ -10,6 +10,7 @@ keyed by the file's path and bytes, for a build with nothing changed to answer a
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,9 @@ class Project:
     site_url: str | None
     site_name: str
     preview: bool = False  # campaign serve: drafts are shown
+    # mkdocs.yml's draft_docs: pages for the office's staff (the guide), which `campaign
+    # serve` shows and the public site leaves out (gitignore-like patterns).
+    staff_pages: tuple[str, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -63,7 +67,9 @@ def from_mkdocs(config: MkDocsConfig) -> Project:
         cache_dir=(root / str(options.get("cache_dir", CACHE_DIR))).resolve(),
         theme_dir=Path(custom_dir).resolve() if custom_dir else None,
         site_url=config.site_url or None,
-        site_name=config.site_name or DEFAULT_SITE_NAME)
+        site_name=config.site_name or DEFAULT_SITE_NAME,
+        staff_pages=tuple(str(pattern.pattern) for pattern in
+                          getattr(config.draft_docs, "patterns", ()) if pattern.pattern))
 
 
 def read_project(config_file: Path) -> Project:
@@ -104,13 +110,26 @@ def load_mkdocs(config_file: Path, **overrides: Any) -> MkDocsConfig:
             from None
 
 
-def _to_json(project: Project) -> dict[str, str | bool | None]:
+def _to_json(project: Project) -> dict[str, Any]:
     return {field.name: (str(value) if isinstance(value := getattr(project, field.name), Path)
+                         else list(value) if isinstance(value, tuple)
                          else value) for field in dataclasses.fields(project)}
 
 
-def _from_json(data: dict[str, str | bool | None]) -> Project:
+def is_staff_page(project: Project) -> Callable[[str], bool]:
+    """Whether a docs-relative path is a staff page, left out of the public site; none are
+    in the preview."""
+    if project.preview or not project.staff_pages:
+        return lambda path: False
+    import pathspec
+
+    spec = pathspec.GitIgnoreSpec.from_lines(project.staff_pages)
+    return lambda path: bool(spec.match_file(path))
+
+
+def _from_json(data: dict[str, Any]) -> Project:
     paths = {"config_file", "docs_dir", "site_dir", "campaigns_dir", "cache_dir", "theme_dir"}
     values: dict[str, Any] = {name: Path(value) if name in paths and isinstance(value, str)
+                              else tuple(value) if isinstance(value, list)
                               else value for name, value in data.items()}
     return Project(**values)

@@ -203,6 +203,7 @@ def create_app(project: Project, token: str, port: int) -> Any:
         Route("/nhap", partial(_import, studio), methods=["POST"]),
         Route("/viec/{job}", partial(_job, studio)),
         Route("/viec/{job}/tien-do", partial(_job_progress, studio)),
+        Route("/huong-dan", partial(_guide, studio)),
         Route("/c/{id}", partial(_campaign, studio)),
         Route("/c/{id}/nhan", partial(_relabel, studio), methods=["POST"]),
         Route("/c/{id}/thong-tin", partial(_facts, studio), methods=["POST"]),
@@ -355,6 +356,26 @@ async def _job_progress(studio: Studio, request: Request) -> Response:
         raise HTTPException(404)
     return JSONResponse({"fraction": round(job.fraction, 3), "stage": job.stage,
                          "done": job.done, "ok": job.ok, "result": job.result})
+
+
+GUIDE = Path("huong-dan") / "viet-chien-dich.md"
+
+
+async def _guide(studio: Studio, request: Request) -> Response:
+    """The communicators' guide: a staff page, left out of the public site."""
+    import markdown
+
+    from generator.studio.preview import EXTENSIONS
+
+    source = studio.project.docs_dir / GUIDE
+    if not source.is_file():
+        raise HTTPException(404)
+    text = source.read_text(encoding="utf-8")
+    if text.startswith("---\n"):
+        text = text.split("\n---\n", 1)[-1]
+    html = markdown.markdown(text, extensions=[*EXTENSIONS, "fenced_code"],
+                             output_format="html")
+    return studio.page("guide.html", title="Hướng dẫn", html=html)
 
 
 def _refused(studio: Studio, message: str, status: int) -> Response:
