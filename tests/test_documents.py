@@ -184,6 +184,6 @@ def test_a_decision_issuing_a_plan_keeps_the_decision_and_publishes_the_plan(
         "Căn cứ Luật Tổ chức chính quyền địa phương;", "QUYẾT ĐỊNH:",
         "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tuyên truyền mẫu."]
     assert [p.text for p in plan.purposes] == ["Nâng cao nhận thức."]
-    overview = campaign_pages(plan)["vi-du-quyet-dinh/index.md"]
+    overview = campaign_pages(plan)["vi-du-quyet-dinh/toan-van.md"]
     assert ("Kế hoạch này được ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/01/2026, "
             "trích yếu: Về việc ban hành Kế hoạch tuyên truyền mẫu.") in overview

@@ -45,13 +45,13 @@ def test_a_rebuild_of_unchanged_campaigns_loads_neither_the_model_nor_pillow(
     done = subprocess.run([sys.executable, "-c", probe], cwd=project.root, capture_output=True,
                           text=True, check=True)
     assert done.stdout.splitlines()[-1] == "0 []", done.stdout + done.stderr
-    assert "Kế hoạch" in _overview(project)
+    assert "Người dân nên làm gì" in _overview(project)
     assert len(list((project.root / "site" / "posters" / "cchc-ha-noi-2021").glob("*.png"))) == 24
 
 
 def test_the_remembered_pages_are_what_the_next_build_publishes(project: Project) -> None:
     assert project.run("build").code == 0
-    _tamper(project, "Kế hoạch", "Trang lấy từ bộ nhớ đệm")
+    _tamper(project, "Người dân nên làm gì", "Trang lấy từ bộ nhớ đệm")
     result = project.run("build", "--force")
     assert result.code == 0, result.err
     assert "Trang lấy từ bộ nhớ đệm" in _overview(project)
@@ -59,7 +59,7 @@ def test_the_remembered_pages_are_what_the_next_build_publishes(project: Project
 
 def test_an_edited_campaign_is_generated_again(project: Project) -> None:
     assert project.run("build").code == 0
-    _tamper(project, "Kế hoạch", "Trang lấy từ bộ nhớ đệm")
+    _tamper(project, "Người dân nên làm gì", "Trang lấy từ bộ nhớ đệm")
     project.edit("short_title: ", "short_title: Đã sửa - ")
     result = project.run("build")
     assert result.code == 0, result.err
@@ -96,7 +96,7 @@ def test_a_damaged_entry_is_ignored(project: Project, damage: str) -> None:
     (project.root / ".cache" / ENTRY).write_text(damage, encoding="utf-8")
     result = project.run("build", "--force")
     assert result.code == 0, result.err
-    assert "Kế hoạch" in _overview(project)
+    assert "Người dân nên làm gì" in _overview(project)
 
 
 def test_a_campaign_edited_during_a_build_is_not_remembered(
