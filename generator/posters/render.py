@@ -18,6 +18,7 @@ from generator.posters.fonts import load
 from generator.posters.formats import THUMBNAIL_WIDTH, PosterFormat
 from generator.posters.layout import QR_QUIET_MODULES, Layout
 from generator.posters.pdf import PdfColour, write_print_pdf
+from generator.posters.png import write_rgb_png
 
 # zlib level 1 with the run-length strategy: level 1's speed with files a sixth smaller; levels
 # 6 and 9 take 1.4x and 3x as long for files a fifth smaller (bench/results.md), and
@@ -218,6 +219,10 @@ def save_png(image: Image.Image, path: Path, dpi: int) -> None:
     """Write atomically (a killed render never leaves a truncated PNG under the real name),
     with the sRGB profile the poster was drawn in."""
     with replacing(path) as partial:
+        if image.mode == "RGB":  # a print poster: see png.py
+            with partial.open("wb") as out:
+                write_rgb_png(image, out, dpi, srgb_profile())
+            return
         image.save(partial, "PNG", dpi=(dpi, dpi), compress_level=PNG_COMPRESS_LEVEL,
                    compress_type=PNG_COMPRESS_TYPE, icc_profile=srgb_profile())
 
