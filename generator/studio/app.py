@@ -47,7 +47,7 @@ from generator.pipeline.project import Project
 from generator.studio import edits
 from generator.studio.history import Conflict, History, digest
 from generator.studio.jobs import Busy, Job, Jobs, lock_holder
-from generator.studio.reading import KINDS, Block, read_blocks
+from generator.studio.reading import Block, read_blocks
 
 STUDIO_FOLDER = "studio"
 log = logging.getLogger("generator.studio")
@@ -107,7 +107,7 @@ class Studio:
             loader=jinja2.FileSystemLoader(_HERE / "templates"),
             autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
             lstrip_blocks=True)
-        self.env.globals.update(KINDS=KINDS, CHOICES=edits.CHOICES,
+        self.env.globals.update(CHOICES=edits.CHOICES,
                                 site_name=project.site_name)
 
     # -- reading ------------------------------------------------------------------------------

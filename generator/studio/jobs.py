@@ -17,7 +17,6 @@ import secrets
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,12 +46,10 @@ class Job:
     kind: str  # "import", "build", "publish"
     campaign: str | None
     title: str
-    started: float = field(default_factory=time.time)
     fraction: float = 0.02
     stage: str = "Đang bắt đầu"
     lines: list[str] = field(default_factory=list)
     returncode: int | None = None
-    ended: float | None = None
     result: str | None = None  # what the command said last (its answer or its error)
 
     @property
@@ -107,7 +104,6 @@ class Jobs:
         job.result = said[-1] if said else None
         job.fraction = 1.0 if code == 0 else job.fraction
         job.stage = "Xong" if code == 0 else "Không thành công"
-        job.ended = time.time()
         job.returncode = code
 
     def _read(self, job: Job, line: str) -> None:
@@ -125,13 +121,6 @@ class Jobs:
         for pattern, fraction, stage in _STAGES:
             if pattern.search(line) and fraction >= job.fraction:
                 job.fraction, job.stage = fraction, stage
-
-    def wait(self, job: Job, timeout: float) -> bool:
-        """Wait for ``job`` to end (tests and the command line); True if it did."""
-        deadline = time.monotonic() + timeout
-        while not job.done and time.monotonic() < deadline:
-            time.sleep(0.05)
-        return job.done
 
 
 class Busy(Exception):
