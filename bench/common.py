@@ -44,7 +44,7 @@ def run(command: list[str], cwd: Path) -> tuple[float, str]:
 
 def drawn(log: str) -> int:
     """Posters a build drew, from its log line per campaign."""
-    return sum(int(n) for n in re.findall(r"áp phích [\w-]+: vẽ (\d+)", log))
+    return sum(int(n) for n in re.findall(r"Áp phích của [\w-]+: vẽ (\d+)", log))
 
 
 def copy_sample_project(target: Path) -> Path:

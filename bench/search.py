@@ -122,7 +122,7 @@ def measure(campaigns: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         root = write_project(Path(tmp) / "now", campaigns)
         run([*CAMPAIGN, "build"], root)
-        forced, log = run([*CAMPAIGN, "build", "--force"], root)
+        forced, log = run([*CAMPAIGN, "-v", "build", "--force"], root)
         [(pages, seconds)] = re.findall(
             r"tìm kiếm: (\d+) trang, chỉ mục [\d.]+ MB, ([\d.]+) s", log)
         now = first_result_bytes(root / "site", material=False)

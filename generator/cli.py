@@ -8,7 +8,6 @@ failure is said in Vietnamese, one line per problem, never as a traceback.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import signal
 import sys
@@ -18,6 +17,7 @@ from types import FrameType
 
 from generator import __version__
 from generator.errors import EnvironmentProblem, UserError
+from generator.terminal import build_failure, configure
 
 # Each command imports the rest of the generator when it runs: `campaign build` with nothing
 # changed answers without loading the campaign model, MkDocs or Pillow.
@@ -37,8 +37,7 @@ class Terminated(BaseException):
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args = _parser().parse_args(argv)
-    logging.basicConfig(format="%(levelname)-7s -  %(message)s",
-                        level=logging.WARNING if args.quiet else logging.INFO)
+    configure(quiet=args.quiet, verbose=args.verbose)
     signal.signal(signal.SIGTERM, _terminate)
     try:
         return _run(args)
@@ -70,8 +69,8 @@ def _run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_USER_ERROR
     except commands.BuildFailed as exc:
-        print(f"xây dựng trang web thất bại: {exc}; trang web đã xuất bản giữ nguyên bản cũ.",
-              file=sys.stderr)
+        print(f"Xây dựng trang web thất bại: {build_failure(str(exc))}; trang web đã xuất "
+              "bản giữ nguyên bản cũ.", file=sys.stderr)
         return EXIT_FAILED
     except EnvironmentProblem as exc:
         print(exc, file=sys.stderr)
@@ -124,18 +123,26 @@ setattr(argparse, "_", lambda text: _ARGPARSE_VI.get(text, text))  # noqa: B010
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="campaign",
-        description="Tạo trang web, khẩu hiệu và áp phích từ tệp chiến dịch (YAML).")
+        description=(
+            "Tạo trang web, áp phích, tờ rơi, sổ tay và gói in từ tệp chiến dịch: văn bản "
+            "Markdown (campaigns/<mã>.md, chép nguyên văn bản kèm vài dòng YAML ở đầu); dạng "
+            "YAML (.yml) cũng đọc được."),
+        epilog="Ví dụ: campaign import ke-hoach.docx, rồi campaign build. Hướng dẫn: "
+               "docs/huong-dan/viet-chien-dich.md hoặc mục «Hướng dẫn» trong campaign studio.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help="xem phiên bản rồi thoát")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
                         metavar="TỆP_CẤU_HÌNH",
                         help="tệp cấu hình trang web (mặc định: mkdocs.yml)")
     parser.add_argument("-q", "--quiet", action="store_true", help="chỉ báo cảnh báo và lỗi")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="báo thêm số đo cho người phát triển (thời gian, dung lượng)")
     commands = parser.add_subparsers(required=True, metavar="LỆNH")
 
     validate = commands.add_parser("validate", help="kiểm tra tệp chiến dịch")
     validate.add_argument("files", nargs="*", type=Path, metavar="TỆP",
-                          help="tệp cần kiểm tra (mặc định: mọi tệp trong thư mục chiến dịch)")
+                          help="tệp chiến dịch cần kiểm tra, .md hoặc .yml (mặc định: mọi tệp "
+                               "trong thư mục campaigns/)")
     validate.set_defaults(run=lambda a, c: _say(c.validate(a.config_file, a.files)))
 
     build = commands.add_parser("build", help="tạo toàn bộ trang web (mặc định vào site/)")
@@ -153,7 +160,8 @@ def _parser() -> argparse.ArgumentParser:
                                                      force=a.force, out=a.out)))
 
     serve = commands.add_parser("serve", help="xem trước, tự tải lại khi sửa tệp")
-    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG",
+                       help="địa chỉ và cổng xem trước (mặc định 127.0.0.1:8000)")
     serve.set_defaults(run=lambda a, c: _say(c.serve(a.config_file, a.dev_addr)))
 
     studio = commands.add_parser(
@@ -165,7 +173,8 @@ def _parser() -> argparse.ArgumentParser:
     studio.set_defaults(run=_studio)
 
     export = commands.add_parser("export", help="ghi cây trang đầy đủ ra thư mục (cho Zensical)")
-    export.add_argument("out", type=Path, metavar="THƯ_MỤC")
+    export.add_argument("out", type=Path, metavar="THƯ_MỤC",
+                        help="thư mục mới để ghi cây trang (không ghi đè thư mục người tạo)")
     _dask_option(export)
     export.set_defaults(run=lambda a, c: _say(c.export(a.config_file, a.out)))
 
@@ -176,8 +185,10 @@ def _parser() -> argparse.ArgumentParser:
     index.set_defaults(run=lambda a, c: _say(c.index(a.site)))
 
     posters = commands.add_parser("posters", help="vẽ áp phích của một chiến dịch vào thư mục")
-    posters.add_argument("file", type=Path, metavar="TỆP")
-    posters.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC")
+    posters.add_argument("file", type=Path, metavar="TỆP",
+                         help="tệp chiến dịch, ví dụ campaigns/cchc-ha-noi-2021.md")
+    posters.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC",
+                         help="thư mục ghi áp phích, bảng kê và gói in")
     posters.add_argument("--site-url", metavar="ĐỊA_CHỈ",
                          help="địa chỉ trang web cho mã QR (mặc định: site_url trong mkdocs.yml)")
     _dask_option(posters)
@@ -186,14 +197,17 @@ def _parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser(
         "convert", help="viết tệp chiến dịch sang dạng kia: Markdown (.md) ⇄ YAML (.yml)")
-    convert.add_argument("file", type=Path, metavar="TỆP")
+    convert.add_argument("file", type=Path, metavar="TỆP",
+                         help="tệp chiến dịch cần viết sang dạng kia (.md hoặc .yml)")
     convert.add_argument("--out", type=Path, metavar="TỆP_MỚI",
                          help="tên tệp mới (mặc định: cùng tên, đổi đuôi .md ⇄ .yml)")
     convert.set_defaults(run=lambda a, c: _say(c.convert(a.file, a.out)))
 
     imported = commands.add_parser(
         "import", help="chép văn bản Word, PDF, trang web hoặc văn bản thường thành chiến dịch")
-    imported.add_argument("file", type=Path, metavar="TỆP")
+    imported.add_argument("file", type=Path, metavar="TỆP",
+                          help="văn bản nhận được: Word (.docx), PDF có lớp chữ, trang web "
+                               "(.html) hoặc văn bản thường (.txt)")
     imported.add_argument("--id", dest="campaign_id", metavar="MÃ",
                           help="mã chiến dịch (mặc định: theo loại, số và năm, ví dụ "
                                "kh-159-ubnd-2025)")

@@ -78,6 +78,24 @@ class CampaignPaths:
     def calendar(self) -> str:
         return self._at("lich-bao-cao.ics")
 
+    @property
+    def broadcast(self) -> str:
+        """The loudspeaker pack's page: the reads, their audio and when to broadcast."""
+        return self._at("phat-thanh.md")
+
+    def broadcast_file(self, suffix: str) -> str:
+        """A file of the loudspeaker pack: '<id>/phat-thanh/<id>-phat-thanh-1.txt'."""
+        return self._at(f"phat-thanh/{self.campaign_id}-phat-thanh{suffix}")
+
+    @property
+    def messages(self) -> str:
+        """The message pack's page: posts for chat apps and social pages, the SMS."""
+        return self._at("tin-nhan.md")
+
+    def message_file(self, name: str) -> str:
+        """A file of the message pack: '<id>/tin-nhan/<id>-bai-dang-chien-dich.txt'."""
+        return self._at(f"tin-nhan/{self.campaign_id}-{name}.txt")
+
     def cover(self, suffix: str) -> str:
         """The cover picture, 'bia.png' beside the overview."""
         return self._at(f"bia{suffix}")

@@ -135,14 +135,15 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         site_dir = Path(config.site_dir)
         assert self.project is not None
         slim = slim_stylesheets(site_dir, self.project.cache_dir / STYLESHEETS_CACHE)
-        log.info(f"kiểu trang của giao diện: {slim.bytes_before // 1024} KB còn "
+        log.debug(f"kiểu trang của giao diện: {slim.bytes_before // 1024} KB còn "
                  f"{slim.bytes_after // 1024} KB, {slim.seconds:.2f} s")
         try:
             index = index_site(site_dir)
         except EnvironmentProblem as exc:
             raise PluginError(str(exc)) from None
-        log.info(f"tìm kiếm: {index.pages} trang, chỉ mục {index.bytes / 2**20:.1f} MB, "
-                 f"{index.seconds:.2f} s")
+        log.info(f"Đã lập chỉ mục tìm kiếm cho {index.pages} trang.")
+        log.debug(f"tìm kiếm: {index.pages} trang, chỉ mục {index.bytes / 2**20:.1f} MB, "
+                  f"{index.seconds:.2f} s")
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer | None:

@@ -19,6 +19,8 @@ PAGE_TYPES = {
     "slogans": "cchc-ha-noi-2021/khau-hieu/",
     "poster gallery": "cchc-ha-noi-2021/an-pham/",
     "indices": "cchc-ha-noi-2021/chi-so/",
+    "loudspeaker pack": "cchc-ha-noi-2021/phat-thanh/",
+    "message pack": "cchc-ha-noi-2021/tin-nhan/",
     "news": "tin-tuc/",
     "news post": "tin-tuc/ban-hanh-huong-dan-tuyen-truyen-cchc-2021/",
 }

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-COMMANDS = ["validate", "build", "serve", "export", "posters", "schema"]
+COMMANDS = ["validate", "build", "serve", "export", "posters", "schema", "import", "convert",
+            "index", "studio"]
 ENGLISH = ("usage", "options", "positional arguments", "show this help", "error:", "required",
            "invalid choice", "CONFIG_FILE", "SITE_URL")
 
@@ -24,6 +25,21 @@ def test_help_is_in_vietnamese(command: list[str]) -> None:
     assert result.stdout.startswith("cách dùng: campaign")
     assert "xem hướng dẫn này rồi thoát" in result.stdout
     assert not [word for word in ENGLISH if word in result.stdout]
+
+
+def test_help_describes_markdown_first_and_every_argument() -> None:
+    import argparse
+
+    from generator.cli import _parser
+
+    parser = _parser()
+    assert parser.description and parser.description.index("Markdown") \
+        < parser.description.index("YAML (.yml)")
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    unexplained = [f"{name} {'/'.join(action.option_strings) or action.dest}"
+                   for name, command in commands.choices.items()
+                   for action in command._actions if not action.help]
+    assert unexplained == []
 
 
 def test_argument_errors_are_in_vietnamese() -> None:

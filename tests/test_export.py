@@ -84,7 +84,7 @@ def test_exported_tree_builds_with_zensical_and_has_the_same_search(
     home = (site / "index.html").read_text(encoding="utf-8")
     linked = re.findall(r'href="\./(assets/stylesheets/[^"]+)"', home)
     assert linked and all((site / href).is_file() for href in linked)
-    assert "kiểu trang của giao diện còn" in indexed.out
+    assert "bỏ phần trình bày các trang không dùng tới" in indexed.out
     with serve(site) as url:
         page = browser.new_page(viewport={"width": 412, "height": 860})
         page.goto(url + CAMPAIGN + "/")

@@ -14,14 +14,15 @@ PACKAGE = REPO / "generator"
 # From the ground up; a package's subpackages stand on its floor.
 FLOORS = [
     {"generator", "generator.errors", "generator.atomic", "generator.vi", "generator.paths",
-     "generator.memo"},
+     "generator.memo", "generator.spoken"},
     {"generator.campaign"},
     {"generator.posters"},
     {"generator.content"},
     {"generator.printing"},
     {"generator.importer"},
     {"generator.pipeline"},
-    {"generator.plugin", "generator.studio", "generator.cli", "generator.__main__"},
+    {"generator.plugin", "generator.studio", "generator.cli", "generator.__main__",
+     "generator.terminal"},
 ]
 
 

@@ -151,6 +151,13 @@ def test_a_draft_shows_in_the_preview_only(served: Served) -> None:
     # The news posts link to the campaign: with it unpublished, those links would be dead.
     assert strict.code == 1
     assert "'cchc-ha-noi-2021/index.md' is not found" in strict.err
+    # MkDocs' English warning, then what to do, in Vietnamese; its steps in Vietnamese only.
+    assert "CẢNH BÁO: Doc file" in strict.err
+    assert "\n  → Hãy sửa liên kết trong trang được nêu" in strict.err
+    assert "MkDocs dừng vì 2 cảnh báo ở trên (chế độ nghiêm ngặt)" in strict.err
+    assert "Đang tạo các trang web…" in strict.err
+    for english in ("INFO", "Cleaning site", "Building documentation", "Documentation built"):
+        assert english not in strict.err
     assert "bản nháp, không xuất bản (chỉ hiện khi xem trước): cchc-ha-noi-2021" in strict.err
     built = project.run("build", "--no-strict")
     assert built.code == 0, built.err

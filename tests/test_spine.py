@@ -62,7 +62,7 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(project: Project, na
     result = project.run("build")
     assert result.code == 1, result.err
     assert "Traceback" not in result.err
-    assert result.err.splitlines()[-1].startswith("xây dựng trang web thất bại: ")
+    assert result.err.splitlines()[-1].startswith("Xây dựng trang web thất bại: ")
     assert result.err.splitlines()[-1].endswith("trang web đã xuất bản giữ nguyên bản cũ.")
     assert _snapshot(project.root / "site") == before
     _no_leftovers(project.root)

@@ -83,3 +83,35 @@ def campaign_calendar(campaign: Campaign, site_url: str | None, agency_url: str)
     for number, due in enumerate(campaign.deadlines, start=1):
         add(f"han-{number}", due.date, due.date, due.agency or "Hạn", due.title)
     return bytes(cal.to_ical())
+
+
+# Commune stations read in the morning news, 6:30 (UTC+7, Vietnam keeps no summer time).
+_ON_AIR = dt.time(6, 30, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+_READ_MINUTES = 5
+
+
+def broadcast_calendar(campaign: Campaign, days: list[tuple[dt.date, int]],
+                       titles: dict[int, str], site_url: str | None, page_url: str) -> bytes:
+    """The loudspeaker pack's schedule: one event per broadcast, naming the read."""
+    from icalendar import Calendar, Event
+
+    host = urlsplit(site_url).netloc if site_url else "campaign.invalid"
+    cal = Calendar()
+    cal.add("prodid", "-//campaign-site-generator//lich phat thanh//VI")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"Lịch phát thanh: {campaign.short_title}")
+    stamp = dt.datetime.combine(campaign.date or dt.date(campaign.year, 1, 1), dt.time(),
+                                 tzinfo=dt.UTC)
+    for day, number in days:
+        start = dt.datetime.combine(day, _ON_AIR).astimezone(dt.UTC)
+        event = Event()
+        event.add("uid", f"{campaign.id}-phat-thanh-{day.isoformat()}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", start)
+        event.add("dtend", start + dt.timedelta(minutes=_READ_MINUTES))
+        event.add("summary", f"Phát thanh bài {number}: {titles[number]}")
+        event.add("description", f"{campaign.short_title}. Bài đọc: {page_url}")
+        event.add("url", page_url)
+        cal.add_component(event)
+    return bytes(cal.to_ical())

@@ -46,10 +46,11 @@ def campaign_nav(campaigns: Sequence[Campaign]) -> tuple[list[NavItem], list[str
         section = [paths.overview, paths.full_text, paths.topics, paths.forms,
                    {"Trách nhiệm các cơ quan": listed}, paths.slogans, paths.gallery,
                    *unit_items, *([paths.indices] if campaign.indices else []),
-                   paths.documents]
+                   paths.documents, paths.broadcast, paths.messages]
         sections.append({html.escape(campaign.short_title): section})
         owned += [paths.overview, paths.full_text, paths.topics, paths.forms, paths.slogans,
-                  paths.gallery, paths.indices, paths.documents, *agencies, *units]
+                  paths.gallery, paths.indices, paths.documents, paths.broadcast,
+                  paths.messages, *agencies, *units]
     return sections, owned
 
 

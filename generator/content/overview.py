@@ -140,5 +140,9 @@ def document(w: PageWriter, page: str) -> list[str]:
             f"- {link('Văn bản được dẫn', w.paths.documents, page)}: "
             f"{len(w.citations.documents)} văn bản.",
             f"- {link('Khẩu hiệu', w.paths.slogans, page)}: {len(c.slogans)} khẩu hiệu.",
+            f"- {link('Phát thanh trên loa', w.paths.broadcast, page)}: bài đọc cho đài "
+            "truyền thanh xã, phường, và lịch phát.",
+            f"- {link('Tin nhắn, bài đăng', w.paths.messages, page)}: bài để chia sẻ trên "
+            "mạng xã hội, nhóm trò chuyện, và tin nhắn SMS.",
             *([f"- {link(UNITS_TITLE, w.paths.units, page)}: áp phích, gói in và liên hệ "
                f"của {len(c.units.units)} đơn vị."] if c.units else []), ""]

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from generator.campaign.model import Campaign
 from generator.content.agencies import agencies, agencies_in_full, agency
+from generator.content.broadcast import broadcast_page
 from generator.content.citations import index_citations
 from generator.content.documents import documents
 from generator.content.figures import indices
@@ -21,6 +22,7 @@ from generator.content.fulltext import full_text
 from generator.content.gallery import GalleryItem, PrintedItem, slogans, unit, units
 from generator.content.gallery import gallery as gallery_page
 from generator.content.markdown import escape, front_matter, link
+from generator.content.messages import messages_page, share_picture
 from generator.content.overview import overview
 from generator.content.topics import forms, topics
 from generator.content.writer import CoverSize, PageWriter
@@ -36,14 +38,16 @@ def generate_site(campaigns: Sequence[Campaign],
                   covers: Mapping[str, CoverSize] | None = None,
                   printed: Mapping[str, Sequence[PrintedItem]] | None = None,
                   unit_galleries: Mapping[str, Mapping[str, Sequence[GalleryItem]]] | None = None,
-                  ) -> dict[str, str]:
-    """All generated pages of the site, keyed by docs-relative path."""
+                  site_url: str | None = None, audio: bool = False) -> dict[str, str]:
+    """All generated pages of the site, keyed by docs-relative path; ``audio`` when the
+    loudspeaker reads were recorded."""
     pages = {HOME: home_page(campaigns)}
     for campaign in campaigns:
         pages.update(campaign_pages(campaign, (galleries or {}).get(campaign.id, ()),
                                     (covers or {}).get(campaign.id),
                                     (printed or {}).get(campaign.id, ()),
-                                    (unit_galleries or {}).get(campaign.id, {})))
+                                    (unit_galleries or {}).get(campaign.id, {}),
+                                    site_url, audio))
     return pages
 
 
@@ -78,7 +82,7 @@ def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
                    cover: CoverSize | None = None,
                    printed: Sequence[PrintedItem] = (),
                    unit_galleries: Mapping[str, Sequence[GalleryItem]] | None = None,
-                   ) -> dict[str, str]:
+                   site_url: str | None = None, audio: bool = False) -> dict[str, str]:
     """The pages of one campaign, each a function of the campaign and its citation index."""
     w = PageWriter(campaign, index_citations(campaign), cover)
     pages = {
@@ -96,6 +100,8 @@ def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
     if campaign.indices:
         pages[w.paths.indices] = indices(w)
     pages[w.paths.documents] = documents(w)
+    pages[w.paths.broadcast] = broadcast_page(w, audio)
+    pages[w.paths.messages] = messages_page(w, site_url, share_picture(campaign.id, gallery))
     if campaign.units:
         pages[w.paths.units] = units(w)
         for one in campaign.units.units:

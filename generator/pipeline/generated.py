@@ -16,6 +16,7 @@ from generator.content.navigation import NavItem
 from generator.memo import Entry
 from generator.memo import key as memo_key
 from generator.pipeline.inputs import CampaignsKey
+from generator.printing.speech import available as speech_available
 
 ENTRY = "generated.json"
 
@@ -34,7 +35,9 @@ class CampaignOutput:
 
 
 def _entry(cache_dir: Path, key: CampaignsKey, site_url: str | None) -> Entry:
-    return Entry(cache_dir / ENTRY, memo_key("generated", list(key), site_url))
+    # Pages made where the reads could not be recorded are made again once they can.
+    return Entry(cache_dir / ENTRY, memo_key("generated", list(key), site_url,
+                                             speech_available()))
 
 
 def recall(cache_dir: Path, key: CampaignsKey, site_url: str | None) -> CampaignOutput | None:

@@ -13,12 +13,14 @@ from generator.atomic import write_if_changed
 from generator.campaign.model import Campaign
 from generator.content.calendar import campaign_calendar
 from generator.content.gallery import GalleryItem, PrintedItem
+from generator.content.messages import share_picture
 from generator.content.navigation import campaign_nav
 from generator.content.pages import generate_site
 from generator.content.writer import CoverSize
 from generator.memo import Entry, key
 from generator.paths import CampaignPaths
 from generator.pipeline.generated import CampaignOutput
+from generator.pipeline.outreach import outreach_files
 from generator.pipeline.project import Project
 from generator.posters.formats import PRINTED_FORMATS, thumbnail_size
 from generator.posters.plan import (
@@ -31,6 +33,7 @@ from generator.posters.plan import (
 )
 from generator.printing.pack import publish
 from generator.printing.printed import Printed, printed_name, typeset_later
+from generator.printing.speech import recorder as speech_recorder
 from generator.printing.ticket import ticket_info
 
 log = logging.getLogger("mkdocs.plugins.campaign")
@@ -47,7 +50,9 @@ def produce(campaigns: Sequence[Campaign], project: Project,
         log.info(placeholder_message(project.site_url))
     if campaigns and project.preview:
         # Typesetting the handbook takes seconds; a preview rebuilds at every save.
-        log.info("xem trước: tờ rơi và sổ tay chỉ được in khi chạy campaign build")
+        log.info("Xem trước: tờ rơi và sổ tay chỉ được in khi chạy campaign build")
+    # Recording the reads takes a second each; a preview rebuilds at every save.
+    recorder = None if project.preview or not campaigns else speech_recorder()
     # Every campaign's leaflet and handbook go to the workers first, the posters after them.
     typesetting = {} if project.preview else {
         c.id: typeset_later(c, project.site_url, project.cache_dir / "posters" / c.id)
@@ -76,9 +81,13 @@ def produce(campaigns: Sequence[Campaign], project: Project,
         if campaign.reporting or any(p.start or p.end for p in campaign.phases):
             assets[paths.calendar] = _calendar(campaign, project.site_url,
                                                project.cache_dir / "calendars")
+        assets.update(outreach_files(campaign, project.site_url,
+                                     share_picture(campaign.id, galleries[campaign.id]),
+                                     project.cache_dir / "outreach" / campaign.id, recorder))
     sections, owned = campaign_nav(campaigns)
-    return CampaignOutput(generate_site(campaigns, galleries, covers, documents, unit_galleries),
-                          sections,
+    pages = generate_site(campaigns, galleries, covers, documents, unit_galleries,
+                          project.site_url, audio=recorder is not None)
+    return CampaignOutput(pages, sections,
                           owned, assets,
                           {c.id: c.short_title for c in campaigns})
 

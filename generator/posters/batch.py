@@ -132,7 +132,10 @@ def stop_workers() -> None:
         for pool in _pools:
             for process in list(getattr(pool, "_processes", {}).values()):
                 process.kill()
-            pool.shutdown(wait=False, cancel_futures=True)
+            # Waited for (the killed workers end at once): a worker still being forked when
+            # the fork server below stops would print its traceback after the command's
+            # last line.
+            pool.shutdown(wait=True, cancel_futures=True)
         _pools.clear()
         _pool.cache_clear()
     from multiprocessing import forkserver

@@ -116,7 +116,7 @@ def publish(jobs: Sequence[PosterJob], folder: Path, campaign_id: str, *,
     units = units or {}
     everything = [*jobs, *(job for unit_jobs in units.values() for job in unit_jobs)]
     posters = build_posters(everything, folder, workers=workers, progress=progress)
-    log.info(f"áp phích {campaign_id}: vẽ {len(posters.drawn)}, dùng lại "
+    log.info(f"Áp phích của {campaign_id}: vẽ {len(posters.drawn)}, dùng lại "
              f"{len(everything) - len(posters.drawn)} không đổi"
              + (f" ({len(units)} đơn vị)" if units else ""))
     documents = printed() if printed is not None else Printed()

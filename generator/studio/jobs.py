@@ -27,11 +27,9 @@ from generator.pipeline.cache import LOCK_FILE
 # build's time spent before it). Posters drawn are counted between the first two.
 _STAGES: tuple[tuple[re.Pattern[str], float, str], ...] = (
     (re.compile(r"không đổi: dùng lại"), 0.55, "Dùng lại trang và áp phích đã có"),
-    (re.compile(r"áp phích .*: vẽ \d+"), 0.55, "Đã vẽ xong áp phích"),
-    (re.compile(r"Building documentation"), 0.6, "Đang tạo các trang"),
-    (re.compile(r"Documentation built"), 0.85, "Đang cắt kiểu trang"),
-    (re.compile(r"kiểu trang của giao diện"), 0.9, "Đang lập chỉ mục tìm kiếm"),
-    (re.compile(r"tìm kiếm: \d+ trang"), 0.97, "Đang thay trang web bằng bản mới"),
+    (re.compile(r"Áp phích của .*: vẽ \d+"), 0.55, "Đã vẽ xong áp phích"),
+    (re.compile(r"Đang tạo các trang web"), 0.6, "Đang tạo các trang"),
+    (re.compile(r"Đã lập chỉ mục tìm kiếm"), 0.95, "Đang thay trang web bằng bản mới"),
 )
 _COUNTED = re.compile(r"(?P<done>\d+)/(?P<total>\d+)")
 _POSTERS_FROM, _POSTERS_TO = 0.1, 0.55

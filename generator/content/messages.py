@@ -1,0 +1,221 @@
+"""The message pack: what an office pastes into chat apps and social pages, and sends by SMS.
+
+A post per campaign and per dated phase, plain text within :data:`POST_LIMIT` characters,
+naming its picture (the slogan's 1200×630 image) and the page's address; and an SMS of at most
+160 characters in the GSM alphabet (no diacritics: a single SMS then holds 160 characters,
+against 70 with them), ending with a short address the site itself serves
+(``site_url`` + ``s/<code>/``, a page that forwards to the campaign).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.campaign.model import Campaign, Phase
+from generator.content.gallery import GalleryItem
+from generator.content.markdown import escape, link
+from generator.content.overview import is_derived_summary
+from generator.content.sharing import card_path
+from generator.content.writer import PageWriter
+from generator.paths import CampaignPaths
+from generator.posters.plan import is_placeholder
+from generator.vi import fold, short_date
+
+POST_LIMIT = 1000  # a Zalo message holds 2,000; Facebook shows about this much before "more"
+SMS_LIMIT = 160
+SHORT_URL_LIMIT = 40
+SHORT_FOLDER = "s"
+SOCIAL = "mang-xa-hoi"  # the poster format made for social pages, 1200 × 630
+# Where a site has no address yet (no site_url): the page says so above the posts.
+PLACEHOLDER_URL = "https://dia-chi-trang-web.invalid/"
+# The GSM 03.38 basic alphabet: an SMS of these characters only holds 160 of them.
+_GSM = frozenset("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡"
+                 "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
+
+
+@dataclass(frozen=True)
+class Post:
+    """One post: a name for its file, its text, and the picture to attach."""
+
+    name: str
+    title: str
+    text: str
+
+
+def short_code(campaign_id: str) -> str:
+    """Four letters and digits, the same for a campaign at every build."""
+    digest = hashlib.sha256(campaign_id.encode()).digest()
+    alphabet = "abcdefghijkmnpqrstuvwxyz23456789"  # no l/1, o/0 to misread
+    return "".join(alphabet[b % len(alphabet)] for b in digest[:4])
+
+
+def short_path(campaign_id: str) -> str:
+    """The short address's path in the site: ``s/<code>/index.html``."""
+    return f"{SHORT_FOLDER}/{short_code(campaign_id)}/index.html"
+
+
+def short_url(site_url: str, campaign_id: str) -> str:
+    """The short address as an SMS carries it: without 'https://' where that makes it fit
+    :data:`SHORT_URL_LIMIT` (phones link a bare domain)."""
+    full = f"{site_url.rstrip('/')}/{SHORT_FOLDER}/{short_code(campaign_id)}/"
+    bare = full.split("://", 1)[-1]
+    return full if len(full) <= SHORT_URL_LIMIT else bare
+
+
+def forwarding_page(campaign: Campaign) -> str:
+    """The page at the short address: it forwards to the campaign's first page at once, and
+    says where it leads for a browser that does not follow."""
+    target = f"../../{campaign.id}/"
+    title = html.escape(campaign.short_title)
+    return (f'<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'<meta name="robots" content="noindex">\n'
+            f'<meta http-equiv="refresh" content="0; url={target}">\n'
+            f"<title>{title}</title>\n</head>\n"
+            f'<body data-pagefind-ignore="all">\n<main>\n<h1>{title}</h1>\n'
+            f'<p>Mời xem trang <a href="{target}">{title}</a>.</p>\n</main>\n</body>\n</html>\n')
+
+
+def posts(campaign: Campaign, page_url: str, picture_url: str) -> list[Post]:
+    """The campaign's post, then one per dated phase."""
+    made = [Post("bai-dang-chien-dich", "Bài đăng giới thiệu chiến dịch",
+                 _post(campaign, [_intro(campaign)], page_url, picture_url))]
+    for number, phase in enumerate(campaign.phases, start=1):
+        when = _when(phase)
+        if not when:
+            continue
+        lines = [f"{phase.title.rstrip('.:')} ({when})"]
+        if phase.text:
+            lines.append(" ".join(phase.text.split()))
+        made.append(Post(f"bai-dang-dot-{number}", f"Bài đăng: {phase.title.rstrip('.:')}",
+                         _post(campaign, lines, page_url, picture_url)))
+    return made
+
+
+def _when(phase: Phase) -> str:
+    if phase.start and phase.end and phase.start != phase.end:
+        return f"từ {short_date(phase.start)} đến {short_date(phase.end)}"
+    day = phase.start or phase.end
+    return f"{'từ' if phase.start else 'đến'} {short_date(day)}" if day else ""
+
+
+def _intro(campaign: Campaign) -> str:
+    if is_derived_summary(campaign) and campaign.purposes:
+        return " ".join(campaign.purposes[0].text.split())
+    return " ".join(campaign.summary.split())
+
+
+def _post(campaign: Campaign, body: list[str], page_url: str, picture_url: str) -> str:
+    """Title, body, what to do, where to ask, a slogan, the page; the body is cut after a
+    whole sentence (or word) where the whole would pass :data:`POST_LIMIT`."""
+    head = [campaign.short_title.upper(), ""]
+    actions = campaign.leaflet.actions
+    tail = _tail(campaign, actions, page_url, picture_url)
+
+    def room() -> int:  # for the body, between the head and the tail, and a last newline
+        return POST_LIMIT - len("\n".join([*head, "", "", *tail])) - 1
+
+    if room() < 200:  # a long list of actions: its first three
+        tail = _tail(campaign, actions[:3], page_url, picture_url)
+    return "\n".join([*head, _cut("\n\n".join(body), max(room(), 0)), "", *tail]) + "\n"
+
+
+def _tail(campaign: Campaign, actions: list[str], page_url: str, picture_url: str) -> list[str]:
+    contact = campaign.contact
+    lines = ["Người dân nên làm gì:", *(f"- {a}" for a in actions), ""] if actions else []
+    if not contact:
+        lines += [f"Hỏi: {campaign.issuer_name()}.", ""]
+    else:
+        lines += [f"Hỏi: {contact.unit}" + (f", đường dây nóng {contact.hotline}"
+                                            if contact.hotline else "") + ".", ""]
+    if campaign.slogans:
+        lines += [f"{campaign.slogans[0].text.rstrip('.!')}!", ""]
+    return [*lines, f"Xem chi tiết: {page_url}", f"Ảnh kèm bài (1200 × 630): {picture_url}"]
+
+
+def _cut(text: str, limit: int, more: str = "…") -> str:
+    """``text`` within ``limit`` characters: after its last whole sentence, else word,
+    followed by ``more``."""
+    if len(text) <= limit:
+        return text
+    room = text[:max(limit - len(more), 0)]
+    sentence = max(room.rfind(". "), room.rfind("; "), room.rfind("\n"))
+    if sentence > limit // 2:
+        return room[:sentence + 1].rstrip(";") + " " + more
+    return room.rsplit(" ", 1)[0] + more
+
+
+def sms(campaign: Campaign, site_url: str) -> str:
+    """At most 160 GSM characters: the campaign, what to do, the hotline, the short address;
+    what does not fit is left out from the end of what to do, never cut mid-word."""
+    address = short_url(site_url, campaign.id)
+    contact = campaign.contact
+    call = f" Hoi: {_gsm(contact.hotline)}." if contact and contact.hotline else ""
+    title = _gsm(campaign.short_title)
+    action = _gsm(campaign.leaflet.actions[0]) if campaign.leaflet.actions else ""
+    fixed = f"{title}{{}}{call} {address}"
+    room = SMS_LIMIT - len(fixed.format("."))
+    said = f": {action.rstrip('.')}." if action else "."
+    if len(said) > room:
+        said = ": " + _cut(action, room - 2, "...") if room > 12 else "."
+    text = fixed.format(said)
+    if len(text) > SMS_LIMIT:  # a very long title: shortened too
+        text = f"{_cut(title, SMS_LIMIT - len(call) - len(address) - 2, '...')}.{call} {address}"
+    return text[:SMS_LIMIT]
+
+
+def _gsm(text: str) -> str:
+    """Text without diacritics, in the GSM alphabet ('đ' as 'd'; other signs dropped)."""
+    plain = fold(" ".join(text.split())).replace("…", "...").replace("–", "-")
+    plain = re.sub(r"[“”«»]", '"', plain)
+    return "".join(c for c in plain if c in _GSM)
+
+
+def share_picture(campaign_id: str, gallery: Sequence[GalleryItem]) -> str:
+    """The site path of the picture a post carries: the first slogan's 1200×630 image, else
+    the campaign page's share card (the same size)."""
+    paths = CampaignPaths(campaign_id)
+    social = next((item.stem for item in gallery if item.stem.endswith(f"--{SOCIAL}")), None)
+    return paths.poster(f"{social}.png") if social else card_path(paths.overview)
+
+
+def page_url(site_url: str, campaign_id: str) -> str:
+    return f"{site_url.rstrip('/')}/{campaign_id}/"
+
+
+def messages_page(w: PageWriter, site_url: str | None, picture: str) -> str:
+    """The message pack on the site: each post to copy or download, and the SMS.
+    ``picture`` is the site path of the 1200×630 image posts carry."""
+    c, page = w.campaign, w.paths.messages
+    body = ["Bài đăng cho nhóm trò chuyện (Zalo), trang mạng xã hội của cơ quan, đơn vị, và "
+            "tin nhắn SMS: chép nguyên văn, hoặc tải tệp về.", ""]
+    if is_placeholder(site_url):
+        body += ['!!! warning "Chưa có địa chỉ thật của trang web"', "",
+                 "    Các địa chỉ trong bài đăng và tin nhắn dưới đây chưa dẫn tới đâu: hãy "
+                 "ghi địa chỉ thật của trang vào dòng site_url trong mkdocs.yml rồi tạo lại "
+                 "trang.", ""]
+    site_url = site_url or PLACEHOLDER_URL
+    picture_url = f"{site_url.rstrip('/')}/{picture}"
+    for post in posts(c, page_url(site_url, c.id), picture_url):
+        body += [f"## {escape(post.title)}", "",
+                 f"{len(post.text)} ký tự. Tải về: "
+                 + link("bài đăng (tệp .txt)", w.paths.message_file(post.name), page)
+                 + ", " + link("ảnh kèm bài (1200 × 630)", picture, page)
+                 + ".", "", *_block(post.text), ""]
+    text = sms(c, site_url)
+    body += ["## Tin nhắn SMS", "",
+             f"{len(text)} ký tự, không dấu (một tin nhắn chứa tối đa {SMS_LIMIT} ký tự "
+             "không dấu). Địa chỉ ngắn dẫn tới trang đầu của chiến dịch. Tải về: "
+             + link("tin nhắn (tệp .txt)", w.paths.message_file("tin-nhan-sms"), page) + ".",
+             "", *_block(text), ""]
+    return w.page(page, "Tin nhắn, bài đăng",
+                  f"Bài đăng và tin nhắn về {c.short_title}, để chia sẻ.", body)
+
+
+def _block(text: str) -> list[str]:
+    """Text shown as it will be pasted, line for line."""
+    return [f"> {escape(line)}  " if line else ">" for line in text.rstrip().split("\n")]

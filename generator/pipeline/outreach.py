@@ -1,0 +1,64 @@
+"""A campaign's loudspeaker and message packs as files in the cache: the reads (text and,
+where this machine can record them, MP3), the broadcast schedule, the posts, the SMS and the
+page at the short address; each written again only when its content changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.atomic import write_if_changed
+from generator.campaign.model import Campaign
+from generator.content.broadcast import broadcast_days, reads, script_file
+from generator.content.calendar import broadcast_calendar
+from generator.content.messages import (
+    PLACEHOLDER_URL,
+    forwarding_page,
+    page_url,
+    posts,
+    short_path,
+    sms,
+)
+from generator.memo import Entry, key
+from generator.paths import CampaignPaths
+from generator.printing.speech import record
+
+
+def outreach_files(campaign: Campaign, site_url: str | None, picture: str, folder: Path,
+                   recorder: str | None) -> dict[str, Path]:
+    """The packs' files by their site path; ``recorder`` names the speech tools that record
+    the reads (None: text only)."""
+    paths = CampaignPaths(campaign.id)
+    url = site_url or PLACEHOLDER_URL
+    files: dict[str, Path] = {}
+
+    def put(site_path: str, content: str) -> None:
+        files[site_path] = write_if_changed(folder / Path(site_path).name,
+                                            content.encode("utf-8"))
+
+    made = reads(campaign)
+    for read in made:
+        put(paths.broadcast_file(f"-{read.number}.txt"), script_file(campaign, read))
+        if recorder is not None:
+            mp3 = paths.broadcast_file(f"-{read.number}.mp3")
+            files[mp3] = _recorded(read.text, folder / Path(mp3).name,
+                                   f"{campaign.short_title}: bài {read.number}", recorder)
+    broadcast = page_url(url, campaign.id) + "phat-thanh/"
+    files[paths.broadcast_file(".ics")] = write_if_changed(
+        folder / Path(paths.broadcast_file(".ics")).name,
+        broadcast_calendar(campaign, broadcast_days(campaign, len(made)),
+                           {read.number: read.title for read in made}, site_url, broadcast))
+    for post in posts(campaign, page_url(url, campaign.id), f"{url.rstrip('/')}/{picture}"):
+        put(paths.message_file(post.name), post.text)
+    put(paths.message_file("tin-nhan-sms"), sms(campaign, url) + "\n")
+    files[short_path(campaign.id)] = write_if_changed(folder / "chuyen-tiep.html",
+                                                      forwarding_page(campaign).encode("utf-8"))
+    return files
+
+
+def _recorded(text: str, mp3: Path, title: str, recorder: str) -> Path:
+    """The read's recording, made again only when its text or the speech tools changed."""
+    kept = Entry(mp3.with_name(mp3.name + ".json"), key("speech", text, title, recorder))
+    if not kept.recall():
+        record(text, mp3, title)
+        kept.keep(True, [mp3])
+    return mp3
