@@ -210,6 +210,11 @@ def test_the_build_publishes_them_in_the_gallery_and_the_print_pack(project: Pro
     (project.root / "ticket.pdf").write_bytes(ticket)
     said = _flat(_text(project.root / "ticket.pdf"))
     assert all(n in said for n in ("Tờ rơi gấp ba", "297 × 210", "Sổ tay A5", "148 × 210")), said
+    # Every slogan by its text; no print orders: every file's quantity a blank to fill.
+    campaign = load_campaign(project.campaign)
+    for slogan in campaign.slogans:
+        assert _flat(slogan.text) in said, slogan.text
+    assert said.count("………… bản") == len(listed) - 4  # not the note, ticket, manifests
 
 
 def test_print_orders_may_name_the_leaflet_and_the_handbook(yaml_project: Project) -> None:
