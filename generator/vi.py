@@ -69,6 +69,16 @@ def slugify(text: str, limit: int = 40) -> str:
 _CLAUSE_END = re.compile(r"[;:]|\.(?:\s|$)|\s\(")
 
 
+def clause_split(text: str) -> tuple[str, str]:
+    """``text`` parted after its first clause (the one :func:`lead_clause` shortens), uncut:
+    the clause with the mark that ends it ('…của Đảng;'), and the rest ('chính sách…')."""
+    match = _CLAUSE_END.search(text)
+    if match is None:
+        return text.strip(), ""
+    end = match.start() if match[0].endswith("(") else match.start() + 1
+    return text[:end].strip(), text[end:].strip()
+
+
 def lead_clause(text: str, limit: int = 80) -> str:
     """A short name for a paragraph that has no title: its first clause, cut at a word
     ('Quán triệt, phổ biến quan điểm, chủ trương của Đảng; chính sách ...' gives

@@ -22,6 +22,7 @@ from generator.posters.formats import HANDBOOK, LEAFLET
 from generator.printing.leaflet import HEADLINE_PT
 from generator.printing.printed import printed_files
 from generator.printing.typeset import on_white
+from generator.vi import clause_split
 
 REAL = "https://tuyentruyen.hanoi.gov.vn/"
 PLACEHOLDER = "https://tuyentruyen.example.vn/"
@@ -156,6 +157,21 @@ def test_the_handbook_holds_the_whole_guidance_with_its_contents(
     page = pages[int(entry[1]) - 1]
     assert _flat(page).startswith("Nội dung tuyên truyền")
     assert page.split()[-1] == entry[1]
+    # A topic the document gives no title is headed by its first clause, whole (never cut
+    # with "…"), run into its text: said once in the contents and once on its page.
+    assert "…" not in contents
+    for topic in campaign.topics:
+        head = clause_split(topic.text)[0].rstrip(";:,.… ")
+        assert whole.count(head) == 2, head
+    # What only a screen can use stays on the site: the calendar, the charts' page, the link
+    # back to the overview.
+    for web in ("tệp .ics", "Số liệu qua các năm", "←"):
+        assert web not in whole, web
+    # A footnote stands at the foot of the page its mark is on, under that page's text.
+    [note] = [n for n in campaign.footnotes if n.id in (t.footnote for t in campaign.topics)]
+    [noted] = [p for p in pages if _flat(note.text)[:40] in _flat(p)]
+    assert "6 nội dung trọng tâm của CCHC." in _flat(noted)
+    assert _flat(noted).index("trọng tâm của CCHC") < _flat(noted).index(_flat(note.text)[:40])
 
 
 @pytest.mark.parametrize(("site_url", "proof"), [(None, True), (PLACEHOLDER, True),
