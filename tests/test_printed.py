@@ -134,6 +134,7 @@ def test_the_leaflet_says_what_citizens_can_do_and_where_to_ask(
         assert needle in text, needle
     assert REAL + "cchc-ha-noi-2021/" in text.replace(" ", "")  # a long address wraps
     assert "BẢN THỬ" not in text
+    assert text.count(campaign.short_title) == 1  # under the theme on the cover, once
 
 
 def test_the_handbook_holds_the_whole_guidance_with_its_contents(
@@ -249,13 +250,20 @@ def test_print_orders_may_name_the_leaflet_and_the_handbook(yaml_project: Projec
 
 def test_a_campaign_without_actions_or_figures_still_fills_every_panel(
         tmp_path: Path, campaign: Campaign) -> None:
-    plain = campaign.model_copy(update={"leaflet": Leaflet(), "indices": [], "basis": []})
+    """As a document comes from the importer: no theme, slogans, actions or figures. The
+    cover names it once; the panels say the document's own parts instead."""
+    plain = campaign.model_copy(update={"leaflet": Leaflet(), "indices": [], "basis": [],
+                                        "theme": None, "slogans": []})
     [leaflet, _] = printed_files(plain, REAL, tmp_path).rows
     text = _flat(_text(tmp_path / leaflet.file))
+    purpose = clause_split(campaign.purposes[0].text)[0].rstrip(";:,")
     for needle in ("Tìm hiểu thêm", "Trên trang web của chiến dịch (mã QR ở mặt sau)",
-                   campaign.title, "Thông điệp chính", "Liên hệ"):
+                   "Toàn văn hướng dẫn", "Mục đích", purpose, "Hình thức tuyên truyền",
+                   "Liên hệ"):
         assert needle in text, needle
-    assert "Người dân có thể làm gì?" not in text
+    assert text.count(campaign.short_title) == 1
+    assert campaign.title not in text
+    assert "Người dân có thể làm gì?" not in text and "Thông điệp chính" not in text
 
 
 def test_headings_on_white_pages_take_the_campaign_s_colour_only_where_it_reads() -> None:
