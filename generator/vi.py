@@ -32,6 +32,11 @@ def number(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
+def amount(count: int) -> str:
+    """A count the way Vietnamese writes it: 50.000, not 50,000."""
+    return f"{count:,}".replace(",", ".")
+
+
 def _slow_fold(text: str) -> str:
     plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return unicodedata.normalize("NFC", "".join(c for c in plain if not unicodedata.combining(c)))
@@ -62,6 +67,16 @@ def slugify(text: str, limit: int = 40) -> str:
 
 
 _CLAUSE_END = re.compile(r"[;:]|\.(?:\s|$)|\s\(")
+
+
+def clause_split(text: str) -> tuple[str, str]:
+    """``text`` parted after its first clause (the one :func:`lead_clause` shortens), uncut:
+    the clause with the mark that ends it ('…của Đảng;'), and the rest ('chính sách…')."""
+    match = _CLAUSE_END.search(text)
+    if match is None:
+        return text.strip(), ""
+    end = match.start() if match[0].endswith("(") else match.start() + 1
+    return text[:end].strip(), text[end:].strip()
 
 
 def lead_clause(text: str, limit: int = 80) -> str:

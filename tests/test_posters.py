@@ -242,6 +242,28 @@ def test_headline_lines_are_balanced_and_words_whole(a4_long: Path) -> None:
     assert headline.size >= job.fmt.px(7)
 
 
+# Slogans whose plain word-by-word split put "-" or ":" at the head of a line in most formats.
+PUNCTUATED = ["Cải cách hành chính - vì nhân dân phục vụ",
+              "Chính quyền thân thiện - công dân hài lòng: cùng nhau hành động!",
+              "Dân biết , dân bàn ( dân làm ) , dân kiểm tra – dân giám sát ; dân thụ hưởng ."]
+
+
+@pytest.mark.parametrize("name", list(catalogue()))
+def test_no_line_begins_with_a_dash_or_a_closing_mark(name: str) -> None:
+    """Vietnamese breaks before a word: a dash between spaces ends its line, as do , . : ;
+    ! ? and ')', and an opening '(' starts the line with its word."""
+    campaign = _campaign(PUNCTUATED, [name])
+    for job in plan_posters(campaign, SAMPLE.parent, URL):
+        layout = layout_poster(job.fmt, job.texts, job.fonts, job.colors, qr_modules=33,
+                               logo=False)
+        for block in layout.blocks:
+            assert not any(line.startswith(tuple("-–,.:;!?)")) for line in block.lines), \
+                block.lines
+            assert not any(line.endswith(("(", "“")) for line in block.lines), block.lines
+        headline = layout.blocks[0]
+        assert " ".join(headline.lines) == " ".join(job.slogan.split())
+
+
 def test_contrast_of_the_default_palette(a4_long: Path) -> None:
     campaign = load_campaign(SAMPLE)
     palette = campaign.posters.palette

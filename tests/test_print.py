@@ -29,7 +29,7 @@ from generator.posters.formats import catalogue
 from generator.posters.layout import layout_poster
 from generator.posters.plan import is_placeholder, plan_posters
 from generator.printing.pack import manifest_csv, publish
-from generator.printing.ticket import ticket_info
+from generator.printing.ticket import BLANK, ticket_html, ticket_info
 
 REAL = "https://tuyentruyen.hanoi.gov.vn/"
 PLACEHOLDER = "https://tuyentruyen.example.vn/"
@@ -243,12 +243,30 @@ def test_the_pack_has_a_job_ticket_a_shop_can_read(tmp_path: Path) -> None:
     text = " ".join(subprocess.run([pdftotext, str(tmp_path / "ticket.pdf"), "-"],
                                    capture_output=True, text=True, check=True).stdout.split())
     for needle in ("PHIẾU IN", campaign.title, "Phòng Văn hóa và Thông tin",
-                   "Điện thoại: 024 3825 3536", "A4 dọc 210 × 297 mm", "200",
+                   "Điện thoại: 024 3825 3536", "A4 dọc 210 × 297 mm", "200 bản",
                    "giấy couché 150 g/m²", "Băng rôn 0,8 × 6 m 6000 × 800 mm", "BẢN THỬ"):
         assert needle in text, needle
+    # The slogan heads the rows of its files; a format the campaign ordered no copies of is
+    # left blank for the shop to fill, and the ticket says so.
+    rows = text.split("Chất liệu ", 1)[1]
+    assert rows.count("Kỷ cương, trách nhiệm") == 1, rows
+    assert rows.count("200 bản") == 1 and rows.count("………… bản") == 1, rows
+    assert "nhà in điền số bản" in text
     fonts = subprocess.run(["pdffonts", str(tmp_path / "ticket.pdf")], capture_output=True,
                            text=True, check=True).stdout.splitlines()[2:]
     assert fonts and all(" yes " in line for line in fonts)  # every font embedded
+
+
+def test_the_ticket_orders_a_cmyk_poster_once_and_totals_the_copies() -> None:
+    def row(kind: str) -> tuple[PosterFile, str]:
+        return PosterFile(f"a.{kind}", kind, "a4-doc", "A4 dọc", "Kỷ cương", 1, 1, 210, 297, 3,
+                          236, 323, 300, "RGB", "sRGB IEC61966-2.1", None, False, "0" * 64), kind
+
+    info = ticket_info(_campaign(["a4-doc"], print=[PrintOrder(format="a4-doc", quantity=3000)]))
+    said = ticket_html(info, [row("pdf"), row("pdf-cmyk")])
+    assert said.count("<th colspan='6'>Kỷ cương</th>") == 1
+    assert said.count("không in (in tệp CMYK)") == 1 and said.count("3.000 bản") == 1
+    assert "<b>Tổng số bản:</b> 3.000." in said and BLANK not in said
 
 
 def test_a_cell_that_would_be_a_formula_stays_text() -> None:

@@ -22,6 +22,7 @@ from generator.posters.formats import HANDBOOK, LEAFLET
 from generator.printing.leaflet import HEADLINE_PT
 from generator.printing.printed import printed_files
 from generator.printing.typeset import on_white
+from generator.vi import clause_split
 
 REAL = "https://tuyentruyen.hanoi.gov.vn/"
 PLACEHOLDER = "https://tuyentruyen.example.vn/"
@@ -133,6 +134,7 @@ def test_the_leaflet_says_what_citizens_can_do_and_where_to_ask(
         assert needle in text, needle
     assert REAL + "cchc-ha-noi-2021/" in text.replace(" ", "")  # a long address wraps
     assert "BẢN THỬ" not in text
+    assert text.count(campaign.short_title) == 1  # under the theme on the cover, once
 
 
 def test_the_handbook_holds_the_whole_guidance_with_its_contents(
@@ -156,6 +158,21 @@ def test_the_handbook_holds_the_whole_guidance_with_its_contents(
     page = pages[int(entry[1]) - 1]
     assert _flat(page).startswith("Nội dung tuyên truyền")
     assert page.split()[-1] == entry[1]
+    # A topic the document gives no title is headed by its first clause, whole (never cut
+    # with "…"), run into its text: said once in the contents and once on its page.
+    assert "…" not in contents
+    for topic in campaign.topics:
+        head = clause_split(topic.text)[0].rstrip(";:,.… ")
+        assert whole.count(head) == 2, head
+    # What only a screen can use stays on the site: the calendar, the charts' page, the link
+    # back to the overview.
+    for web in ("tệp .ics", "Số liệu qua các năm", "←"):
+        assert web not in whole, web
+    # A footnote stands at the foot of the page its mark is on, under that page's text.
+    [note] = [n for n in campaign.footnotes if n.id in (t.footnote for t in campaign.topics)]
+    [noted] = [p for p in pages if _flat(note.text)[:40] in _flat(p)]
+    assert "6 nội dung trọng tâm của CCHC." in _flat(noted)
+    assert _flat(noted).index("trọng tâm của CCHC") < _flat(noted).index(_flat(note.text)[:40])
 
 
 @pytest.mark.parametrize(("site_url", "proof"), [(None, True), (PLACEHOLDER, True),
@@ -210,6 +227,11 @@ def test_the_build_publishes_them_in_the_gallery_and_the_print_pack(project: Pro
     (project.root / "ticket.pdf").write_bytes(ticket)
     said = _flat(_text(project.root / "ticket.pdf"))
     assert all(n in said for n in ("Tờ rơi gấp ba", "297 × 210", "Sổ tay A5", "148 × 210")), said
+    # Every slogan by its text; no print orders: every file's quantity a blank to fill.
+    campaign = load_campaign(project.campaign)
+    for slogan in campaign.slogans:
+        assert _flat(slogan.text) in said, slogan.text
+    assert said.count("………… bản") == len(listed) - 4  # not the note, ticket, manifests
 
 
 def test_print_orders_may_name_the_leaflet_and_the_handbook(yaml_project: Project) -> None:
@@ -228,13 +250,20 @@ def test_print_orders_may_name_the_leaflet_and_the_handbook(yaml_project: Projec
 
 def test_a_campaign_without_actions_or_figures_still_fills_every_panel(
         tmp_path: Path, campaign: Campaign) -> None:
-    plain = campaign.model_copy(update={"leaflet": Leaflet(), "indices": [], "basis": []})
+    """As a document comes from the importer: no theme, slogans, actions or figures. The
+    cover names it once; the panels say the document's own parts instead."""
+    plain = campaign.model_copy(update={"leaflet": Leaflet(), "indices": [], "basis": [],
+                                        "theme": None, "slogans": []})
     [leaflet, _] = printed_files(plain, REAL, tmp_path).rows
     text = _flat(_text(tmp_path / leaflet.file))
+    purpose = clause_split(campaign.purposes[0].text)[0].rstrip(";:,")
     for needle in ("Tìm hiểu thêm", "Trên trang web của chiến dịch (mã QR ở mặt sau)",
-                   campaign.title, "Thông điệp chính", "Liên hệ"):
+                   "Toàn văn hướng dẫn", "Mục đích", purpose, "Hình thức tuyên truyền",
+                   "Liên hệ"):
         assert needle in text, needle
-    assert "Người dân có thể làm gì?" not in text
+    assert text.count(campaign.short_title) == 1
+    assert campaign.title not in text
+    assert "Người dân có thể làm gì?" not in text and "Thông điệp chính" not in text
 
 
 def test_headings_on_white_pages_take_the_campaign_s_colour_only_where_it_reads() -> None:

@@ -83,5 +83,5 @@ def reporting_lines(w: PageWriter, page: str) -> list[str]:
         lines.append("- **Cơ quan báo cáo:** "
                      + (link(name, w.paths.agency(agency_id), page) if agency.agency
                         else name))
-    lines.append(f"- **Lịch báo cáo:** {link(CALENDAR_LABEL, w.paths.calendar, page)}")
+    lines += w.web_only(f"- **Lịch báo cáo:** {link(CALENDAR_LABEL, w.paths.calendar, page)}")
     return [*lines, ""]

@@ -58,8 +58,8 @@ def full_text(w: PageWriter) -> str:
         body += [f"- **{escape(i.code)}**: {escape(i.name)}"
                  + (f" (công bố: {escape(i.publisher)})" if i.publisher else "")
                  for i in c.indices]
-        body += ["", f"Số liệu qua các năm: {link('Các chỉ số', w.paths.indices, path)}.",
-                 ""]
+        body += ["", *w.web_only(
+            f"Số liệu qua các năm: {link('Các chỉ số', w.paths.indices, path)}.", "")]
     if c.abbreviations:
         body += ["## Chữ viết tắt", ""]
         body += [f"- **{escape(a.short)}**: {escape(a.full)}" for a in c.abbreviations]
@@ -107,8 +107,8 @@ def phases(w: PageWriter, page: str) -> list[str]:
         if phase.points:
             lines += w.points(phase.points, page)
     if any(phase.start or phase.end for phase in w.campaign.phases):
-        lines += [f"Các đợt có trong {link(CALENDAR_LABEL, w.paths.calendar, page)}.",
-                  ""]
+        lines += w.web_only(f"Các đợt có trong {link(CALENDAR_LABEL, w.paths.calendar, page)}.",
+                            "")
     return lines
 
 

@@ -112,6 +112,10 @@ def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
 def print_chapters(campaign: Campaign) -> list[str]:
     """The campaign's pages that hold the whole document, for paper (the handbook), in the
     document's order, each agency's tasks in one chapter. The site's own additions (figures,
-    the list of cited documents, the gallery) stay on the site."""
-    w = PageWriter(campaign, index_citations(campaign), None)
-    return [full_text(w), topics(w), forms(w), agencies_in_full(w), slogans(w)]
+    the list of cited documents, the gallery, the calendar) stay on the site, and so does a
+    page that would only say the document has no such part."""
+    c, w = campaign, PageWriter(campaign, index_citations(campaign), None, for_print=True)
+    return [full_text(w), *([topics(w)] if c.topics else []),
+            *([forms(w)] if c.forms else []),
+            *([agencies_in_full(w)] if c.responsibilities else []),
+            *([slogans(w)] if c.slogans or c.theme else [])]

@@ -24,8 +24,11 @@ def topics(w: PageWriter) -> str:
             ""]
     for number, topic in enumerate(c.topics, start=1):
         note = f"[^{topic.footnote}]" if topic.footnote else ""
-        body += [f"## {number}. {escape(topic_title(topic))}", "",
-                 f"{w.text(topic.text, path)}{note}", ""]
+        if w.untitled(topic.title, topic.text):
+            body += w.run_in(number, topic.text, note, path)
+        else:
+            body += [f"## {number}. {escape(topic_title(topic))}", "",
+                     f"{w.text(topic.text, path)}{note}", ""]
         body += w.points(topic.points, path) if topic.points else []
     return w.page(path, title, f"Nội dung tuyên truyền của {c.short_title}.", body)
 
@@ -37,13 +40,27 @@ def forms(w: PageWriter) -> str:
             f"mục riêng; xem {link('toàn văn', w.paths.full_text, path)}.",
             ""]
     for number, form in enumerate(c.forms, start=1):
-        body += [f"## {number}. {escape(form_title(form))}", ""]
+        channels = form.channels
+        # What the form is named by where the document gives it no title: its text, else
+        # its first channel. On paper that runs in under the number instead.
+        named_by = form.text or (channels[0].text if channels else None)
+        ran_in = w.untitled(form.title, named_by)
+        if ran_in and not form.text:
+            first, channels = channels[0], channels[1:]
+            body += w.run_in(number, first.text,
+                             f"[^{first.footnote}]" if first.footnote else "", path)
+            body += [*(f"- {w.text(sub, path)}" for sub in first.points), ""] \
+                if first.points else []
+        elif ran_in:
+            body += w.run_in(number, form.text or "", "", path)
+        else:
+            body += [f"## {number}. {escape(form_title(form))}", ""]
         if form.kind:
             body += [f"*Loại hình: {_FORM_KINDS[form.kind]}*", ""]
-        if form.text:
+        if form.text and not ran_in:
             body += [w.text(form.text, path), ""]
-        if form.channels:
-            body += w.points(form.channels, path)
+        if channels:
+            body += w.points(channels, path)
         if form.requirement:
             body += ['!!! warning "Yêu cầu"', "",
                      f"    {w.text(form.requirement, path)}", ""]

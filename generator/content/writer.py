@@ -19,7 +19,7 @@ from generator.campaign.sections import DEFAULT_HEADINGS, heading_words
 from generator.content.citations import Citations
 from generator.content.markdown import escape, front_matter, link, table, table_rows
 from generator.paths import CampaignPaths
-from generator.vi import lead_clause
+from generator.vi import clause_split, lead_clause
 
 # The link to the campaign's calendar, on every page that has dates.
 CALENDAR_LABEL = "thêm vào lịch điện thoại, máy tính (tệp .ics)"
@@ -61,6 +61,9 @@ class PageWriter:
     campaign: Campaign
     citations: Citations
     cover: CoverSize | None = None
+    # The handbook's pages: what only a screen can use (a link back, a calendar to add, a
+    # page of charts) is left off, and untitled topics run their first clause in as heading.
+    for_print: bool = False
     paths: CampaignPaths = field(init=False)
 
     def __post_init__(self) -> None:
@@ -99,6 +102,23 @@ class PageWriter:
             lines += [f"    - {self.text(sub, page)}" for sub in item.points]
         return [*lines, ""]
 
+    def web_only(self, *lines: str) -> list[str]:
+        """``lines`` on the site, none on paper."""
+        return [] if self.for_print else list(lines)
+
+    def run_in(self, number: int, text: str, note: str, page: str) -> list[str]:
+        """A numbered paragraph the document gives no title, for paper: its first clause,
+        whole, is the heading (the contents list it) and runs into the rest of the paragraph,
+        so the heading is neither cut nor said twice (the handbook sets ``.run-in``)."""
+        head, rest = clause_split(text)
+        lines = ['<div class="run-in" markdown>', "",
+                 f"## {number}. {self.text(head, page)}{'' if rest else note}", ""]
+        return [*lines, *([f"{self.text(rest, page)}{note}", ""] if rest else []), "</div>", ""]
+
+    def untitled(self, title: str | None, text: str | None) -> bool:
+        """Whether, on paper, a part's heading is the first clause of ``text`` run in."""
+        return self.for_print and not title and bool(text) and table_rows(text or "") is None
+
     def footnote_defs(self, body: list[str], page: str) -> list[str]:
         """The text of every footnote the page refers to, in the order referred to."""
         wanted = dict.fromkeys(m[1] for line in body for m in _NOTE_REF.finditer(line))
@@ -116,8 +136,8 @@ class PageWriter:
 
     def page(self, path: str, title: str, description: str, body: list[str]) -> str:
         overview = path == self.paths.overview
-        back = ([] if overview else
-                [link(f"← {escape(self.campaign.short_title)}", self.paths.overview, path), ""])
+        back = [] if overview else self.web_only(
+            link(f"← {escape(self.campaign.short_title)}", self.paths.overview, path), "")
         meta = {"title": title, "description": description}
         if overview:
             # The menu (overrides/partials/nav.html) tells campaign sections by this key.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import Problem, UserError
+from generator.vi import amount
 
 MIB = 1024 * 1024
 # The file itself, by format: a Word or PDF file may carry pictures, text and web pages not.
@@ -42,11 +43,6 @@ REPRINT = "hãy in lại PDF từ Word (Lưu thành PDF), hoặc nhập bản Wo
 def refused(path: Path, what: str, fix: str = SPLIT) -> UserError:
     """The one line for a file over a limit: ``what`` names the limit and its amount."""
     return UserError([Problem(path, 1, 1, f"tệp vượt giới hạn của lệnh import: {what}; {fix}")])
-
-
-def amount(count: int) -> str:
-    """A count the way Vietnamese writes it: 50.000, not 50,000."""
-    return f"{count:,}".replace(",", ".")
 
 
 def size(count: int) -> str:

@@ -21,12 +21,11 @@ from generator.importer.limits import (
     MAX_PAGES,
     REPRINT,
     Budget,
-    amount,
     refused,
     size,
 )
 from generator.importer.paragraphs import Para, is_layout, markdown_table, missing_extra
-from generator.vi import raised
+from generator.vi import amount, raised
 
 # A page number alone on its line ("- 2 -", "2") is the page's, not the text's.
 _PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,3}[-–\s]*$")

@@ -22,12 +22,11 @@ from generator.importer.limits import (
     MAX_UNPACKED_BYTES,
     MAX_XML_BYTES,
     Budget,
-    amount,
     refused,
     size,
 )
 from generator.importer.paragraphs import Para, is_layout, markdown_table, missing_extra
-from generator.vi import raised
+from generator.vi import amount, raised
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

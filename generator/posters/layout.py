@@ -1,8 +1,8 @@
 """Where everything goes on a poster: pure geometry from format, texts and fonts to boxes.
 
 The headline is set as large as fits the safe area, broken only between words into balanced
-lines. Heights come from real glyph boxes, including stacked Vietnamese marks (Ẩ, Ễ, Ộ), so
-nothing is clipped.
+lines, never before a dash or a closing mark (:func:`break_units`). Heights come from real
+glyph boxes, including stacked Vietnamese marks (Ẩ, Ễ, Ộ), so nothing is clipped.
 """
 
 from __future__ import annotations
@@ -23,6 +23,12 @@ _REFERENCE_SIZE = 200
 _EXTREMES = "ẨỄỘẪỸÁẶgjpqyỵ"
 _QR_MIN_MM = 20
 QR_QUIET_MODULES = 4
+# Vietnamese breaks a line before a word, never before a mark that closes what precedes it:
+# a dash set between spaces ("cải cách - phục vụ") stays at the end of the line it ends, as
+# do , . : ; ! ? and closing brackets and quotes. An opening bracket or quote set apart stays
+# with the word it opens.
+_CLOSING = tuple("-‐‑–—,.:;!?…)]}”’»%")
+_OPENING = set("([{“‘«")
 
 
 class LayoutError(Exception):
@@ -168,7 +174,7 @@ def fit_text(text: str, font: Path, box: Box, color: str, minimum: int, *,
              maximum: int | None = None) -> TextBlock:
     """Set ``text`` as large as fits ``box`` (up to ``maximum``) in balanced lines; raise if
     it fits only below ``minimum``."""
-    words = text.split()
+    words = break_units(text)
     width, height = box[2] - box[0], box[3] - box[1]
     spans = _Spans(tuple(words), font)
     top, bottom = _extremes(load(font, _REFERENCE_SIZE))
@@ -199,6 +205,25 @@ def fit_text(text: str, font: Path, box: Box, color: str, minimum: int, *,
         best = (size, smaller) if size >= minimum and smaller is not None else None
     raise LayoutError(f"không đủ chỗ: cần cỡ chữ ít nhất {minimum} điểm ảnh trong khung "
                       f"{width} × {height}")
+
+
+def break_units(text: str) -> list[str]:
+    """``text``'s words as the units a line may break between: a word that starts with a
+    closing mark joins the word before it, an opening mark standing alone the word after it
+    (a unit keeps its inner space, so the lines join back into ``text``)."""
+    units: list[str] = []
+    opened = ""
+    for word in text.split():
+        if units and not opened and word.startswith(_CLOSING):
+            units[-1] += " " + word
+        elif (not units and word.startswith(_CLOSING)) or set(word) <= _OPENING:
+            opened += word + " "  # nothing before it on the line: it leads the next word
+        else:
+            units.append(opened + word)
+            opened = ""
+    if opened:
+        units.append(opened.rstrip())
+    return units
 
 
 class _Spans:

@@ -34,8 +34,17 @@ _ID = re.compile(r'\bid="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
 # A link that shows its own address: printed once, not again after itself.
 _BARE = re.compile(r'<a href="(https?://[^"]+)">\1</a>')
-# Paper has no links back to a footnote's mark, and a picture's file is the site's.
-_DROP = re.compile(r'<a class="footnote-backref"[^>]*>.*?</a>|<img [^>]*>', re.DOTALL)
+# A picture's file is the site's.
+_DROP = re.compile(r'<img [^>]*>')
+# Footnotes as the Markdown extension writes them: marks in the text, notes in a list at the
+# end of the page, each with links back; on paper each note goes to the foot of the page
+# its (first) mark is on.
+_NOTES = re.compile(r'<div class="footnote">.*?</div>', re.DOTALL)
+_NOTE = re.compile(r'<li id="fn:([^"]+)">\s*(.*?)\s*</li>', re.DOTALL)
+_BACK = re.compile(r'(?:&#160;)?<a class="footnote-backref"[^>]*>.*?</a>', re.DOTALL)
+_MARK = re.compile(r'<sup id="fnref(\d*):([^"]+)"><a class="footnote-ref" href="[^"]*">'
+                   r'([^<]*)</a></sup>')
+_FOOT = re.compile(r'<span class="fn"[^>]*>.*?</span>', re.DOTALL)  # a note moved to its mark
 
 
 def chapter_html(converter: markdown.Markdown, page: str, number: int
@@ -43,10 +52,8 @@ def chapter_html(converter: markdown.Markdown, page: str, number: int
     """A page's Markdown as HTML for print, and its headings (level, id, text) for contents.
     One converter for all chapters keeps footnote ids apart (``UNIQUE_IDS``)."""
     text = _FRONT_MATTER.sub("", page).lstrip("\n")
-    if text.startswith("[←"):  # the link back to the overview
-        text = text.split("\n", 1)[1]
     body = _BARE.sub(r'<a class="bare" href="\1">\1</a>',
-                     _DROP.sub("", converter.reset().convert(text)))
+                     footnotes_at_foot(_DROP.sub("", converter.reset().convert(text))))
     headings: list[tuple[int, str, str]] = []
 
     def named(match: re.Match[str]) -> str:
@@ -54,10 +61,30 @@ def chapter_html(converter: markdown.Markdown, page: str, number: int
         found = _ID.search(attrs)
         anchor = f"c{number}-{found[1] if found else len(headings)}"
         attrs = _ID.sub("", attrs) + f' id="{anchor}"'
-        headings.append((level, anchor, html.unescape(_TAG.sub("", inner)).strip()))
+        # The contents name a heading run in (its clause and the mark ending it) without
+        # the mark, nor a footnote set at it.
+        named = html.unescape(_TAG.sub("", _FOOT.sub("", inner))).strip().rstrip(";:,.… ")
+        headings.append((level, anchor, named))
         return f"<h{level}{attrs}>{inner}</h{level}>"
 
     return _HEADING.sub(named, body), headings
+
+
+def footnotes_at_foot(body: str) -> str:
+    """``body`` with each footnote moved from the list at its end to its first mark, where
+    the handbook floats it to the foot of the page (the mark keeps the page's number)."""
+    notes: dict[str, str] = {}
+    for block in _NOTES.findall(body):
+        notes.update((key, _BACK.sub("", text).removeprefix("<p>").removesuffix("</p>"))
+                     for key, text in _NOTE.findall(block))
+
+    def placed(match: re.Match[str]) -> str:
+        again, key, mark = match[1], match[2], match[3]
+        if again or key not in notes:  # a second mark of the same note: its number only
+            return f"<sup>{mark}</sup>"
+        return f'<span class="fn" data-mark="{mark}">{notes[key]}</span>'
+
+    return _MARK.sub(placed, _NOTES.sub("", body))
 
 
 def handbook_html(campaign: Campaign, url: str | None, proof: bool) -> str:
@@ -101,7 +128,9 @@ html {{ font-family: '{family()}'; font-size: 9.5pt; line-height: 1.4; color: #1
 .contents ol {{ list-style: none; padding: 0; }}
 .contents li.l2 {{ padding-left: 5mm; font-size: 0.92em; }}
 .contents a {{ color: inherit; text-decoration: none; }}
-.contents li {{ border-bottom: 0.3pt dotted #999; text-align: left; }}
+/* Each entry holds its page number: one that wraps to a full last line keeps its number
+   below it, clear of the next entry's. */
+.contents li {{ border-bottom: 0.3pt dotted #999; text-align: left; overflow: hidden; }}
 .contents li.l1 {{ font-weight: bold; margin-top: 1.5mm; }}
 /* The page number at the right; a dotted leader() would cost an eighth of the handbook's time. */
 .contents a::after {{ content: target-counter(attr(href), page); float: right; }}
@@ -122,7 +151,15 @@ th, td {{ border: 0.5pt solid #777; padding: 1pt 3pt; text-align: left; vertical
   background: #F6F1F1; }}
 .admonition-title {{ font-weight: bold; margin: 1mm 0; }}
 figure {{ margin: 2mm 0; }} svg {{ max-width: 100%; height: auto; }}
-.footnote {{ font-size: 0.85em; }} .footnote hr {{ border: 0; border-top: 0.5pt solid #777; }}
+/* A footnote at the foot of the page its mark is on, numbered as on the site. */
+.fn {{ float: footnote; font-size: 0.85em; text-align: left; }}
+.fn::footnote-call {{ content: attr(data-mark); vertical-align: super; font-size: 0.7em; }}
+.fn::footnote-marker {{ content: attr(data-mark) ". "; }}
+@page {{ @footnote {{ border-top: 0.5pt solid #777; padding-top: 1mm; }} }}
+/* A part the document does not title: its first clause, in bold, runs into its text. */
+.run-in {{ margin: 5mm 0 2mm; text-align: justify; }}
+.run-in > h2 {{ display: inline; font-size: 1em; }}
+.run-in > h2 + p {{ display: inline; }}
 .back {{ page: back; break-before: page; padding-top: 40mm; }}
 .qr {{ width: 30mm; height: 30mm; }}
 .url {{ white-space: nowrap; }}

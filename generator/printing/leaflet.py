@@ -20,7 +20,7 @@ from types import ModuleType
 
 import pikepdf
 
-from generator.campaign.model import Campaign
+from generator.campaign.model import Campaign, Point
 from generator.content.writer import document_label, topic_title
 from generator.posters.formats import BLEED_MM, MM_PER_INCH
 from generator.printing.typeset import (
@@ -32,8 +32,8 @@ from generator.printing.typeset import (
     qr_block,
     typeset,
 )
+from generator.vi import clause_split, short_date
 from generator.vi import number as decimal
-from generator.vi import short_date
 
 SHEET_MM = (297.0, 210.0)
 WIDE, NARROW = 100.0, 97.0
@@ -69,29 +69,39 @@ class LeafletTexts:
 
 def leaflet_texts(campaign: Campaign, url: str | None, proof: bool) -> LeafletTexts:
     """The leaflet's panels from the campaign: the theme on the cover, contact and QR code on
-    the back, what it is about, its key messages and what citizens can do inside."""
+    the back, what it is about, its key messages and what citizens can do inside. Each panel
+    says something no other does: the cover names the document once, and a campaign without
+    slogans or figures fills those panels from its purposes, forms or phases."""
     c = campaign
-    headline = c.theme.text if c.theme else c.short_title
-    over = f"Chủ đề công tác năm {c.theme.year}" if c.theme else c.issuer_name()
-    cover = Panel(headline, lead=over, items=(c.short_title,), kind="cover",
-                  note=f"{c.issuer_name()} · {c.place}, {c.year}")
+    if c.theme:
+        cover = Panel(c.theme.text, lead=f"Chủ đề công tác năm {c.theme.year}",
+                      items=(c.short_title,), kind="cover",
+                      note=f"{c.issuer_name()} · {c.place}, {c.year}")
+    else:  # the document's name is the headline, its issuer above it
+        cover = Panel(c.short_title, lead=c.issuer_name(), kind="cover",
+                      note=f"{c.place}, {c.year}")
     back = Panel("Liên hệ", items=_contact(c), kind="back", qr_url=url,
                  lead=("Quét mã QR để đọc toàn văn, xem trách nhiệm của từng cơ quan và tải "
                        "áp phích:") if url else "",
                  note=_source(c))
     about = Panel("Tuyên truyền những gì?", lead=c.summary,
                   items=tuple(topic_title(t) for t in c.topics))
-    messages = Panel("Thông điệp chính",
-                     items=tuple(c.leaflet.messages or (s.text for s in c.slogans)))
+    messages = tuple(c.leaflet.messages or (s.text for s in c.slogans))
+    parts = _parts(c)
+    middle = Panel("Thông điệp chính", items=messages) if messages else next(
+        (parts[key] for key in ("purposes", "forms", "audience", "phases") if key in parts),
+        _on_the_site(c))
     if c.leaflet.actions:
         actions = Panel("Người dân có thể làm gì?", items=tuple(c.leaflet.actions))
     else:
-        actions = Panel("Tìm hiểu thêm", lead=(
-            "Trên trang web của chiến dịch (mã QR ở mặt sau): toàn văn, hình thức tuyên truyền, "
-            "trách nhiệm của từng cơ quan, các văn bản được dẫn, khẩu hiệu và áp phích."))
-    flap = _figures(c)
+        actions = _on_the_site(c)
+    # The fold-in: what is left, the document's own title only where it says nothing else.
+    flap = next((panel for panel in (*(parts[key] for key in (
+        "indices", "phases", "basis", "purposes", "forms", "audience", "agencies")
+        if key in parts), _on_the_site(c)) if panel not in (middle, actions)),
+        Panel(c.kind, lead=c.title))
     palette = c.posters.palette
-    return LeafletTexts((flap, back, cover), (about, messages, actions),
+    return LeafletTexts((flap, back, cover), (about, middle, actions),
                         (palette.background, palette.headline, palette.text), proof)
 
 
@@ -114,34 +124,78 @@ def _source(campaign: Campaign) -> str:
     return f"Theo {c.kind}{number}{day} của {c.issuer_name()}."
 
 
-def _figures(campaign: Campaign) -> Panel:
-    """The fold-in panel: the latest published figures, else the phases, else the documents
-    the campaign rests on, else the document's own title."""
+def _parts(campaign: Campaign) -> dict[str, Panel]:
+    """The panels the document's own parts can fill, by part: the latest published figures,
+    the phases, the documents it rests on, its purposes, forms and audience (each item its
+    first clause, whole), and the agencies that carry it out."""
     c = campaign
-    if c.indices:
-        items = []
-        for index in c.indices:
-            values = sorted(index.values, key=lambda v: v.year)
-            if not values:
-                continue
-            last = values[-1]
-            facts = []
-            if last.score is not None:
-                unit = index.unit if index.unit == "%" else f" {index.unit or 'điểm'}"
-                facts.append(f"{decimal(last.score)}{unit}")
-            if last.rank is not None:
-                facts.append(f"xếp thứ {last.rank}" + (f"/{index.ranked_among}"
-                                                        if index.ranked_among else ""))
-            items.append(f"{index.code} {last.year}: {', '.join(facts)}")
-        return Panel(f"{c.place} qua các chỉ số", items=tuple(items),
-                     note="Nguồn: các cơ quan công bố chỉ số; chi tiết trên trang web.")
+    panels: dict[str, Panel] = {}
+    figures = _figures(c)
+    if figures:
+        panels["indices"] = Panel(f"{c.place} qua các chỉ số", items=figures,
+                                  note="Nguồn: các cơ quan công bố chỉ số; chi tiết trên "
+                                       "trang web.")
     if c.phases:
-        return Panel("Các đợt", items=tuple(
+        panels["phases"] = Panel("Các đợt", items=tuple(
             p.title + (f": {p.text}" if p.text and len(p.text) < 120 else "")
             for p in c.phases))
     if c.basis:
-        return Panel("Căn cứ", items=tuple(document_label(c.document(ref)) for ref in c.basis))
-    return Panel(c.kind, lead=c.title)
+        panels["basis"] = Panel("Căn cứ", items=tuple(document_label(c.document(ref))
+                                                      for ref in c.basis))
+    forms = [f.title or f.text or (f.channels[0].text if f.channels else "") for f in c.forms]
+    for key, heading, texts in (("purposes", "Mục đích", _said(c.purposes)),
+                                ("forms", "Hình thức tuyên truyền", forms),
+                                ("audience", "Đối tượng", _said(c.audience))):
+        items = tuple(filter(None, (clause_split(text)[0].rstrip(";:,") for text in texts)))
+        if items:
+            panels[key] = Panel(heading, items=items)
+    agencies = tuple(r.agency for r in c.responsibilities if r.agency)
+    if agencies:
+        panels["agencies"] = Panel("Các cơ quan thực hiện", items=agencies)
+    return panels
+
+
+def _said(points: Sequence[Point]) -> list[str]:
+    """What a part says, point by point. A document that labels its points ('Mục đích' over
+    its purposes, then 'Yêu cầu' over what the agencies must heed) says it under the first
+    label: a citizen reads the purposes."""
+    labelled = next((point.points for point in points if point.points), None)
+    return list(labelled) if labelled is not None else [point.text for point in points]
+
+
+def _figures(campaign: Campaign) -> tuple[str, ...]:
+    """Each index's latest published score and rank."""
+    items = []
+    for index in campaign.indices:
+        values = sorted(index.values, key=lambda v: v.year)
+        if not values:
+            continue
+        last = values[-1]
+        facts = []
+        if last.score is not None:
+            unit = index.unit if index.unit == "%" else f" {index.unit or 'điểm'}"
+            facts.append(f"{decimal(last.score)}{unit}")
+        if last.rank is not None:
+            facts.append(f"xếp thứ {last.rank}" + (f"/{index.ranked_among}"
+                                                    if index.ranked_among else ""))
+        items.append(f"{index.code} {last.year}: {', '.join(facts)}")
+    return tuple(items)
+
+
+def _on_the_site(campaign: Campaign) -> Panel:
+    """What the campaign's site holds, part by part, for a reader to look up by the QR code."""
+    c = campaign
+    agencies = sum(1 for r in c.responsibilities if r.agency)
+    items = [f"Toàn văn {c.kind.lower()}" + (f" số {c.number}" if c.number else ""),
+             *([f"{len(c.topics)} nhóm nội dung tuyên truyền"] if c.topics else []),
+             *([f"Hình thức tuyên truyền ({len(c.forms)})"] if c.forms else []),
+             *([f"Việc của từng cơ quan, đơn vị ({agencies})"] if agencies else []),
+             *(["Lịch các đợt, thêm được vào điện thoại"] if c.phases else []),
+             *(["Các chỉ số qua các năm"] if c.indices else []),
+             *([f"Khẩu hiệu và áp phích ({len(c.slogans)})"] if c.slogans else []),
+             "Các văn bản được dẫn"]
+    return Panel("Tìm hiểu thêm", lead="Trên trang web của chiến dịch (mã QR ở mặt sau):",
+                 items=tuple(items))
 
 
 # -- typesetting ------------------------------------------------------------------------------
