@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import Problem, UserError
+from generator.vi import whole
 
 MIB = 1024 * 1024
 # The file itself, by format: a Word or PDF file may carry pictures, text and web pages not.
@@ -46,7 +47,7 @@ def refused(path: Path, what: str, fix: str = SPLIT) -> UserError:
 
 def amount(count: int) -> str:
     """A count the way Vietnamese writes it: 50.000, not 50,000."""
-    return f"{count:,}".replace(",", ".")
+    return whole(count)
 
 
 def size(count: int) -> str:

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from generator.campaign.files import campaign_files
-from generator.errors import Problem, UserError
+from generator.errors import EnvironmentProblem, Problem, UserError
 from generator.pipeline.cache import CACHE_DIR, project_lock
 from generator.pipeline.inputs import INPUTS_STAMP, campaigns_key, inputs_digest
 from generator.pipeline.project import Project, load_mkdocs, read_project
@@ -216,3 +216,81 @@ def schema(config_file: Path, *, check: bool) -> tuple[bool, str]:
         return True, f"{SCHEMA_PATH} khớp với định dạng hiện tại."
     write_text(target, text)
     return True, f"Đã ghi {SCHEMA_PATH}"
+
+
+def _report_extra() -> None:
+    """openpyxl and python-docx, the ``report`` extra, or one line saying how to get them."""
+    import importlib.util
+
+    for module in ("openpyxl", "docx"):
+        if importlib.util.find_spec(module) is None:
+            raise EnvironmentProblem(module, (
+                "chưa cài phần báo cáo; hãy chạy .venv/bin/pip install -e '.[report]'"))
+
+
+def _campaign_sources(project: Project, campaign_id: str | None) -> dict[str, Path]:
+    """The project's campaign files by id (the file's name), or the one ``campaign_id``
+    names."""
+    files = {path.stem: path for path in campaign_files(project.campaigns_dir)}
+    if campaign_id is None:
+        return files
+    if campaign_id not in files:
+        listed = ", ".join(sorted(files)) or "chưa có"
+        raise UserError([Problem(project.campaigns_dir, 1, 1, (
+            f"không có chiến dịch '{campaign_id}' trong thư mục này; các chiến dịch: {listed}"))])
+    return {campaign_id: files[campaign_id]}
+
+
+def report_templates(config_file: Path, campaign_id: str | None, period_id: str | None,
+                     out: Path) -> str:
+    """A workbook per unit and period of the campaign (or of every campaign) into ``out``,
+    never over a file already there."""
+    from generator.campaign.load import load_campaign
+    from generator.reports.templates import write_templates
+
+    _report_extra()
+    project = read_project(config_file)
+    lines = []
+    for source in _campaign_sources(project, campaign_id).values():
+        campaign = load_campaign(source, project.root, project.cache_dir)
+        done = write_templates(campaign, source, period_id, out)
+        kept = f"; {done.kept} tệp đã có, giữ nguyên" if done.kept else ""
+        lines.append(f"{campaign.id}: đã ghi {done.written} biểu mẫu báo cáo ({done.units} đơn "
+                     f"vị, kỳ {', '.join(p.id for p in done.periods)}) vào {out}{kept}.")
+    return "\n".join(lines) or "Chưa có chiến dịch nào trong thư mục campaigns/."
+
+
+def report_collect(config_file: Path, paths: list[Path], campaign_id: str | None,
+                   period_id: str | None) -> str:
+    """The returned workbooks read, checked and recorded under ``reports/``; a receipt per
+    unit. Raises UserError naming each refused cell, after recording the accepted ones."""
+    from generator.campaign.load import load_campaign
+    from generator.campaign.model import Campaign
+    from generator.reports.collect import collect, receipt
+    from generator.reports.store import REPORTS_DIR
+
+    _report_extra()
+    project = read_project(config_file)
+    sources = _campaign_sources(project, campaign_id)
+
+    def lookup(wanted: str) -> Campaign | None:
+        source = sources.get(wanted)
+        return load_campaign(source, project.root, project.cache_dir) if source else None
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise UserError([Problem(p, 1, 1, "không thấy tệp hay thư mục này") for p in missing])
+    accepted, problems = collect(paths, project.root / REPORTS_DIR, lookup,
+                                 only_campaign=campaign_id, only_period=period_id)
+    new = sum(1 for a in accepted if a.recorded)
+    summary = (f"Đã ghi {new} báo cáo mới vào {REPORTS_DIR}/"
+               + (f" ({len(accepted) - new} tệp đã nhận trước đây)" if new < len(accepted)
+                  else "") + ".")
+    receipts = [receipt(a) for a in accepted]
+    if problems:
+        raise UserError(problems, after="\n".join([
+            *receipts, f"{summary} {len(problems)} lỗi ở các tệp chưa nhận: sửa theo các dòng "
+                       "trên rồi gửi lại."]))
+    if not accepted:
+        return "Không thấy tệp báo cáo (.xlsx, .csv) nào."
+    return "\n".join([*receipts, summary])
