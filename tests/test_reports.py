@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, SAMPLE, Project, copy_project
+from conftest import REPO, SAMPLE, Project, Result, copy_project
 from office import CSV, XLSX, convert
 from openpyxl import Workbook, load_workbook
 
@@ -53,7 +53,9 @@ class Loop:
     project: Project
     templates: Path
     csv: Path  # LibreOffice's CSV of every template and filled workbook
-    collected: subprocess.CompletedProcess[str] | None = None
+    collected: Result  # the first collect of the returned files
+    drafts: Path  # the draft report, consolidated workbook and reminders of 2021-6t1
+    pdf: Path  # LibreOffice's PDF of the draft report, the consolidated workbook, a template
 
 
 def with_units(project: Project) -> None:
@@ -85,7 +87,19 @@ def loop(tmp_path_factory: pytest.TempPathFactory) -> Loop:
     convert([formula], XLSX, returned / "luu-lai", profile)
     csv = root / "csv"
     convert([*sorted(mau.glob("*.xlsx")), returned / "ba-dinh.xlsx"], CSV, csv, profile)
-    return Loop(project, mau, csv)
+    # The same sheet saved as CSV by LibreOffice, for the year-end period of another unit.
+    text = (csv / f"{ID}-2021-nam-xa-soc-son.csv").read_text(encoding="utf-8")
+    (returned / "soc-son.csv").write_text(text.replace(
+        "\n3,khau-hieu,\"Khẩu hiệu đã kẻ, treo\",khẩu hiệu,,",
+        "\n3,khau-hieu,\"Khẩu hiệu đã kẻ, treo\",khẩu hiệu,1.200,"), encoding="utf-8")
+    collected = project.run("report", "collect", "tra-ve")
+    draft = project.run("report", "draft", ID, "--period", "2021-6t1", "--out", "bc")
+    assert draft.code == 0, draft.err
+    drafts = project.root / "bc"
+    pdf = root / "pdf"
+    convert([drafts / f"bao-cao-{ID}-2021-6t1.docx", drafts / f"tong-hop-{ID}-2021-6t1.xlsx",
+             returned / "ba-dinh.xlsx"], "pdf", pdf, profile)
+    return Loop(project, mau, csv, collected, drafts, pdf)
 
 
 def test_periods_follow_the_rhythm_the_document_sets() -> None:
@@ -146,13 +160,7 @@ def test_a_period_asked_for_by_name_and_a_campaign_without_rhythm(tmp_path: Path
 
 def test_collect_openpyxl_libreoffice_and_csv(loop: Loop) -> None:
     project = loop.project
-    # The same sheet saved as CSV by LibreOffice, for the year-end period of another unit.
-    csv_filled = project.root / "tra-ve" / "soc-son.csv"
-    text = (loop.csv / f"{ID}-2021-nam-xa-soc-son.csv").read_text(encoding="utf-8")
-    csv_filled.write_text(text.replace("\n3,khau-hieu,\"Khẩu hiệu đã kẻ, treo\",khẩu hiệu,,",
-                                       "\n3,khau-hieu,\"Khẩu hiệu đã kẻ, treo\",khẩu hiệu,1.200,"),
-                          encoding="utf-8")
-    result = project.run("report", "collect", "tra-ve")
+    result = loop.collected
     assert result.code == 0, result.err
     store = project.root / "reports" / ID
     files = sorted(store.rglob("*.yml"))
@@ -167,7 +175,7 @@ def test_collect_openpyxl_libreoffice_and_csv(loop: Loop) -> None:
     assert hoan_kiem["figures"] == {"pa-no": 12, "loa": 40}  # the formula's saved value
     assert yaml.safe_load(files[2].read_text(encoding="utf-8"))["figures"] == {"khau-hieu": 1200}
     assert "UBND PHƯỜNG BA ĐÌNH: đã nhận báo cáo 6 tháng đầu năm 2021" in result.out
-    assert "12 pa nô, áp phích; 30 băng rôn; phát 1.500 tờ rơi" in result.out
+    assert "treo 12 pa nô, áp phích; treo 30 băng rôn; phát 1.500 tờ rơi" in result.out
     assert "Nộp sau hạn" not in result.out.splitlines()[0]
     # Collected again: nothing new, nothing lost, the returned files untouched.
     again = project.run("report", "collect", "tra-ve")
@@ -275,3 +283,44 @@ def test_a_workbook_zip_with_a_bad_part_is_one_line(tmp_path: Path, loop: Loop) 
     assert [line for line in result.err.splitlines() if line.startswith("hong/")] == [
         "hong/hong.xlsx: không đọc được tệp Excel (tệp hỏng hoặc không đúng định dạng .xlsx); "
         "hãy mở bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gửi"]
+
+
+def pdf_text(path: Path, *options: str) -> str:
+    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True,
+                          text=True, check=True, timeout=60).stdout
+
+
+def test_the_draft_report_reads_back_from_libreoffice_s_pdf(loop: Loop) -> None:
+    # pdftotext breaks lines and sometimes words ("h ội ngh ị"): compared without spaces.
+    report = "".join(pdf_text(loop.pdf / f"bao-cao-{ID}-2021-6t1.pdf").split())
+    for expected in (
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "BAN TUYÊN GIÁO THÀNH ỦY HÀ NỘI", "Số:", "/BC-…", "Hà Nội, ngày tháng năm",
+            "BÁO CÁO", "Kết quả thực hiện Hướng dẫn số … ngày 21/5/2021 của Ban Tuyên giáo "
+            "Thành ủy Hà Nội, 6 tháng đầu năm 2021", "I. KẾT QUẢ THỰC HIỆN",
+            "Có 2/3 đơn vị đã gửi báo cáo (1 đơn vị đúng hạn, 1 đơn vị nộp muộn); 1 đơn vị "
+            "chưa gửi báo cáo dù đã quá hạn",
+            "Về tuyên truyền trực quan, các đơn vị đã treo 24 pa nô, áp phích; treo 30 băng "
+            "rôn; phát 1.500 tờ rơi.",
+            "tổ chức 4 hội nghị, buổi tuyên truyền; có 1.234 lượt người tham dự.",
+            "phát 40 lượt trên loa truyền thanh.", "Các phường nội thành:",
+            "II. HẠN CHẾ, KHÓ KHĂN", "UBND PHƯỜNG BA ĐÌNH: Thiếu kinh phí in pa nô.",
+            "UBND PHƯỜNG HOÀN KIẾM: Loa hỏng ở hai tổ dân phố.",
+            "III. PHƯƠNG HƯỚNG, KIẾN NGHỊ", "đôn đốc 1 đơn vị chưa gửi báo cáo",
+            "UBND PHƯỜNG BA ĐÌNH: Đề nghị cấp thêm tờ rơi.", "PHỤ LỤC", "UBND XÃ SÓC SƠN",
+            "chưa nộp, đã quá hạn", "Tổng cộng"):
+        assert "".join(expected.split()) in report, expected
+    # Who filled the workbooks is kept for the office, never put in a report.
+    assert "Nguyễn Văn A" not in report and "0912" not in report
+    table = " ".join(pdf_text(loop.pdf / f"tong-hop-{ID}-2021-6t1.pdf", "-layout").split())
+    assert "UBND PHƯỜNG BA ĐÌNH" in table and "1500" in table and "1234" in table
+    filled = " ".join(pdf_text(loop.pdf / "ba-dinh.pdf", "-layout").split())
+    assert "Pa nô, áp phích đã treo cái 12" in filled
+    reminders = (loop.drafts / f"nhac-nop-{ID}-2021-6t1.txt").read_text(encoding="utf-8")
+    assert reminders.startswith("[UBND XÃ SÓC SƠN]\nKính gửi UBND XÃ SÓC SƠN: đến nay Ban "
+                                "Tuyên giáo Thành ủy Hà Nội chưa nhận được báo cáo 6 tháng "
+                                "đầu năm 2021")
+    assert "PHƯỜNG" not in reminders  # both wards reported
+    # Drafted again: the first draft, which someone may have edited, is kept.
+    again = loop.project.run("report", "draft", ID, "--period", "2021-6t1", "--out", "bc")
+    assert again.code == 0 and f"bao-cao-{ID}-2021-6t1-2.docx" in again.out

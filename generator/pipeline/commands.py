@@ -7,6 +7,7 @@ import dataclasses
 import json
 import logging
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.campaign.files import campaign_files
@@ -294,3 +295,49 @@ def report_collect(config_file: Path, paths: list[Path], campaign_id: str | None
     if not accepted:
         return "Không thấy tệp báo cáo (.xlsx, .csv) nào."
     return "\n".join([*receipts, summary])
+
+
+def report_draft(config_file: Path, campaign_id: str, period_id: str, out: Path) -> str:
+    """The draft report of one period (.docx), its consolidated workbook (.xlsx) and the
+    reminders for the units past the deadline (.txt), into ``out``; a file already there
+    (perhaps a draft someone has edited) is kept, the new one takes the next free name."""
+    import datetime as dt
+
+    from generator.atomic import write_new_bytes
+    from generator.campaign.load import load_campaign
+    from generator.reports.draft import consolidated_xlsx, reminder_text, report_docx
+    from generator.reports.indicators import indicators
+    from generator.reports.periods import period
+    from generator.reports.progress import progress
+    from generator.reports.reporters import reporters
+    from generator.reports.store import REPORTS_DIR, latest
+
+    _report_extra()
+    project = read_project(config_file)
+    [source] = _campaign_sources(project, campaign_id).values()
+    campaign = load_campaign(source, project.root, project.cache_dir)
+    chosen = period(campaign, period_id, Problem(source, 1, 1, ""))
+    today = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=7)).date()  # Vietnam's date
+    standing = progress(chosen, reporters(campaign), indicators(campaign),
+                        latest(project.root / REPORTS_DIR, campaign.id, chosen.id), today)
+    stem = f"{campaign.id}-{chosen.id}"
+    made = []
+    for name, content in ((f"bao-cao-{stem}.docx", report_docx(campaign, standing, today)),
+                          (f"tong-hop-{stem}.xlsx", consolidated_xlsx(campaign, standing)),
+                          (f"nhac-nop-{stem}.txt",
+                           reminder_text(campaign, standing).encode("utf-8"))):
+        made.append(_write_beside(out / name, content, write_new_bytes))
+    return (f"{campaign.id}, kỳ {chosen.id}: {standing.reported}/{len(standing.rows)} đơn vị đã "
+            f"báo cáo. Đã ghi " + ", ".join(str(p) for p in made) + ".")
+
+
+def _write_beside(target: Path, content: bytes, write_new: Callable[[Path, bytes], Path]
+                  ) -> Path:
+    """``target``, or ``name-2.ext``, ``name-3.ext``… when the name is taken."""
+    for number in range(1, 1000):
+        path = target if number == 1 else target.with_stem(f"{target.stem}-{number}")
+        try:
+            return write_new(path, content)
+        except FileExistsError:
+            continue
+    raise UserError([Problem(target, 1, 1, "đã có quá nhiều bản; hãy chuyển bớt tệp cũ đi")])

@@ -18,25 +18,25 @@ class Indicator:
     id: str
     label: str
     measure: str  # đơn vị tính
-    # How a sentence of the report counts it: "{n} pa nô", "{n} lượt người tham dự".
+    # How a sentence of the report counts it: "{n} pa nô", "có {n} lượt người tham dự".
     phrase: str
 
 
 COMMON = (
-    Indicator("pa-no", "Pa nô, áp phích đã treo", "cái", "{n} pa nô, áp phích"),
-    Indicator("bang-ron", "Băng rôn đã treo", "cái", "{n} băng rôn"),
-    Indicator("khau-hieu", "Khẩu hiệu đã kẻ, treo", "khẩu hiệu", "{n} khẩu hiệu"),
+    Indicator("pa-no", "Pa nô, áp phích đã treo", "cái", "treo {n} pa nô, áp phích"),
+    Indicator("bang-ron", "Băng rôn đã treo", "cái", "treo {n} băng rôn"),
+    Indicator("khau-hieu", "Khẩu hiệu đã kẻ, treo", "khẩu hiệu", "kẻ, treo {n} khẩu hiệu"),
     Indicator("to-roi-in", "Tờ rơi đã in", "tờ", "in {n} tờ rơi"),
     Indicator("to-roi-phat", "Tờ rơi đã phát", "tờ", "phát {n} tờ rơi"),
     Indicator("hoi-nghi", "Hội nghị, buổi tuyên truyền đã tổ chức", "buổi",
               "tổ chức {n} hội nghị, buổi tuyên truyền"),
     Indicator("nguoi-tham-du", "Người tham dự hội nghị, buổi tuyên truyền", "lượt người",
-              "{n} lượt người tham dự"),
-    Indicator("tin-bai", "Tin, bài đã đưa", "tin, bài", "{n} tin, bài"),
+              "có {n} lượt người tham dự"),
+    Indicator("tin-bai", "Tin, bài đã đưa", "tin, bài", "đưa {n} tin, bài"),
     Indicator("loa", "Lượt phát trên loa truyền thanh", "lượt",
-              "{n} lượt phát trên loa truyền thanh"),
+              "phát {n} lượt trên loa truyền thanh"),
     Indicator("bai-dang", "Bài đăng trên trang, nhóm mạng xã hội của đơn vị", "bài",
-              "{n} bài đăng trên trang, nhóm mạng xã hội"),
+              "đăng {n} bài trên trang, nhóm mạng xã hội"),
 )
 FORM_PREFIX = "hinh-thuc-"
 

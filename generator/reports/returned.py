@@ -144,15 +144,16 @@ def _xlsx(path: Path, content: bytes) -> Grid:
                     raise Refused(whole_file(path, (
                         f"trang tính có {rows} dòng, {columns} cột, lớn hơn biểu mẫu báo cáo; "
                         "hãy gửi lại đúng tệp đã nhận, không chép thêm dữ liệu vào")))
-                for row in sheet.iter_rows(max_row=READ_ROWS, max_col=READ_COLUMNS):
-                    for cell in row:
-                        value = getattr(cell, "value", None)
+                rows_read = sheet.iter_rows(max_row=READ_ROWS, max_col=READ_COLUMNS,
+                                            values_only=True)
+                for row_number, values in enumerate(rows_read, start=1):
+                    for column, value in enumerate(values, start=1):
                         if value is None:
                             continue
-                        place = (cell.row or 0, cell.column or 0)
-                        if getattr(cell, "data_type", None) == "f":
-                            formulas.add(place)
-                        grid.values[place] = value
+                        # Unless read with data_only, a formula is its text, "=...".
+                        if isinstance(value, str) and value.startswith("="):
+                            formulas.add((row_number, column))
+                        grid.values[(row_number, column)] = value
                 if META_SHEET in names:
                     grid.meta = {str(r[0]): str(r[1]) for r in book[META_SHEET].iter_rows(
                         max_row=20, max_col=2, values_only=True) if r and r[0] is not None
@@ -163,11 +164,12 @@ def _xlsx(path: Path, content: bytes) -> Grid:
                 book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
                 try:
                     sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-                    for row in sheet.iter_rows(max_row=READ_ROWS, max_col=READ_COLUMNS):
-                        for cell in row:
-                            place = (getattr(cell, "row", 0), getattr(cell, "column", 0))
-                            if place in formulas:
-                                grid.values[place] = cell.value
+                    rows_read = sheet.iter_rows(max_row=READ_ROWS, max_col=READ_COLUMNS,
+                                                values_only=True)
+                    for row_number, values in enumerate(rows_read, start=1):
+                        for column, value in enumerate(values, start=1):
+                            if (row_number, column) in formulas:
+                                grid.values[(row_number, column)] = value
                 finally:
                     book.close()
                 grid.unsaved = {p for p in formulas if grid.values.get(p) is None}

@@ -18,6 +18,9 @@ import yaml
 from generator.atomic import write_new
 
 REPORTS_DIR = "reports"
+# libyaml's reader and writer when present: thousands of units' files.
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _STAMP = "%Y-%m-%dT%H-%M-%SZ"
 # A stored submission is small (a few KB): a larger file in the store was not written here.
 MAX_STORED_BYTES = 256 * 1024
@@ -61,7 +64,8 @@ def _to_yaml(sub: Submission) -> str:
             data[key] = value
     head = ("# Báo cáo của một đơn vị, do lệnh 'campaign report collect' ghi từ tệp đơn vị gửi "
             "về.\n# Không sửa tệp này: đơn vị gửi lại thì có tệp mới, tệp mới nhất được tính.\n")
-    return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return head + yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False,
+                            width=100)
 
 
 def record(root: Path, sub: Submission) -> Path | None:
@@ -97,7 +101,6 @@ def _from_yaml(data: Any) -> Submission | None:
         return None
 
 
-_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _read_folder(place: Path) -> Iterator[Submission]:

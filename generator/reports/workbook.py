@@ -124,6 +124,10 @@ def template_bytes(template: Template) -> bytes:
         answer.number_format = "@"
         sheet.merge_cells(start_row=row, start_column=3, end_row=row, end_column=6)
         sheet.row_dimensions[row].height = height
+    # Printed on one page wide, upright, as offices print forms.
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.protection.sheet = True  # the layout: no password, the office is never locked out
     sheet.protection.formatRows = False  # rows may grow for long text
 
