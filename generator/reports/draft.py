@@ -199,6 +199,7 @@ def consolidated_xlsx(campaign: Campaign, progress: Progress) -> bytes:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import Cell
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("TongHop")
@@ -217,7 +218,7 @@ def consolidated_xlsx(campaign: Campaign, progress: Progress) -> bytes:
             5 if number == 1 else 30 if title in head[-2:] or number == 3 else 14
     # Printed landscape, one page wide.
     sheet.page_setup.orientation = "landscape"
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.append(head)
     groups = group_names(campaign)

@@ -52,6 +52,7 @@ def template_bytes(template: Template) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     campaign, period, unit = template.campaign, template.period, template.reporter
     book = Workbook()
@@ -125,7 +126,7 @@ def template_bytes(template: Template) -> bytes:
         sheet.merge_cells(start_row=row, start_column=3, end_row=row, end_column=6)
         sheet.row_dimensions[row].height = height
     # Printed on one page wide, upright, as offices print forms.
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.protection.sheet = True  # the layout: no password, the office is never locked out
