@@ -267,8 +267,8 @@ def report_collect(config_file: Path, paths: list[Path], campaign_id: str | None
     unit. Raises UserError naming each refused cell, after recording the accepted ones."""
     from generator.campaign.load import load_campaign
     from generator.campaign.model import Campaign
+    from generator.paths import REPORTS_DIR
     from generator.reports.collect import collect, receipt
-    from generator.reports.store import REPORTS_DIR
 
     _report_extra()
     project = read_project(config_file)
@@ -305,12 +305,13 @@ def report_draft(config_file: Path, campaign_id: str, period_id: str, out: Path)
 
     from generator.atomic import write_new_bytes
     from generator.campaign.load import load_campaign
+    from generator.paths import REPORTS_DIR
     from generator.reports.draft import consolidated_xlsx, reminder_text, report_docx
     from generator.reports.indicators import indicators
     from generator.reports.periods import period
     from generator.reports.progress import progress
     from generator.reports.reporters import reporters
-    from generator.reports.store import REPORTS_DIR, latest
+    from generator.reports.store import latest
 
     _report_extra()
     project = read_project(config_file)

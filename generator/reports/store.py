@@ -17,7 +17,6 @@ import yaml
 
 from generator.atomic import write_new
 
-REPORTS_DIR = "reports"
 # libyaml's reader and writer when present: thousands of units' files.
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
