@@ -214,11 +214,49 @@ def _parser() -> argparse.ArgumentParser:
     imported.set_defaults(run=lambda a, c: _say(c.import_document(a.config_file, a.file,
                                                                   a.campaign_id)))
 
+    _report_commands(commands)
+
     schema = commands.add_parser("schema", help="ghi JSON Schema của định dạng chiến dịch")
     schema.add_argument("--check", action="store_true",
                         help="chỉ kiểm tra tệp schema có khớp mã nguồn không")
     schema.set_defaults(run=_schema)
     return parser
+
+
+def _report_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = commands.add_parser(
+        "report", help="báo cáo của các đơn vị: biểu mẫu, thu thập, dự thảo báo cáo")
+    steps = report.add_subparsers(required=True, metavar="VIỆC")
+
+    templates = steps.add_parser(
+        "templates", help="ghi biểu mẫu báo cáo (.xlsx) cho từng đơn vị và kỳ báo cáo")
+    templates.add_argument("campaign", nargs="?", metavar="CHIẾN_DỊCH",
+                           help="mã chiến dịch (mặc định: mọi chiến dịch)")
+    templates.add_argument("--period", metavar="KỲ", help=(
+        "kỳ báo cáo, ví dụ 2026-q1, 2026-6t1, 2026-nam (mặc định: mọi kỳ theo chế độ báo cáo "
+        "của văn bản)"))
+    templates.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC")
+    templates.set_defaults(run=lambda a, c: _say(c.report_templates(
+        a.config_file, a.campaign, a.period, a.out)))
+
+    collect = steps.add_parser(
+        "collect", help="đọc các biểu mẫu đơn vị gửi về, kiểm tra và ghi vào thư mục reports/")
+    collect.add_argument("paths", nargs="+", type=Path, metavar="TỆP_HOẶC_THƯ_MỤC")
+    collect.add_argument("--campaign", metavar="CHIẾN_DỊCH",
+                         help="chỉ nhận báo cáo của chiến dịch này")
+    collect.add_argument("--period", metavar="KỲ", help="chỉ nhận báo cáo của kỳ này")
+    collect.set_defaults(run=lambda a, c: _say(c.report_collect(
+        a.config_file, a.paths, a.campaign, a.period)))
+
+    draft = steps.add_parser(
+        "draft", help="dự thảo báo cáo tổng hợp (.docx), bảng tổng hợp (.xlsx) và lời nhắc "
+                      "đơn vị chưa nộp")
+    draft.add_argument("campaign", metavar="CHIẾN_DỊCH")
+    draft.add_argument("--period", required=True, metavar="KỲ")
+    draft.add_argument("--out", type=Path, default=Path("bao-cao"), metavar="THƯ_MỤC",
+                       help="thư mục ghi các tệp (mặc định: bao-cao)")
+    draft.set_defaults(run=lambda a, c: _say(c.report_draft(
+        a.config_file, a.campaign, a.period, a.out)))
 
 
 def _dask_option(command: argparse.ArgumentParser) -> None:

@@ -14,6 +14,9 @@ RESERVED_IDS = frozenset({"assets", "search", "posters", "tin-tuc", "stylesheets
                           "javascripts", "huong-dan", "pagefind", "404"})
 
 
+# The project's folder of the reports collected from the units (beside campaigns/).
+REPORTS_DIR = "reports"
+
 # Under a campaign: the units' pages, and each unit's posters under the campaign's posters.
 UNITS_FOLDER = "don-vi"
 

@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.content.sharing import card_title
 from generator.errors import EnvironmentProblem, UserError
+from generator.paths import REPORTS_DIR
 from generator.pipeline.cache import project_lock
 from generator.pipeline.compiled_templates import keep_compiled_templates
 from generator.pipeline.generate import SiteContent, generate, hand_written_wins, shadowed
@@ -149,6 +150,9 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
                  builder: Any) -> LiveReloadServer | None:
         if self.project is not None and self.project.campaigns_dir.is_dir():
             server.watch(str(self.project.campaigns_dir))
+        # Reports collected while the preview runs show in its progress pages.
+        if self.project is not None and (self.project.root / REPORTS_DIR).is_dir():
+            server.watch(str(self.project.root / REPORTS_DIR))
         server.set_app(_no_control_characters(server.get_app()))
         return server
 

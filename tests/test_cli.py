@@ -8,7 +8,7 @@ import sys
 import pytest
 
 COMMANDS = ["validate", "build", "serve", "export", "posters", "schema", "import", "convert",
-            "index", "studio"]
+            "index", "studio", "report"]
 ENGLISH = ("usage", "options", "positional arguments", "show this help", "error:", "required",
            "invalid choice", "CONFIG_FILE", "SITE_URL")
 
@@ -18,7 +18,8 @@ def _campaign(*args: str) -> subprocess.CompletedProcess[str]:
                           text=True, timeout=60, check=False)
 
 
-@pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)])
+@pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS),
+                                     *(["report", c] for c in ("templates", "collect", "draft"))])
 def test_help_is_in_vietnamese(command: list[str]) -> None:
     result = _campaign(*command, "--help")
     assert result.returncode == 0
@@ -48,7 +49,7 @@ def test_argument_errors_are_in_vietnamese() -> None:
     assert unknown.stderr.splitlines()[-1] == (
         "campaign: lỗi: đối số LỆNH: không có lựa chọn 'buidl' (chọn một trong: 'validate', "
         "'build', 'serve', 'studio', 'export', 'index', 'posters', 'convert', 'import', "
-        "'schema')")
+        "'report', 'schema')")
     missing = _campaign("posters")
     assert missing.returncode == 2
     assert missing.stderr.splitlines()[-1] == ("campaign posters: lỗi: thiếu đối số bắt buộc: "

@@ -16,7 +16,7 @@ FLOORS = [
     {"generator", "generator.errors", "generator.atomic", "generator.vi", "generator.paths",
      "generator.memo", "generator.spoken"},
     {"generator.campaign"},
-    {"generator.posters"},
+    {"generator.posters", "generator.reports"},
     {"generator.content"},
     {"generator.printing"},
     {"generator.importer"},

@@ -460,6 +460,14 @@ class Units(UnitList, UnitChoice):
         "units/ha-noi.yml; các đơn vị ghi thêm ở đây được nối vào sau."))
 
 
+class ReportSettings(_Model):
+    """What the site shows of the units' reports (campaign report collect)."""
+
+    public: bool = Field(default=False, description=(
+        "Công bố tiến độ báo cáo (đơn vị đã nộp, nộp muộn, chưa nộp, số liệu từng đơn vị) "
+        "trên trang web công khai; mặc định chỉ hiện khi xem trước (campaign serve)."))
+
+
 class Campaign(_Model):
     """A communication campaign, as set out in one guidance document."""
 
@@ -527,6 +535,8 @@ class Campaign(_Model):
                                     description="Áp phích, băng rôn, màn hình LED.")
     leaflet: Leaflet = Field(default_factory=Leaflet, description=(
         "Tờ rơi gấp ba: việc người dân có thể làm, thông điệp chính."))
+    reports: ReportSettings = Field(default_factory=ReportSettings, description=(
+        "Báo cáo của các đơn vị: có công bố tiến độ trên trang web công khai không."))
     units: Units | None = Field(default=None, description=(
         "Các đơn vị thực hiện (xã, phường): mỗi đơn vị có áp phích mang tên, đường dây nóng "
         "và mã QR của mình, một trang và một gói in riêng."))

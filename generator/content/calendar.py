@@ -6,38 +6,11 @@ becomes an all-day event, unless the campaign lists its own dated deadlines.
 
 from __future__ import annotations
 
-import calendar as months
 import datetime as dt
 from urllib.parse import urlsplit
 
 from generator.campaign.model import Campaign
-from generator.vi import short_date
-
-
-def reporting_dates(campaign: Campaign) -> list[tuple[dt.date, str]]:
-    """Each reporting date of the campaign year with its title, in order."""
-    reporting = campaign.reporting
-    if reporting is None:
-        return []
-    if reporting.deadlines:
-        return sorted((d.date, d.title) for d in reporting.deadlines)
-    year = campaign.year
-    dates: dict[dt.date, str] = {}
-    def due(month: int) -> dt.date:
-        """The period's last day, or the day of its last month the text sets ("trước ngày 15
-        của tháng cuối quý")."""
-        last = months.monthrange(year, month)[1]
-        return dt.date(year, month, min(reporting.day or last, last))
-
-    if reporting.every_months:
-        for month in range(reporting.every_months, 13, reporting.every_months):
-            end = due(month)
-            what = "hạn nộp" if reporting.day else "kỳ kết thúc"
-            dates[end] = (f"Báo cáo định kỳ {reporting.every_months} tháng ({what} "
-                          f"{short_date(end)})")
-    if reporting.year_end:
-        dates[due(12)] = f"Báo cáo cuối năm {year}"
-    return sorted(dates.items())
+from generator.reports.periods import reporting_dates
 
 
 def campaign_calendar(campaign: Campaign, site_url: str | None, agency_url: str) -> bytes:

@@ -7,10 +7,11 @@ import dataclasses
 import json
 import logging
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.campaign.files import campaign_files
-from generator.errors import Problem, UserError
+from generator.errors import EnvironmentProblem, Problem, UserError
 from generator.pipeline.cache import CACHE_DIR, project_lock
 from generator.pipeline.inputs import INPUTS_STAMP, campaigns_key, inputs_digest
 from generator.pipeline.project import Project, load_mkdocs, read_project
@@ -218,3 +219,128 @@ def schema(config_file: Path, *, check: bool) -> tuple[bool, str]:
         return True, f"{SCHEMA_PATH} khớp với định dạng hiện tại."
     write_text(target, text)
     return True, f"Đã ghi {SCHEMA_PATH}"
+
+
+def _report_extra() -> None:
+    """openpyxl and python-docx, the ``report`` extra, or one line saying how to get them."""
+    import importlib.util
+
+    for module in ("openpyxl", "docx"):
+        if importlib.util.find_spec(module) is None:
+            raise EnvironmentProblem(module, (
+                "chưa cài phần báo cáo; hãy chạy .venv/bin/pip install -e '.[report]'"))
+
+
+def _campaign_sources(project: Project, campaign_id: str | None) -> dict[str, Path]:
+    """The project's campaign files by id (the file's name), or the one ``campaign_id``
+    names."""
+    files = {path.stem: path for path in campaign_files(project.campaigns_dir)}
+    if campaign_id is None:
+        return files
+    if campaign_id not in files:
+        listed = ", ".join(sorted(files)) or "chưa có"
+        raise UserError([Problem(project.campaigns_dir, 1, 1, (
+            f"không có chiến dịch '{campaign_id}' trong thư mục này; các chiến dịch: {listed}"))])
+    return {campaign_id: files[campaign_id]}
+
+
+def report_templates(config_file: Path, campaign_id: str | None, period_id: str | None,
+                     out: Path) -> str:
+    """A workbook per unit and period of the campaign (or of every campaign) into ``out``,
+    never over a file already there."""
+    from generator.campaign.load import load_campaign
+    from generator.reports.templates import write_templates
+
+    _report_extra()
+    project = read_project(config_file)
+    lines = []
+    for source in _campaign_sources(project, campaign_id).values():
+        campaign = load_campaign(source, project.root, project.cache_dir)
+        done = write_templates(campaign, source, period_id, out)
+        kept = f"; {done.kept} tệp đã có, giữ nguyên" if done.kept else ""
+        lines.append(f"{campaign.id}: đã ghi {done.written} biểu mẫu báo cáo ({done.units} đơn "
+                     f"vị, kỳ {', '.join(p.id for p in done.periods)}) vào {out}{kept}.")
+    return "\n".join(lines) or "Chưa có chiến dịch nào trong thư mục campaigns/."
+
+
+def report_collect(config_file: Path, paths: list[Path], campaign_id: str | None,
+                   period_id: str | None) -> str:
+    """The returned workbooks read, checked and recorded under ``reports/``; a receipt per
+    unit. Raises UserError naming each refused cell, after recording the accepted ones."""
+    from generator.campaign.load import load_campaign
+    from generator.campaign.model import Campaign
+    from generator.paths import REPORTS_DIR
+    from generator.reports.collect import collect, receipt
+
+    _report_extra()
+    project = read_project(config_file)
+    sources = _campaign_sources(project, campaign_id)
+
+    def lookup(wanted: str) -> Campaign | None:
+        source = sources.get(wanted)
+        return load_campaign(source, project.root, project.cache_dir) if source else None
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise UserError([Problem(p, 1, 1, "không thấy tệp hay thư mục này") for p in missing])
+    accepted, problems = collect(paths, project.root / REPORTS_DIR, lookup,
+                                 only_campaign=campaign_id, only_period=period_id)
+    new = sum(1 for a in accepted if a.recorded)
+    summary = (f"Đã ghi {new} báo cáo mới vào {REPORTS_DIR}/"
+               + (f" ({len(accepted) - new} tệp đã nhận trước đây)" if new < len(accepted)
+                  else "") + ".")
+    receipts = [receipt(a) for a in accepted]
+    if problems:
+        raise UserError(problems, after="\n".join([
+            *receipts, f"{summary} {len(problems)} lỗi ở các tệp chưa nhận: sửa theo các dòng "
+                       "trên rồi gửi lại."]))
+    if not accepted:
+        return "Không thấy tệp báo cáo (.xlsx, .csv) nào."
+    return "\n".join([*receipts, summary])
+
+
+def report_draft(config_file: Path, campaign_id: str, period_id: str, out: Path) -> str:
+    """The draft report of one period (.docx), its consolidated workbook (.xlsx) and the
+    reminders for the units past the deadline (.txt), into ``out``; a file already there
+    (perhaps a draft someone has edited) is kept, the new one takes the next free name."""
+    import datetime as dt
+
+    from generator.atomic import write_new_bytes
+    from generator.campaign.load import load_campaign
+    from generator.paths import REPORTS_DIR
+    from generator.reports.draft import consolidated_xlsx, reminder_text, report_docx
+    from generator.reports.indicators import indicators
+    from generator.reports.periods import period
+    from generator.reports.progress import progress
+    from generator.reports.reporters import reporters
+    from generator.reports.store import latest
+
+    _report_extra()
+    project = read_project(config_file)
+    [source] = _campaign_sources(project, campaign_id).values()
+    campaign = load_campaign(source, project.root, project.cache_dir)
+    chosen = period(campaign, period_id, Problem(source, 1, 1, ""))
+    today = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=7)).date()  # Vietnam's date
+    standing = progress(chosen, reporters(campaign), indicators(campaign),
+                        latest(project.root / REPORTS_DIR, campaign.id, chosen.id), today)
+    stem = f"{campaign.id}-{chosen.id}"
+    made = []
+    for name, content in ((f"bao-cao-{stem}.docx", report_docx(campaign, standing, today)),
+                          (f"tong-hop-{stem}.xlsx", consolidated_xlsx(campaign, standing)),
+                          (f"nhac-nop-{stem}.txt",
+                           reminder_text(campaign, standing).encode("utf-8"))):
+        made.append(_write_beside(out / name, content, write_new_bytes))
+    return (f"{campaign.id}, kỳ {chosen.id}: {standing.reported}/{len(standing.rows)} đơn vị đã "
+            f"báo cáo. Đã ghi " + ", ".join(str(p) for p in made) + ".")
+
+
+def _write_beside(target: Path, content: bytes, write_new: Callable[[Path, bytes], Path]
+                  ) -> Path:
+    """``target``, or ``name-2.ext``, ``name-3.ext``… when the name is taken."""
+    for number in range(1, 1000):
+        path = target if number == 1 else target.with_stem(f"{target.stem}-{number}")
+        try:
+            return write_new(path, content)
+        except FileExistsError:
+            continue
+    raise UserError([Problem(target, 1, 1, "đã có quá nhiều bản; hãy chuyển bớt tệp cũ đi")])

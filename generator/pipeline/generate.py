@@ -23,6 +23,7 @@ from generator.content.navigation import NavItem, site_nav
 from generator.pipeline.generated import CampaignOutput, recall, remember
 from generator.pipeline.inputs import CampaignsKey, campaigns_key
 from generator.pipeline.project import Project, is_staff_page
+from generator.pipeline.reported import progress_content
 
 log = logging.getLogger("mkdocs.plugins.campaign")
 
@@ -86,7 +87,8 @@ def generate(project: Project, *, progress: bool | None = None) -> SiteContent:
         feed = rss_feed(posts, project.site_name, project.site_url)
         assets[FEED_PATH] = write_if_changed(project.cache_dir / "rss.xml", feed)
     nav = site_nav(made.sections, made.owned, project.docs_dir, is_staff_page(project))
-    return SiteContent(made.pages, assets, nav, made.titles)
+    pages = {**made.pages, **progress_content(project, made.pages)}
+    return SiteContent(pages, assets, nav, made.titles)
 
 
 def hand_written_wins(path: str) -> str:

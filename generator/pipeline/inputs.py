@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from generator.campaign.remembered import read_from
 from generator.memo import code_fingerprint, file_digest
+from generator.paths import REPORTS_DIR
 from generator.pipeline.project import Project
 
 # In the output folder: the hash of the inputs of the build that made it.
@@ -25,7 +26,9 @@ def inputs_digest(project: Project, *extra: str) -> str:
     the fonts and logos the campaigns name, the generator's own code, and ``extra`` (command
     options)."""
     digest = hashlib.sha256("\0".join([code_fingerprint(), *extra]).encode())
-    for folder in (project.campaigns_dir, project.docs_dir, project.theme_dir):
+    # The reports collected from the units: the progress pages are made from them.
+    for folder in (project.campaigns_dir, project.docs_dir, project.theme_dir,
+                   project.root / REPORTS_DIR):
         if folder is not None:
             digest.update(str(folder).encode() + b"\0")
             _add_folder(digest, folder)
