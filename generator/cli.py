@@ -235,13 +235,15 @@ def _report_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     templates.add_argument("--period", metavar="KỲ", help=(
         "kỳ báo cáo, ví dụ 2026-q1, 2026-6t1, 2026-nam (mặc định: mọi kỳ theo chế độ báo cáo "
         "của văn bản)"))
-    templates.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC")
+    templates.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC",
+                           help="thư mục ghi các biểu mẫu (không ghi đè tệp đã có)")
     templates.set_defaults(run=lambda a, c: _say(c.report_templates(
         a.config_file, a.campaign, a.period, a.out)))
 
     collect = steps.add_parser(
         "collect", help="đọc các biểu mẫu đơn vị gửi về, kiểm tra và ghi vào thư mục reports/")
-    collect.add_argument("paths", nargs="+", type=Path, metavar="TỆP_HOẶC_THƯ_MỤC")
+    collect.add_argument("paths", nargs="+", type=Path, metavar="TỆP_HOẶC_THƯ_MỤC",
+                         help="biểu mẫu đơn vị gửi về (.xlsx hoặc .csv), hoặc thư mục chứa chúng")
     collect.add_argument("--campaign", metavar="CHIẾN_DỊCH",
                          help="chỉ nhận báo cáo của chiến dịch này")
     collect.add_argument("--period", metavar="KỲ", help="chỉ nhận báo cáo của kỳ này")
@@ -251,8 +253,9 @@ def _report_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     draft = steps.add_parser(
         "draft", help="dự thảo báo cáo tổng hợp (.docx), bảng tổng hợp (.xlsx) và lời nhắc "
                       "đơn vị chưa nộp")
-    draft.add_argument("campaign", metavar="CHIẾN_DỊCH")
-    draft.add_argument("--period", required=True, metavar="KỲ")
+    draft.add_argument("campaign", metavar="CHIẾN_DỊCH", help="mã chiến dịch")
+    draft.add_argument("--period", required=True, metavar="KỲ",
+                       help="kỳ báo cáo, ví dụ 2026-q1, 2026-6t1, 2026-nam")
     draft.add_argument("--out", type=Path, default=Path("bao-cao"), metavar="THƯ_MỤC",
                        help="thư mục ghi các tệp (mặc định: bao-cao)")
     draft.set_defaults(run=lambda a, c: _say(c.report_draft(

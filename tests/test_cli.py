@@ -36,11 +36,20 @@ def test_help_describes_markdown_first_and_every_argument() -> None:
     parser = _parser()
     assert parser.description and parser.description.index("Markdown") \
         < parser.description.index("YAML (.yml)")
-    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    unexplained = [f"{name} {'/'.join(action.option_strings) or action.dest}"
-                   for name, command in commands.choices.items()
-                   for action in command._actions if not action.help]
-    assert unexplained == []
+
+    def unexplained(command: argparse.ArgumentParser, name: str) -> list[str]:
+        found = []
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):  # its commands, each explained
+                helps = {choice.dest: choice.help for choice in action._choices_actions}
+                found += [f"{name} {sub}" for sub in action.choices if not helps.get(sub)]
+                for sub, parser_of in action.choices.items():
+                    found += unexplained(parser_of, f"{name} {sub}")
+            elif not action.help:
+                found.append(f"{name} {'/'.join(action.option_strings) or action.dest}")
+        return found
+
+    assert unexplained(parser, "campaign") == []
 
 
 def test_argument_errors_are_in_vietnamese() -> None:
