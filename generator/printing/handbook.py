@@ -63,8 +63,8 @@ def chapter_html(converter: markdown.Markdown, page: str, number: int
         attrs = _ID.sub("", attrs) + f' id="{anchor}"'
         # The contents name a heading run in (its clause and the mark ending it) without
         # the mark, nor a footnote set at it.
-        named = html.unescape(_TAG.sub("", _FOOT.sub("", inner))).strip().rstrip(";:,.… ")
-        headings.append((level, anchor, named))
+        label = html.unescape(_TAG.sub("", _FOOT.sub("", inner))).strip().rstrip(";:,.… ")
+        headings.append((level, anchor, label))
         return f"<h{level}{attrs}>{inner}</h{level}>"
 
     return _HEADING.sub(named, body), headings
