@@ -48,7 +48,7 @@ def render_once(job: PosterJob, out: Path) -> None:
     modules = len(qr_symbol(job.qr_url).matrix) if job.qr_url else None
     layout = layout_poster(job.fmt, job.texts, job.fonts, job.colors, qr_modules=modules,
                            logo=False)
-    image = draw_poster(job.fmt, layout, Artwork(job.background, job.qr_url, None, False))
+    image = draw_poster(job.fmt, layout, Artwork(job.background, job.qr_url, None))
     save_png(image, out, job.fmt.dpi)
 
 
@@ -88,7 +88,7 @@ def bench_png_levels(repeat: int) -> list[dict[str, object]]:
     job = _job("a3-doc")
     layout = layout_poster(job.fmt, job.texts, job.fonts, job.colors,
                            qr_modules=len(qr_symbol(URL).matrix), logo=False)
-    image = draw_poster(job.fmt, layout, Artwork(job.background, job.qr_url, None, False))
+    image = draw_poster(job.fmt, layout, Artwork(job.background, job.qr_url, None))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "level.png"

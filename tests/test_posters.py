@@ -123,7 +123,8 @@ def test_print_formats_get_a_pdf_with_trim_and_bleed_boxes(
     png = (folder / str(row["file"]).replace(".pdf", ".png")).read_bytes()
     with pikepdf.open(folder / str(row["file"])) as document:
         page = document.pages[0]
-        assert [round(float(v) * 25.4 / 72, 2) for v in page.TrimBox] == [3, 3, 213, 300]
+        # Inside the bleed and the crop marks' slug, which print PDFs have by default.
+        assert [round(float(v) * 25.4 / 72, 2) for v in page.TrimBox] == [13, 13, 223, 310]
     # Embedded without recompression: the PNG's compressed image data appears verbatim.
     idat = png[png.index(b"IDAT") + 4: png.index(b"IDAT") + 4 + 64]
     assert idat in pdf
@@ -157,7 +158,7 @@ def test_a_screen_poster_as_a_palette_image_has_the_exact_colours_of_the_rgb_one
     [job] = plan_posters(_campaign([TALL], ["led-ngang"]), SAMPLE.parent, URL)
     layout = layout_poster(job.fmt, job.texts, job.fonts, job.colors,
                            qr_modules=len(qr_symbol(URL).matrix), logo=False)
-    art = Artwork(job.background, job.qr_url, None, False)
+    art = Artwork(job.background, job.qr_url, None)
     indexed = draw_poster(job.fmt, layout, art)
     as_print = dataclasses.replace(job.fmt, kind="print", width_mm=1, height_mm=1)
     rgb = draw_poster(as_print, layout, art)
@@ -452,24 +453,32 @@ def test_posters_command_writes_one_campaign(project: Project) -> None:
     assert (out / "manifest.json").is_file() and (out / "cchc-ha-noi-2021-goi-in.zip").is_file()
 
 
-def test_crop_marks_sit_outside_the_bleed(tmp_path: Path) -> None:
+def test_print_pdfs_carry_crop_marks_unless_the_campaign_turns_them_off(
+        tmp_path: Path) -> None:
+    """By default each print PDF has a 10 mm slug with crop marks round its image; the PNG
+    has none (it is the site's picture too), and is the same without the marks."""
     campaign = _campaign(["Kỷ cương"], ["a4-doc"])
-    campaign = campaign.model_copy(update={"posters": campaign.posters.model_copy(
-        update={"crop_marks": True})})
-    [job] = plan_posters(campaign, SAMPLE.parent, URL)
-    rows = build_posters([job], tmp_path, progress=False).files
-    fmt = job.fmt
-    with Image.open(tmp_path / f"{job.stem}.png") as image:
-        assert image.size == (fmt.px(210 + 2 * 13), fmt.px(297 + 2 * 13))
-        slug, trim = fmt.px(10), fmt.px(13)
-        mark = image.getpixel((trim, slug // 2))  # in line with the left trim edge, in the slug
-        assert mark == (0, 0, 0)
-        assert image.getpixel((slug // 2, slug // 2)) == (255, 255, 255)
-        background = Image.new("RGB", (1, 1), job.background).getpixel((0, 0))
-        assert image.getpixel((slug + 2, slug + 2)) == background  # the bleed is printed
-    pdf = (tmp_path / f"{job.stem}.pdf").read_bytes()
-    assert b"/TrimBox" in pdf
-    assert [r.media_width_mm for r in rows if r.kind == "png"] == [236.0]
+    assert campaign.posters.crop_marks
+    plain = campaign.model_copy(update={"posters": campaign.posters.model_copy(
+        update={"crop_marks": False})})
+    rows = {}
+    for name, settings in (("marked", campaign), ("plain", plain)):
+        [job] = plan_posters(settings, SAMPLE.parent, URL)
+        rows[name] = {r.kind: r for r in build_posters([job], tmp_path / name,
+                                                       progress=False).files}
+        with Image.open(tmp_path / name / f"{job.stem}.png") as image:
+            assert image.size == job.fmt.pixels() == (job.fmt.px(216), job.fmt.px(303))
+            background = Image.new("RGB", (1, 1), job.background).getpixel((0, 0))
+            assert image.getpixel((0, 0)) == background  # the bleed is printed to the edge
+    assert rows["marked"]["png"].sha256 == rows["plain"]["png"].sha256
+    assert rows["marked"]["png"].media_width_mm == 216
+    for name, media, marked in (("marked", [236, 323], True), ("plain", [216, 303], False)):
+        row = rows[name]["pdf"]
+        assert [row.media_width_mm, row.media_height_mm] == media
+        with pikepdf.open(tmp_path / name / row.file) as pdf:
+            page = pdf.pages[0]
+            assert [round(float(v) * 25.4 / 72) for v in page.MediaBox[2:]] == media
+            assert (b"0 0 0 1 K" in page.Contents.read_bytes()) == marked
 
 
 def test_logo_is_drawn_inside_the_safe_area(tmp_path: Path) -> None:

@@ -19,9 +19,10 @@ from generator.campaign.load import load_campaign
 from generator.campaign.model import Campaign, Leaflet
 from generator.posters.drawn import PosterFile
 from generator.posters.formats import HANDBOOK, LEAFLET
+from generator.printing.handbook import handbook_html
 from generator.printing.leaflet import HEADLINE_PT
 from generator.printing.printed import printed_files
-from generator.printing.typeset import on_white
+from generator.printing.typeset import on_white, typeset, weasyprint
 from generator.vi import clause_split
 
 REAL = "https://tuyentruyen.hanoi.gov.vn/"
@@ -173,6 +174,24 @@ def test_the_handbook_holds_the_whole_guidance_with_its_contents(
     [noted] = [p for p in pages if _flat(note.text)[:40] in _flat(p)]
     assert "6 nội dung trọng tâm của CCHC." in _flat(noted)
     assert _flat(noted).index("trọng tâm của CCHC") < _flat(noted).index(_flat(note.text)[:40])
+
+
+def test_a_long_footnote_takes_its_mark_along_to_the_next_page(
+        tmp_path: Path, campaign: Campaign) -> None:
+    """A note too long for what is left of its page goes to the next with the line that
+    marks it: never a mark on one page and its note alone on another."""
+    [topic] = [t for t in campaign.topics if t.footnote]
+    notes = [n.model_copy(update={"text": " ".join([n.text] * 9)}) if n.id == topic.footnote
+             else n for n in campaign.footnotes]
+    weasy = weasyprint()
+    assert weasy is not None
+    pdf = tmp_path / "so-tay.pdf"
+    pdf.write_bytes(typeset(weasy, handbook_html(
+        campaign.model_copy(update={"footnotes": notes}), REAL, False)))
+    pages = [_flat(page) for page in _text(pdf).split("\f")]
+    start = next(n.text for n in notes if n.id == topic.footnote)[:40]
+    [noted] = [page for page in pages if start in page]
+    assert 0 <= noted.find("trọng tâm của CCHC.") < noted.index(start)
 
 
 @pytest.mark.parametrize(("site_url", "proof"), [(None, True), (PLACEHOLDER, True),

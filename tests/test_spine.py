@@ -193,7 +193,7 @@ def test_a_full_disk_is_one_line_and_keeps_the_site(tmp_path: Path, poster_cache
         before = _snapshot(project.root / "site")
         project.edit("short_title: ", "short_title: Đĩa đầy - ")
         text = project.campaign.read_text(encoding="utf-8")
-        project.campaign.write_text(f"{text}\nposters:\n  crop_marks: true\n", encoding="utf-8")
+        project.campaign.write_text(f"{text}\nposters:\n  crop_marks: false\n", encoding="utf-8")
         used = shutil.disk_usage(disk).used
         _remount(disk, f"size={used + 3 * 1024 * 1024}")
         result = project.run("build")
@@ -240,7 +240,7 @@ def test_sigterm_stops_the_workers_and_keeps_the_site(project: Project) -> None:
     assert project.run("build").code == 0
     before = _snapshot(project.root / "site")
     text = project.campaign.read_text(encoding="utf-8")
-    project.campaign.write_text(f"{text}\nposters:\n  crop_marks: true\n", encoding="utf-8")
+    project.campaign.write_text(f"{text}\nposters:\n  crop_marks: false\n", encoding="utf-8")
     shutil.rmtree(project.root / ".cache" / "posters")
     proc = _start(project, "build")
     deadline = time.monotonic() + 120

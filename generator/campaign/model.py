@@ -356,7 +356,8 @@ class PosterSettings(_Model):
                                        description="Tệp phông TTF/OTF cho khẩu hiệu.")
     text_font: Text | None = Field(default=None, description="Tệp phông TTF/OTF cho chữ phụ.")
     logo: Text | None = Field(default=None, description="Tệp ảnh biểu trưng (PNG, JPEG).")
-    crop_marks: bool = Field(default=False, description="In thêm dấu cắt ở lề.")
+    crop_marks: bool = Field(default=True, description=(
+        "Dấu cắt ở lề tệp PDF in (mặc định có; ghi false nếu nhà in tự đặt dấu cắt)."))
     cmyk_profile: Text | None = Field(default=None, description=(
         "Hồ sơ màu CMYK của nhà in: tệp .icc (đường dẫn tính từ thư mục campaigns/), hoặc "
         "fogra39 (hồ sơ có sẵn cho in offset trên giấy tráng phủ). Khi có, mỗi khổ in có thêm "

@@ -107,7 +107,7 @@ def publish_campaign(campaign: Campaign, jobs: Sequence[PosterJob],
 
 def _gallery(jobs: Sequence[PosterJob]) -> list[GalleryItem]:
     return [GalleryItem(job.stem, job.fmt.label, job.slogan, job.fmt.is_print,
-                        thumbnail_size(job.fmt.pixels(job.crop_marks))) for job in jobs]
+                        thumbnail_size(job.fmt.pixels())) for job in jobs]
 
 
 def _calendar(campaign: Campaign, site_url: str | None, folder: Path) -> Path:

@@ -142,8 +142,7 @@ def _fit_problems(campaign: Campaign, base: Path) -> Iterator[tuple[Loc, str]]:
     for job in plan_posters(campaign, base, "https://x.invalid/"):
         try:
             layout_poster(job.fmt, job.texts, job.fonts, job.colors,
-                          qr_modules=33 if job.qr_url else None, logo=job.logo is not None,
-                          crop_marks=job.crop_marks)
+                          qr_modules=33 if job.qr_url else None, logo=job.logo is not None)
         except LayoutError as exc:
             yield (("slogans", index[job.slogan]),
                    f"khẩu hiệu quá dài cho khổ {job.fmt.label}: {exc}; hãy rút gọn khẩu hiệu "
@@ -242,8 +241,7 @@ def _name_size(campaign: Campaign, name: str, fmt: PosterFormat, fonts: Fonts,
     texts = unit_texts(campaign, Unit(id="x", name=name), "A", fmt.qr)
     palette = campaign.posters.palette
     layout = layout_poster(fmt, texts, fonts, (palette.headline, palette.text),
-                           qr_modules=33 if fmt.qr else None, logo=bool(campaign.posters.logo),
-                           crop_marks=campaign.posters.crop_marks)
+                           qr_modules=33 if fmt.qr else None, logo=bool(campaign.posters.logo))
     return layout.blocks[1].size
 
 

@@ -74,7 +74,7 @@ def task_seconds(job: PosterJob) -> float:
         base = float(os.environ.get(TIMEOUT_VARIABLE, "") or TASK_SECONDS)
     except ValueError:
         base = TASK_SECONDS
-    width, height = job.fmt.pixels(job.crop_marks)
+    width, height = job.fmt.pixels()
     return base * max(1.0, width * height / REFERENCE_PIXELS)
 
 

@@ -58,9 +58,8 @@ def render_job(job: PosterJob, folder: Path) -> list[PosterFile]:
     fmt = job.fmt
     modules = len(qr_symbol(job.qr_url).matrix) if job.qr_url else None
     layout = layout_poster(fmt, job.texts, job.fonts, job.colors, qr_modules=modules,
-                           logo=job.logo is not None, crop_marks=job.crop_marks)
+                           logo=job.logo is not None)
     image = draw_poster(fmt, layout, Artwork(job.background, job.qr_url, job.logo,
-                                             job.crop_marks,
                                              job.fonts.text if job.proof else None))
     png = folder / f"{job.stem}.png"
     png.parent.mkdir(parents=True, exist_ok=True)  # a unit's posters have a folder of their own
@@ -70,14 +69,16 @@ def render_job(job: PosterJob, folder: Path) -> list[PosterFile]:
         thumb.parent.mkdir(parents=True, exist_ok=True)
         thumb_size = save_thumbnail(image, thumb)
     size = image.size
-    media: tuple[float | None, float | None] = \
-        fmt.canvas_mm(job.crop_marks) if fmt.is_print else (None, None)
     trim: tuple[float | None, float | None] = \
         (fmt.width_mm, fmt.height_mm) if fmt.is_print else (None, None)
     dpi = fmt.dpi if fmt.is_print else None
 
     def row(path: Path, kind: str, px: tuple[int, int], colour: str = "RGB",
             profile: str = SRGB.condition, ink: int | None = None) -> PosterFile:
+        # A PDF's page holds the crop marks' slug round the image; the image has none.
+        media: tuple[float | None, float | None] = (
+            fmt.canvas_mm(job.crop_marks and kind.startswith("pdf")) if fmt.is_print
+            else (None, None))
         return PosterFile(path.relative_to(folder).as_posix(), kind, fmt.name, fmt.label,
                           job.slogan, px[0], px[1], trim[0], trim[1], fmt.bleed_mm(), media[0],
                           media[1], dpi, colour, profile, ink, job.proof, file_digest(path))

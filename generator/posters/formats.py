@@ -64,11 +64,12 @@ class PosterFormat:
         extra = 2 * (self.bleed_mm() + self.slug_mm(crop_marks))
         return self.width_mm + extra, self.height_mm + extra
 
-    def pixels(self, crop_marks: bool = False) -> tuple[int, int]:
-        """Canvas size: round(mm / 25.4 × dpi) of the size with bleed, or the screen's size."""
+    def pixels(self) -> tuple[int, int]:
+        """Canvas size: round(mm / 25.4 × dpi) of the size with bleed, or the screen's size
+        (the crop marks' slug is the PDF's, round the image)."""
         if not self.is_print:
             return self.width_px, self.height_px
-        width, height = self.canvas_mm(crop_marks)
+        width, height = self.canvas_mm()
         return mm_to_px(width, self.dpi), mm_to_px(height, self.dpi)
 
     def px(self, mm: float) -> int:

@@ -98,13 +98,12 @@ def minimum_headline_px(fmt: PosterFormat, safe: Box) -> int:
 
 
 def layout_poster(fmt: PosterFormat, texts: PosterTexts, fonts: Fonts, colors: tuple[str, str],
-                  *, qr_modules: int | None, logo: bool, crop_marks: bool = False) -> Layout:
+                  *, qr_modules: int | None, logo: bool) -> Layout:
     """Place headline, title block, footer, QR code and logo for one poster."""
-    width, height = fmt.pixels(crop_marks)
-    outer = fmt.px(fmt.slug_mm(crop_marks)) if fmt.is_print else 0
-    bleed_box = (outer, outer, width - outer, height - outer)
+    width, height = fmt.pixels()
+    bleed_box = (0, 0, width, height)
     bleed = fmt.px(fmt.bleed_mm()) if fmt.is_print else 0
-    trim = (outer + bleed, outer + bleed, width - outer - bleed, height - outer - bleed)
+    trim = (bleed, bleed, width - bleed, height - bleed)
     margin = safe_margin_px(fmt, trim[2] - trim[0], trim[3] - trim[1])
     safe = (trim[0] + margin, trim[1] + margin, trim[2] - margin, trim[3] - margin)
     headline_color, text_color = colors

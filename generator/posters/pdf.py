@@ -1,14 +1,15 @@
 """The print PDF of a poster: the drawn image with the boxes a prepress operator trims by, the
 colour it was made for, and crop and grommet marks a print shop can rely on.
 
-- Boxes: MediaBox = the image (bleed, plus the slug when crop marks are asked for), BleedBox =
-  trim + 3 mm, TrimBox = the format's size, all in the page's own units. A page longer than
+- Boxes: MediaBox = the image (trim + bleed), plus a 10 mm slug round it for the crop marks
+  (on unless the campaign turns them off), BleedBox = trim + 3 mm, TrimBox = the format's
+  size, all in the page's own units. A page longer than
   5.08 m (PDF's 14,400-unit limit) gets a ``/UserUnit`` and every box is scaled by it, so the
   trim of a 6 m banner reads 6000 × 800 mm in any tool that honours UserUnit.
 - Colour: the RGB PDF tags its image with the sRGB profile and carries an sRGB output intent;
   the CMYK PDF (PDF/X-4) carries the print shop's profile as its output intent.
 - Marks: crop marks and grommet marks are vector lines in black ink only (100% K), outside the
-  bleed for crop marks; the image's own slug is clipped away.
+  bleed for crop marks; the image (the PNG, which has no slug) fills the BleedBox.
 """
 
 from __future__ import annotations
@@ -96,11 +97,8 @@ def write_print_pdf(image_pdf: bytes | None, target: Path, fmt: PosterFormat, cr
     _drop(page.obj, "/UserUnit")
     if box.user_unit > 1:
         page.UserUnit = box.user_unit
-    content = [b"q"]
-    if crop_marks:  # the image's slug (and the marks drawn in its pixels) is not printed
-        x0, y0, x1, y1 = units(box.bleed)
-        content.append(f"{x0} {y0} {x1 - x0} {y1 - y0} re W n".encode())
-    content += [f"{media[0]} 0 0 {media[1]} 0 0 cm /Im0 Do Q".encode()]
+    x0, y0, x1, y1 = units(box.bleed)  # the image is the bleed: the slug round it is white
+    content = [f"q {round(x1 - x0, 4)} 0 0 {round(y1 - y0, 4)} {x0} {y0} cm /Im0 Do Q".encode()]
     marks = _crop_marks(box) if crop_marks else []
     marks += _grommet_marks(box, grommets)
     if marks:

@@ -25,8 +25,6 @@ from generator.posters.png import write_rgb_png
 # optimize=True takes minutes on an A0. Print shops care about the time, not 100 KB.
 PNG_COMPRESS_LEVEL = 1
 PNG_COMPRESS_TYPE = 3  # zlib Z_RLE
-_CROP_MARK = "#000000"
-_SLUG = "#FFFFFF"
 _QR_DARK = "#000000"
 _QR_LIGHT = "#FFFFFF"
 _FIXED_ENTRIES = 3  # palette of a screen poster: background, QR white, QR black, then text
@@ -43,7 +41,6 @@ class Artwork:
     background: str
     qr_url: str | None
     logo: Path | None
-    crop_marks: bool
     proof_font: Path | None = None  # set when the poster is a proof: the band's font
 
 
@@ -66,13 +63,10 @@ def _dark_modules(url: str) -> Image.Image:
 def draw_poster(fmt: PosterFormat, layout: Layout, art: Artwork) -> Image.Image:
     """The poster as one image: RGB for print (the only full-size buffer the render holds), a
     palette image for a screen format without a logo (see :func:`_draw_indexed`)."""
-    if not fmt.is_print and art.logo is None and not art.crop_marks:
+    if not fmt.is_print and art.logo is None:
         return _draw_indexed(layout, art)
-    canvas = Image.new("RGB", layout.canvas, _SLUG if art.crop_marks else art.background)
+    canvas = Image.new("RGB", layout.canvas, art.background)
     draw = ImageDraw.Draw(canvas)
-    if art.crop_marks:
-        draw.rectangle(_inclusive(layout.bleed), fill=art.background)
-        _crop_marks(draw, fmt, layout)
     for block in layout.blocks:
         font = load(block.font, block.size)
         for origin, line in zip(block.origins, block.lines, strict=True):
@@ -199,20 +193,6 @@ def as_rgba(image: Image.Image) -> Image.Image:
     elif image.mode == "F":
         image = image.point(lambda value: value * 255).convert("L")
     return image.convert("RGBA")
-
-
-def _crop_marks(draw: ImageDraw.ImageDraw, fmt: PosterFormat, layout: Layout) -> None:
-    """Hairlines in the slug, in line with the trim edges, stopping short of the bleed."""
-    left, top, right, bottom = layout.trim
-    outer = layout.bleed[0]
-    width = max(1, fmt.px(0.25))
-    w, h = layout.canvas
-    for x in (left, right):
-        draw.line((x, 0, x, outer - fmt.px(1)), fill=_CROP_MARK, width=width)
-        draw.line((x, h - outer + fmt.px(1), x, h), fill=_CROP_MARK, width=width)
-    for y in (top, bottom):
-        draw.line((0, y, outer - fmt.px(1), y), fill=_CROP_MARK, width=width)
-        draw.line((w - outer + fmt.px(1), y, w, y), fill=_CROP_MARK, width=width)
 
 
 def save_png(image: Image.Image, path: Path, dpi: int) -> None:

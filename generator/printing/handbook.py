@@ -63,8 +63,8 @@ def chapter_html(converter: markdown.Markdown, page: str, number: int
         attrs = _ID.sub("", attrs) + f' id="{anchor}"'
         # The contents name a heading run in (its clause and the mark ending it) without
         # the mark, nor a footnote set at it.
-        named = html.unescape(_TAG.sub("", _FOOT.sub("", inner))).strip().rstrip(";:,.… ")
-        headings.append((level, anchor, named))
+        label = html.unescape(_TAG.sub("", _FOOT.sub("", inner))).strip().rstrip(";:,.… ")
+        headings.append((level, anchor, label))
         return f"<h{level}{attrs}>{inner}</h{level}>"
 
     return _HEADING.sub(named, body), headings
@@ -151,8 +151,9 @@ th, td {{ border: 0.5pt solid #777; padding: 1pt 3pt; text-align: left; vertical
   background: #F6F1F1; }}
 .admonition-title {{ font-weight: bold; margin: 1mm 0; }}
 figure {{ margin: 2mm 0; }} svg {{ max-width: 100%; height: auto; }}
-/* A footnote at the foot of the page its mark is on, numbered as on the site. */
-.fn {{ float: footnote; font-size: 0.85em; text-align: left; }}
+/* A footnote at the foot of the page its mark is on, numbered as on the site: a note too
+   long for what is left of the page takes the line with its mark along to the next. */
+.fn {{ float: footnote; footnote-policy: line; font-size: 0.85em; text-align: left; }}
 .fn::footnote-call {{ content: attr(data-mark); vertical-align: super; font-size: 0.7em; }}
 .fn::footnote-marker {{ content: attr(data-mark) ". "; }}
 @page {{ @footnote {{ border-top: 0.5pt solid #777; padding-top: 1mm; }} }}

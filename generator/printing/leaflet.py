@@ -41,6 +41,8 @@ OUTSIDE = (NARROW, WIDE, WIDE)
 INSIDE = (WIDE, WIDE, NARROW)
 BODY_PT = 10.5
 HEADLINE_PT = 2.6 * BODY_PT  # the cover's headline
+# A point of at most this many words over sub-points labels them ('Mục đích', 'Yêu cầu').
+_LABEL_WORDS = 4
 # Text is set at these sizes in turn until a panel fits; then its list is shortened.
 _SCALES = (1.0, 0.9, 0.8)
 
@@ -143,7 +145,7 @@ def _parts(campaign: Campaign) -> dict[str, Panel]:
         panels["basis"] = Panel("Căn cứ", items=tuple(document_label(c.document(ref))
                                                       for ref in c.basis))
     forms = [f.title or f.text or (f.channels[0].text if f.channels else "") for f in c.forms]
-    for key, heading, texts in (("purposes", "Mục đích", _said(c.purposes)),
+    for key, heading, texts in (("purposes", "Mục đích", _said(c.purposes, first_label=True)),
                                 ("forms", "Hình thức tuyên truyền", forms),
                                 ("audience", "Đối tượng", _said(c.audience))):
         items = tuple(filter(None, (clause_split(text)[0].rstrip(";:,") for text in texts)))
@@ -155,12 +157,17 @@ def _parts(campaign: Campaign) -> dict[str, Panel]:
     return panels
 
 
-def _said(points: Sequence[Point]) -> list[str]:
-    """What a part says, point by point. A document that labels its points ('Mục đích' over
-    its purposes, then 'Yêu cầu' over what the agencies must heed) says it under the first
-    label: a citizen reads the purposes."""
-    labelled = next((point.points for point in points if point.points), None)
-    return list(labelled) if labelled is not None else [point.text for point in points]
+def _said(points: Sequence[Point], *, first_label: bool = False) -> list[str]:
+    """What a part says, point by point; where the document labels its points ('Tập thể',
+    'Cá nhân' over the audience), the labelled items. With ``first_label``, those of the
+    first label only: 'Mục đích' over the purposes, not 'Yêu cầu' over what the agencies
+    must heed, since a citizen reads the purposes."""
+    labels = [p for p in points if p.points and len(p.text.split()) <= _LABEL_WORDS]
+    if not labels:
+        return [p.text for p in points]
+    if first_label:
+        return list(labels[0].points)
+    return [item for p in points for item in (p.points if p in labels else [p.text])]
 
 
 def _figures(campaign: Campaign) -> tuple[str, ...]:

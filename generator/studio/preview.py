@@ -89,8 +89,8 @@ def _draw(job: PosterJob) -> bytes:
 
     modules = len(qr_symbol(job.qr_url).matrix) if job.qr_url else None
     layout = layout_poster(job.fmt, job.texts, job.fonts, job.colors, qr_modules=modules,
-                           logo=job.logo is not None, crop_marks=False)
-    image = draw_poster(job.fmt, layout, Artwork(job.background, job.qr_url, job.logo, False,
+                           logo=job.logo is not None)
+    image = draw_poster(job.fmt, layout, Artwork(job.background, job.qr_url, job.logo,
                                                  job.fonts.text if job.proof else None))
     image = image.convert("RGB")
     if image.width > PREVIEW_WIDTH:
