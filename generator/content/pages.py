@@ -18,7 +18,7 @@ from generator.content.citations import index_citations
 from generator.content.documents import documents
 from generator.content.figures import indices
 from generator.content.fulltext import full_text
-from generator.content.gallery import GalleryItem, PrintedItem, slogans, unit, units
+from generator.content.gallery import GalleryItem, PrintedItem, ReportForm, slogans, unit, units
 from generator.content.gallery import gallery as gallery_page
 from generator.content.markdown import escape, front_matter, link
 from generator.content.overview import overview
@@ -36,6 +36,7 @@ def generate_site(campaigns: Sequence[Campaign],
                   covers: Mapping[str, CoverSize] | None = None,
                   printed: Mapping[str, Sequence[PrintedItem]] | None = None,
                   unit_galleries: Mapping[str, Mapping[str, Sequence[GalleryItem]]] | None = None,
+                  unit_reports: Mapping[str, Mapping[str, Sequence[ReportForm]]] | None = None,
                   ) -> dict[str, str]:
     """All generated pages of the site, keyed by docs-relative path."""
     pages = {HOME: home_page(campaigns)}
@@ -43,7 +44,8 @@ def generate_site(campaigns: Sequence[Campaign],
         pages.update(campaign_pages(campaign, (galleries or {}).get(campaign.id, ()),
                                     (covers or {}).get(campaign.id),
                                     (printed or {}).get(campaign.id, ()),
-                                    (unit_galleries or {}).get(campaign.id, {})))
+                                    (unit_galleries or {}).get(campaign.id, {}),
+                                    (unit_reports or {}).get(campaign.id, {})))
     return pages
 
 
@@ -78,6 +80,7 @@ def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
                    cover: CoverSize | None = None,
                    printed: Sequence[PrintedItem] = (),
                    unit_galleries: Mapping[str, Sequence[GalleryItem]] | None = None,
+                   unit_reports: Mapping[str, Sequence[ReportForm]] | None = None,
                    ) -> dict[str, str]:
     """The pages of one campaign, each a function of the campaign and its citation index."""
     w = PageWriter(campaign, index_citations(campaign), cover)
@@ -99,7 +102,8 @@ def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
     if campaign.units:
         pages[w.paths.units] = units(w)
         for one in campaign.units.units:
-            pages[w.paths.unit(one.id)] = unit(w, one, (unit_galleries or {}).get(one.id, ()))
+            pages[w.paths.unit(one.id)] = unit(w, one, (unit_galleries or {}).get(one.id, ()),
+                                               (unit_reports or {}).get(one.id, ()))
     return pages
 
 
