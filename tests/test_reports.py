@@ -208,6 +208,15 @@ def hostile(folder: Path, good: Path) -> dict[str, str]:
         for _ in range(200):
             part.write(b"\0" * (1 << 20))
     cases["bom.xlsx"] = "giải nén ra hơn 40 MB"
+    # Entities that expand a billion times (a DTD in a part): refused before expanding.
+    laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 '
+              '"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><sst>&lol2;</sst>')
+    with zipfile.ZipFile(good) as source, \
+            zipfile.ZipFile(folder / "dtd.xlsx", "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item))
+        target.writestr("xl/sharedStrings.xml", laughs)
+    cases["dtd.xlsx"] = "không đọc được tệp Excel"
     # A huge sheet: more rows than any report.
     book = Workbook()
     sheet = book.active
