@@ -21,6 +21,7 @@ from openpyxl import Workbook, load_workbook
 
 from generator.campaign.load import load_campaign
 from generator.reports.periods import periods
+from generator.reports.store import Submission, history, latest, record
 
 UNITS = REPO / "tests" / "data" / "units" / "ha-noi.yml"
 ID = "cchc-ha-noi-2021"
@@ -333,3 +334,22 @@ def test_the_draft_report_reads_back_from_libreoffice_s_pdf(loop: Loop) -> None:
     # Drafted again: the first draft, which someone may have edited, is kept.
     again = loop.project.run("report", "draft", ID, "--period", "2021-6t1", "--out", "bc")
     assert again.code == 0 and f"bao-cao-{ID}-2021-6t1-2.docx" in again.out
+
+
+def test_a_unit_that_sends_again_adds_a_file_and_the_newest_counts(tmp_path: Path) -> None:
+    def sent(day: int, pa_no: int, digest: str) -> Submission:
+        return Submission(ID, "2021-6t1", "xa-soc-son",
+                          dt.datetime(2021, 6, day, 8, tzinfo=dt.UTC), "soc-son.xlsx", digest,
+                          {"pa-no": pa_no})
+
+    first = record(tmp_path, sent(10, 3, "a"))
+    second = record(tmp_path, sent(12, 5, "b"))
+    assert first is not None and second is not None and first != second
+    assert record(tmp_path, sent(14, 5, "b")) is None  # the same file, collected again
+    assert [s.figures["pa-no"] for s in history(tmp_path, ID, "2021-6t1", "xa-soc-son")] == [3, 5]
+    assert latest(tmp_path, ID, "2021-6t1")["xa-soc-son"].figures == {"pa-no": 5}
+    # Two in the same second are both kept, the later counts.
+    third = record(tmp_path, sent(12, 7, "c"))
+    assert third is not None and third.name == "2021-06-12T08-00-00Z_02.yml"
+    assert len(history(tmp_path, ID, "2021-6t1", "xa-soc-son")) == 3
+    assert latest(tmp_path, ID, "2021-6t1")["xa-soc-son"].figures == {"pa-no": 7}
