@@ -353,3 +353,19 @@ def test_a_unit_that_sends_again_adds_a_file_and_the_newest_counts(tmp_path: Pat
     assert third is not None and third.name == "2021-06-12T08-00-00Z_02.yml"
     assert len(history(tmp_path, ID, "2021-6t1", "xa-soc-son")) == 3
     assert latest(tmp_path, ID, "2021-6t1")["xa-soc-son"].figures == {"pa-no": 7}
+
+
+def test_the_benchmark_fills_workbooks_that_collect_reads(loop: Loop) -> None:
+    """bench/reports.py fills the templates by rewriting their cells: what it measures is the
+    reading of real, filled reports."""
+    from bench.reports import filled, units_file
+    from generator.reports.returned import read_grid
+
+    assert units_file(3).count("- {id: xa-") == 3
+    source = template(loop.templates, "2021-nam", "phuong-ba-dinh")
+    target = loop.project.root / "bench-filled.xlsx"
+    target.write_bytes(filled(source.read_bytes(), 5))
+    grid, _ = read_grid(target)
+    figures = {grid.values[(row, 2)]: grid.values.get((row, 5)) for row, column in grid.values
+               if column == 2 and row > 11}
+    assert figures["pa-no"] == 5 + 12 and all(isinstance(v, int) for v in figures.values())
