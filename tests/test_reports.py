@@ -21,6 +21,7 @@ from openpyxl import Workbook, load_workbook
 
 from generator.campaign.load import load_campaign
 from generator.reports.periods import periods
+from generator.reports.store import Submission, history, latest, record
 
 UNITS = REPO / "tests" / "data" / "units" / "ha-noi.yml"
 ID = "cchc-ha-noi-2021"
@@ -208,6 +209,15 @@ def hostile(folder: Path, good: Path) -> dict[str, str]:
         for _ in range(200):
             part.write(b"\0" * (1 << 20))
     cases["bom.xlsx"] = "giải nén ra hơn 40 MB"
+    # Entities that expand a billion times (a DTD in a part): refused before expanding.
+    laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 '
+              '"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><sst>&lol2;</sst>')
+    with zipfile.ZipFile(good) as source, \
+            zipfile.ZipFile(folder / "dtd.xlsx", "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item))
+        target.writestr("xl/sharedStrings.xml", laughs)
+    cases["dtd.xlsx"] = "không đọc được tệp Excel"
     # A huge sheet: more rows than any report.
     book = Workbook()
     sheet = book.active
@@ -324,3 +334,38 @@ def test_the_draft_report_reads_back_from_libreoffice_s_pdf(loop: Loop) -> None:
     # Drafted again: the first draft, which someone may have edited, is kept.
     again = loop.project.run("report", "draft", ID, "--period", "2021-6t1", "--out", "bc")
     assert again.code == 0 and f"bao-cao-{ID}-2021-6t1-2.docx" in again.out
+
+
+def test_a_unit_that_sends_again_adds_a_file_and_the_newest_counts(tmp_path: Path) -> None:
+    def sent(day: int, pa_no: int, digest: str) -> Submission:
+        return Submission(ID, "2021-6t1", "xa-soc-son",
+                          dt.datetime(2021, 6, day, 8, tzinfo=dt.UTC), "soc-son.xlsx", digest,
+                          {"pa-no": pa_no})
+
+    first = record(tmp_path, sent(10, 3, "a"))
+    second = record(tmp_path, sent(12, 5, "b"))
+    assert first is not None and second is not None and first != second
+    assert record(tmp_path, sent(14, 5, "b")) is None  # the same file, collected again
+    assert [s.figures["pa-no"] for s in history(tmp_path, ID, "2021-6t1", "xa-soc-son")] == [3, 5]
+    assert latest(tmp_path, ID, "2021-6t1")["xa-soc-son"].figures == {"pa-no": 5}
+    # Two in the same second are both kept, the later counts.
+    third = record(tmp_path, sent(12, 7, "c"))
+    assert third is not None and third.name == "2021-06-12T08-00-00Z_02.yml"
+    assert len(history(tmp_path, ID, "2021-6t1", "xa-soc-son")) == 3
+    assert latest(tmp_path, ID, "2021-6t1")["xa-soc-son"].figures == {"pa-no": 7}
+
+
+def test_the_benchmark_fills_workbooks_that_collect_reads(loop: Loop) -> None:
+    """bench/reports.py fills the templates by rewriting their cells: what it measures is the
+    reading of real, filled reports."""
+    from bench.reports import filled, units_file
+    from generator.reports.returned import read_grid
+
+    assert units_file(3).count("- {id: xa-") == 3
+    source = template(loop.templates, "2021-nam", "phuong-ba-dinh")
+    target = loop.project.root / "bench-filled.xlsx"
+    target.write_bytes(filled(source.read_bytes(), 5))
+    grid, _ = read_grid(target)
+    figures = {grid.values[(row, 2)]: grid.values.get((row, 5)) for row, column in grid.values
+               if column == 2 and row > 11}
+    assert figures["pa-no"] == 5 + 12 and all(isinstance(v, int) for v in figures.values())

@@ -146,6 +146,10 @@ def test_each_unit_has_its_page_posters_and_print_pack(project: Project) -> None
         ticket = pack.read("PHIEU-IN.pdf")
     pdfs = [n for n in names if n.endswith(".pdf") and n != "PHIEU-IN.pdf"]
     assert sorted(pdfs) == sorted(row["file"] for row in listed)
+    # The unit's report workbooks beside its pack, not in it (the pack is what a shop prints).
+    workbook = f"{CAMPAIGN}-2021-6t1-phuong-ba-dinh.xlsx"
+    assert f'href="../../../posters/{CAMPAIGN}/don-vi/phuong-ba-dinh/{workbook}"' in html
+    assert (posters / workbook).is_file() and not any(n.endswith(".xlsx") for n in names)
     assert len(pdfs) == 2 and all(n.startswith("a4-doc-210x297mm/0") for n in pdfs)
     ticket_file = project.root / "ticket.pdf"
     ticket_file.write_bytes(ticket)

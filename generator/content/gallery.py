@@ -135,7 +135,16 @@ def units(w: PageWriter) -> str:
                                         "và liên hệ của từng xã, phường.", body)
 
 
-def unit(w: PageWriter, unit: Unit, items: Sequence[GalleryItem]) -> str:
+@dataclass(frozen=True)
+class ReportForm:
+    """A unit's report workbook for one period, beside its posters."""
+
+    title: str  # the period's, "Báo cáo định kỳ 6 tháng (kỳ kết thúc 30/6/2021)"
+    name: str  # the file's name in the unit's folder of posters
+
+
+def unit(w: PageWriter, unit: Unit, items: Sequence[GalleryItem],
+         reports: Sequence[ReportForm] = ()) -> str:
     c, path = w.campaign, w.paths.unit(unit.id)
     campaign = link(escape(c.short_title), w.paths.overview, path)
     body = [f"{escape(unit.name)} thực hiện {w.kind} {campaign} tại địa phương.", "",
@@ -159,5 +168,13 @@ def unit(w: PageWriter, unit: Unit, items: Sequence[GalleryItem]) -> str:
         body += thumbnails(w, items, path, "###")
     else:
         body += ["Đơn vị chưa có khẩu hiệu để in.", ""]
+    if reports:
+        folder = unit_posters(unit.id)
+        body += ["## Biểu mẫu báo cáo", "",
+                 "Tải biểu mẫu của kỳ báo cáo (Excel), điền số vào các ô màu vàng rồi gửi lại "
+                 "nguyên tệp cho cơ quan chủ trì:", ""]
+        body += [f"- {link(escape(form.title), w.paths.poster(f'{folder}/{form.name}'), path)}"
+                 for form in reports]
+        body.append("")
     return w.page(path, unit.name, f"Áp phích, băng rôn và liên hệ của {unit.name} "
                                       f"trong {c.short_title}.", body)

@@ -19,7 +19,7 @@ from generator.content.citations import index_citations
 from generator.content.documents import documents
 from generator.content.figures import indices
 from generator.content.fulltext import full_text
-from generator.content.gallery import GalleryItem, PrintedItem, slogans, unit, units
+from generator.content.gallery import GalleryItem, PrintedItem, ReportForm, slogans, unit, units
 from generator.content.gallery import gallery as gallery_page
 from generator.content.markdown import escape, front_matter, link
 from generator.content.messages import messages_page, share_picture
@@ -38,6 +38,7 @@ def generate_site(campaigns: Sequence[Campaign],
                   covers: Mapping[str, CoverSize] | None = None,
                   printed: Mapping[str, Sequence[PrintedItem]] | None = None,
                   unit_galleries: Mapping[str, Mapping[str, Sequence[GalleryItem]]] | None = None,
+                  unit_reports: Mapping[str, Mapping[str, Sequence[ReportForm]]] | None = None,
                   site_url: str | None = None, audio: bool = False) -> dict[str, str]:
     """All generated pages of the site, keyed by docs-relative path; ``audio`` when the
     loudspeaker reads were recorded."""
@@ -47,6 +48,7 @@ def generate_site(campaigns: Sequence[Campaign],
                                     (covers or {}).get(campaign.id),
                                     (printed or {}).get(campaign.id, ()),
                                     (unit_galleries or {}).get(campaign.id, {}),
+                                    (unit_reports or {}).get(campaign.id, {}),
                                     site_url, audio))
     return pages
 
@@ -82,6 +84,7 @@ def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
                    cover: CoverSize | None = None,
                    printed: Sequence[PrintedItem] = (),
                    unit_galleries: Mapping[str, Sequence[GalleryItem]] | None = None,
+                   unit_reports: Mapping[str, Sequence[ReportForm]] | None = None,
                    site_url: str | None = None, audio: bool = False) -> dict[str, str]:
     """The pages of one campaign, each a function of the campaign and its citation index."""
     w = PageWriter(campaign, index_citations(campaign), cover)
@@ -105,7 +108,8 @@ def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
     if campaign.units:
         pages[w.paths.units] = units(w)
         for one in campaign.units.units:
-            pages[w.paths.unit(one.id)] = unit(w, one, (unit_galleries or {}).get(one.id, ()))
+            pages[w.paths.unit(one.id)] = unit(w, one, (unit_galleries or {}).get(one.id, ()),
+                                               (unit_reports or {}).get(one.id, ()))
     return pages
 
 

@@ -98,6 +98,10 @@ def to_do(c: Campaign, front: str, site_url: str | None) -> list[str]:
     if c.contact is None:
         todo.append(f"{front}: contact: đơn vị đầu mối và đường dây nóng (unit, hotline) để "
                     "người dân hỏi")
+    if c.reporting is None:
+        todo.append(f"{front}: reporting: chế độ báo cáo (văn bản không ghi kỳ, hạn báo cáo): "
+                    "text, every_months (3: hằng quý, 6: 6 tháng), year_end, day (hạn là "
+                    "ngày mấy của tháng cuối kỳ), để gửi biểu mẫu báo cáo cho các đơn vị")
     if not c.leaflet.actions:
         todo.append(f"{front}: leaflet: actions: những việc người dân nên làm")
     if not site_url:

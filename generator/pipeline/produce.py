@@ -12,13 +12,13 @@ from PIL import Image
 from generator.atomic import write_if_changed
 from generator.campaign.model import Campaign
 from generator.content.calendar import campaign_calendar
-from generator.content.gallery import GalleryItem, PrintedItem
+from generator.content.gallery import GalleryItem, PrintedItem, ReportForm
 from generator.content.messages import share_picture
 from generator.content.navigation import campaign_nav
 from generator.content.pages import generate_site
 from generator.content.writer import CoverSize
 from generator.memo import Entry, key
-from generator.paths import CampaignPaths
+from generator.paths import CampaignPaths, unit_posters
 from generator.pipeline.generated import CampaignOutput
 from generator.pipeline.outreach import outreach_files
 from generator.pipeline.project import Project
@@ -35,6 +35,8 @@ from generator.printing.pack import publish
 from generator.printing.printed import Printed, printed_name, typeset_later
 from generator.printing.speech import recorder as speech_recorder
 from generator.printing.ticket import ticket_info
+from generator.reports.periods import periods
+from generator.reports.workbook import file_name
 
 log = logging.getLogger("mkdocs.plugins.campaign")
 
@@ -43,6 +45,7 @@ def produce(campaigns: Sequence[Campaign], project: Project,
             progress: bool | None = None) -> CampaignOutput:
     galleries: dict[str, list[GalleryItem]] = {}
     unit_galleries: dict[str, dict[str, list[GalleryItem]]] = {}
+    unit_reports: dict[str, dict[str, list[ReportForm]]] = {}
     documents: dict[str, list[PrintedItem]] = {}
     assets: dict[str, Path] = {}
     covers: dict[str, CoverSize] = {}
@@ -78,6 +81,11 @@ def produce(campaigns: Sequence[Campaign], project: Project,
             with Image.open(picture) as image:
                 covers[campaign.id] = (picture.suffix.lower(), image.width, image.height)
             assets[paths.cover(picture.suffix.lower())] = picture
+        forms = _report_forms(campaign, project.cache_dir / "reports")
+        unit_reports[campaign.id] = {unit_id: [form for form, _ in unit_forms]
+                                     for unit_id, unit_forms in forms.items()}
+        assets.update({paths.poster(f"{unit_posters(unit_id)}/{form.name}"): path
+                       for unit_id, unit_forms in forms.items() for form, path in unit_forms})
         if campaign.reporting or any(p.start or p.end for p in campaign.phases):
             assets[paths.calendar] = _calendar(campaign, project.site_url,
                                                project.cache_dir / "calendars")
@@ -85,7 +93,7 @@ def produce(campaigns: Sequence[Campaign], project: Project,
                                      share_picture(campaign.id, galleries[campaign.id]),
                                      project.cache_dir / "outreach" / campaign.id, recorder))
     sections, owned = campaign_nav(campaigns)
-    pages = generate_site(campaigns, galleries, covers, documents, unit_galleries,
+    pages = generate_site(campaigns, galleries, covers, documents, unit_galleries, unit_reports,
                           project.site_url, audio=recorder is not None)
     return CampaignOutput(pages, sections,
                           owned, assets,
@@ -122,3 +130,34 @@ def _calendar(campaign: Campaign, site_url: str | None, folder: Path) -> Path:
     write_if_changed(ics, campaign_calendar(campaign, site_url, agency_page))
     kept.keep(True, [ics])
     return ics
+
+
+def _report_forms(campaign: Campaign, folder: Path) -> dict[str, list[tuple[ReportForm, Path]]]:
+    """Each unit's report workbook for each period, offered on its page beside its print pack
+    (not in it: the pack holds what a print shop prints); made again only when the campaign
+    or the generator changed. None without the ``report`` extra."""
+    import importlib.util
+
+    found = periods(campaign)
+    if not (campaign.units and campaign.units.units and found):
+        return {}
+    if importlib.util.find_spec("openpyxl") is None:
+        log.info("chưa cài phần báo cáo (pip install -e '.[report]'): trang các đơn vị chưa có "
+                 "biểu mẫu báo cáo")
+        return {}
+    from generator.reports.templates import write_templates
+
+    out = folder / campaign.id
+    forms = {unit.id: [(ReportForm(p.title, file_name(campaign.id, p.id, unit.id)),
+                        out / file_name(campaign.id, p.id, unit.id)) for p in found]
+             for unit in campaign.units.units}
+    kept = Entry(folder / f"{campaign.id}.json",
+                 key("report-forms", campaign.model_dump_json()))
+    if not kept.recall():
+        stale = [path for unit_forms in forms.values() for _, path in unit_forms
+                 if path.exists()]
+        for path in stale:  # the cache's own files, made from an older campaign
+            path.unlink()
+        write_templates(campaign, out, None, out)
+        kept.keep(True, [path for unit_forms in forms.values() for _, path in unit_forms])
+    return forms

@@ -10,14 +10,13 @@ import datetime as dt
 from generator.campaign.files import campaign_files
 from generator.campaign.load import load_campaign
 from generator.content.progress import progress_pages, unit_section
-from generator.errors import UserError
+from generator.errors import Problem, UserError
 from generator.paths import REPORTS_DIR, CampaignPaths
 from generator.pipeline.project import Project
 from generator.reports.indicators import indicators
 from generator.reports.periods import period, periods
 from generator.reports.progress import Progress, progress
 from generator.reports.reporters import reporters
-from generator.reports.returned import whole_file
 from generator.reports.store import latest, stored_periods
 
 
@@ -41,7 +40,7 @@ def progress_content(project: Project, pages: dict[str, str]) -> dict[str, str]:
         for stored in stored_periods(store, campaign_id):
             if stored not in chosen:
                 try:
-                    chosen[stored] = period(campaign, stored, whole_file(source, ""))
+                    chosen[stored] = period(campaign, stored, Problem(source, 1, 1, ""))
                 except UserError:
                     continue  # a folder that names no period
         units, measured = reporters(campaign), indicators(campaign)

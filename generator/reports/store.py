@@ -74,7 +74,8 @@ def record(root: Path, sub: Submission) -> Path | None:
         return None
     base = sub.received_at.strftime(_STAMP)
     for attempt in range(1, 1000):
-        target = place / (f"{base}.yml" if attempt == 1 else f"{base}-{attempt}.yml")
+        # "_02" sorts after the plain name: the order of names is the order received.
+        target = place / (f"{base}.yml" if attempt == 1 else f"{base}_{attempt:02d}.yml")
         try:
             return write_new(target, _to_yaml(sub))
         except FileExistsError:  # two submissions in the same second: both are kept

@@ -5,8 +5,6 @@ read the same sentences."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from generator.campaign.model import Campaign
 from generator.reports.progress import Progress, Status
 from generator.reports.workbook import file_name
@@ -20,14 +18,6 @@ _SENTENCES = (
     ("Về thông tin trên các phương tiện thông tin đại chúng và mạng xã hội",
      ("tin-bai", "loa", "bai-dang")),
 )
-
-
-@dataclass(frozen=True)
-class Said:
-    """A unit's own words, with its name."""
-
-    unit: str
-    text: str
 
 
 def document_name(campaign: Campaign) -> str:
@@ -72,11 +62,21 @@ def result_sentences(progress: Progress, totals: dict[str, int] | None = None) -
     return out or ["Các đơn vị chưa báo cáo số liệu nào trong kỳ."]
 
 
-def said(progress: Progress, what: str) -> list[Said]:
-    """Each reporting unit's ``difficulties`` or ``proposals``, in the units' order."""
-    return [Said(row.reporter.name, getattr(row.submission, what))
-            for row in progress.rows if row.submission is not None
-            and getattr(row.submission, what)]
+def said(progress: Progress, what: str, named: int = 3) -> list[str]:
+    """The units' ``difficulties`` or ``proposals``, each text once with the units that wrote
+    it ("UBND XÃ A, UBND XÃ B và 1.658 đơn vị khác: Thiếu kinh phí."), in the units' order."""
+    by_text: dict[str, list[str]] = {}
+    for row in progress.rows:
+        text = getattr(row.submission, what) if row.submission is not None else ""
+        if text:
+            by_text.setdefault(" ".join(text.split()), []).append(row.reporter.name)
+    out = []
+    for text, units in by_text.items():
+        names = ", ".join(units[:named])
+        if len(units) > named:
+            names += f" và {amount(len(units) - named)} đơn vị khác"
+        out.append(f"{names}: {text}")
+    return out
 
 
 def reminders(progress: Progress, campaign: Campaign) -> list[tuple[str, str]]:

@@ -3,9 +3,6 @@ replacing a file already there (it may be one a unit filled in)."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +12,14 @@ from generator.errors import Problem, UserError
 from generator.reports.indicators import indicators
 from generator.reports.periods import Period, period, periods
 from generator.reports.reporters import Reporter, reporters
-from generator.reports.workbook import Template, file_name, template_bytes
+from generator.reports.workbook import (
+    UNIT_ID,
+    UNIT_NAME,
+    Template,
+    file_name,
+    stamped,
+    template_bytes,
+)
 
 
 @dataclass(frozen=True)
@@ -50,42 +54,21 @@ def write_templates(campaign: Campaign, source: Path, period_id: str | None,
         raise UserError([Problem(source, 1, 1, (
             f"chiến dịch {campaign.id} không có đơn vị (units:) hay cơ quan được giao nhiệm vụ "
             "để gửi biểu mẫu báo cáo; hãy thêm 'units:' vào phần đầu"))])
-    jobs = [(found, unit, out / file_name(campaign.id, found.id, unit.id))
-            for found in chosen for unit in units]
-    todo = [job for job in jobs if not job[2].exists()]
-    written = sum(_written(campaign, todo))
-    return Written(written, len(jobs) - written, tuple(chosen), len(units))
-
-
-Job = tuple[Period, Reporter, Path]
-# A workbook takes about 17 ms to make (openpyxl): a country's units are made by a process
-# per core, each given the campaign once.
-_POOL_FROM = 100
-_campaign: Campaign | None = None
-
-
-def _start(campaign: Campaign) -> None:
-    global _campaign
-    _campaign = campaign
-
-
-def _write(job: Job) -> bool:
-    """Write one workbook unless a file took its name meanwhile."""
-    assert _campaign is not None
-    found, unit, target = job
-    try:
-        write_new_bytes(target, template_bytes(Template(_campaign, found, unit,
-                                                        tuple(indicators(_campaign)))))
-    except FileExistsError:
-        return False
-    return True
-
-
-def _written(campaign: Campaign, jobs: list[Job]) -> Iterator[bool]:
-    if len(jobs) < _POOL_FROM or (os.cpu_count() or 1) < 2:
-        _start(campaign)
-        yield from map(_write, jobs)
-        return
-    with ProcessPoolExecutor(os.cpu_count(), initializer=_start,
-                             initargs=(campaign,)) as pool:
-        yield from pool.map(_write, jobs, chunksize=32)
+    measured = tuple(indicators(campaign))
+    written = kept = 0
+    for found in chosen:
+        todo = [u for u in units if not (out / file_name(campaign.id, found.id, u.id)).exists()]
+        kept += len(units) - len(todo)
+        if not todo:
+            continue
+        # The period's workbook made once, each unit's name and id stamped into a copy.
+        base = template_bytes(Template(campaign, found, Reporter(UNIT_ID, UNIT_NAME),
+                                       measured))
+        for unit in todo:
+            try:
+                write_new_bytes(out / file_name(campaign.id, found.id, unit.id),
+                                stamped(base, unit))
+                written += 1
+            except FileExistsError:
+                kept += 1
+    return Written(written, kept, tuple(chosen), len(units))

@@ -9,7 +9,9 @@ validated as whole numbers, and a hidden sheet repeats the key with the template
 
 from __future__ import annotations
 
+import html
 import io
+import zipfile
 from dataclasses import dataclass
 
 from generator.campaign.model import Campaign
@@ -29,6 +31,29 @@ FILLED_BY = "Người lập biểu"
 PHONE = "Điện thoại"
 TEXT_COLUMN = 3  # the free-text answers, merged from C to F
 MAX_FIGURE = 1_000_000_000
+
+
+# Stand-ins for the unit in a period's workbook, made once; ``stamped`` puts each unit's own
+# name and id in their place (openpyxl takes 17 ms to make a workbook: minutes for a
+# country's 3,321 units, against a millisecond to stamp one).
+UNIT_ID, UNIT_NAME = "ma-don-vi-0000", "TEN-DON-VI-0000"
+_STAMPED = ("xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "docProps/core.xml")
+
+
+def stamped(base: bytes, unit: Reporter) -> bytes:
+    """The period's workbook with ``unit`` in place of the stand-ins."""
+    names = {UNIT_ID.encode(): html.escape(unit.id).encode(),
+             UNIT_NAME.encode(): html.escape(unit.name, quote=False).encode()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename in _STAMPED:
+                for old, new in names.items():
+                    data = data.replace(old, new)
+            target.writestr(item, data)
+    return out.getvalue()
 
 
 def report_key(campaign_id: str, period_id: str, unit_id: str) -> str:
