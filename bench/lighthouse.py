@@ -87,7 +87,8 @@ PAGES = {
     "documents": "cchc-ha-noi-2021/van-ban/", "slogans": "cchc-ha-noi-2021/khau-hieu/",
     "poster gallery": "cchc-ha-noi-2021/an-pham/", "indices": "cchc-ha-noi-2021/chi-so/",
     "news": "tin-tuc/", "news post": "tin-tuc/ban-hanh-huong-dan-tuyen-truyen-cchc-2021/",
-    "guide": "huong-dan/viet-chien-dich/",
+    "full text": "cchc-ha-noi-2021/toan-van/", "loudspeaker pack": "cchc-ha-noi-2021/phat-thanh/",
+    "message pack": "cchc-ha-noi-2021/tin-nhan/",
 }
 SERVERS = {"gzip": False, "plain": True}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

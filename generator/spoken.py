@@ -26,7 +26,7 @@ ABBREVIATIONS: Mapping[str, str] = {
     "UBMTTQ": "Ủy ban Mặt trận Tổ quốc", "MTTQ": "Mặt trận Tổ quốc",
     "MTTQVN": "Mặt trận Tổ quốc Việt Nam", "TP": "thành phố", "TX": "thị xã", "TT": "thị trấn",
     "HCM": "Hồ Chí Minh", "TPHCM": "thành phố Hồ Chí Minh", "TW": "Trung ương",
-    "TƯ": "Trung ương", "BCH": "Ban Chấp hành", "BTV": "Ban Thường vụ", "BCĐ": "Ban Chỉ đạo",
+"BCH": "Ban Chấp hành", "BTV": "Ban Thường vụ", "BCĐ": "Ban Chỉ đạo",
     "BTG": "Ban Tuyên giáo", "CCHC": "cải cách hành chính", "TTHC": "thủ tục hành chính",
     "CBCCVC": "cán bộ, công chức, viên chức", "CB": "cán bộ", "CC": "công chức",
     "VC": "viên chức", "CNTT": "công nghệ thông tin", "KTXH": "kinh tế - xã hội",
@@ -45,7 +45,11 @@ ABBREVIATIONS: Mapping[str, str] = {
     "PAR INDEX": "chỉ số cải cách hành chính",
     "SIPAS": "chỉ số hài lòng về sự phục vụ hành chính",
     "PAPI": "chỉ số hiệu quả quản trị và hành chính công cấp tỉnh",
-    "PCI": "chỉ số năng lực cạnh tranh cấp tỉnh",
+    "PCI": "chỉ số năng lực cạnh tranh cấp tỉnh", "CT": "chỉ thị", "NQ": "nghị quyết",
+    "MTQG": "mục tiêu quốc gia", "VPCP": "Văn phòng Chính phủ", "TTĐT": "thông tin điện tử",
+    "CMND": "chứng minh nhân dân", "COVID": "Cô-vít", "COVID-19": "Cô-vít mười chín",
+    "Covid-19": "Cô-vít mười chín", "ASEAN": "A-xê-an", "LED": "lét",
+    "THCS-THPT": "trung học cơ sở và trung học phổ thông", "HTX": "hợp tác xã",
 }
 
 # Letters as they are named when an unknown abbreviation is spelled out.
@@ -59,8 +63,11 @@ _VOWEL = "aăâeêioôơuưy"
 # A Vietnamese syllable: an initial, one to three vowels, a final. Words in capitals that are
 # syllables ("KẾ HOẠCH") are words; any other run of capitals ("UBND", "PAR") is an
 # abbreviation.
-_SYLLABLE = re.compile(rf"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?"
-                       rf"[{_VOWEL}]{{1,3}}(?:ch|ng|nh|[cmnpt])?$")
+_SYLLABLE = re.compile(rf"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|kr|đr|br|pl|[bcdđghklmnpqrstvx])?"
+                       rf"[{_VOWEL}]{{1,3}}(?:ch|ng|nh|[cmnptk])?$")
+# Roman numerals, as the genre numbers parts, terms and quarters ("khóa XV", "quý IV").
+_ROMAN = re.compile(r"^(?=[IVXLC])(?P<c>C{0,3})(?P<x>XC|XL|L?X{0,3})(?P<i>IX|IV|V?I{0,3})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _WORD = re.compile(r"\w+")
 
 
@@ -105,10 +112,6 @@ def _hundreds(value: int, *, full: bool) -> str:
     return " ".join(words)
 
 
-def _day(day: int) -> str:
-    return f"mùng {DIGITS[day] if day < 10 else 'mười'}" if day <= 10 else number_words(day)
-
-
 def _month(month: int) -> str:
     return "tư" if month == 4 else number_words(month)
 
@@ -118,16 +121,40 @@ def date_words(day: dt.date) -> str:
     return f"ngày {_day(day.day)} tháng {_month(day.month)} năm {number_words(day.year)}"
 
 
+def _day(day: int) -> str:
+    """Days 1 to 10 of a month are 'mùng': 'mùng năm', 'mùng mười'."""
+    if 1 <= day <= 10:
+        return f"mùng {DIGITS[day] if day < 10 else 'mười'}"
+    return number_words(day)
+
+
 def phone_words(phone: str) -> str:
     """'1900 1234' → 'một chín không không, một hai ba bốn': digit by digit, in the groups
     it was written in (a long unbroken number in groups of three or four)."""
-    phone = phone.replace("+84", "0")
-    groups = [g for g in re.split(r"[^\d]+", phone) if g]
+    groups = [g for g in re.split(r"[^\d+]+", phone) if g]
+    if groups and groups[0].startswith("+84"):  # the country code, as a caller in Vietnam dials
+        groups[0] = "0" + groups[0][3:]
+        if groups[0] == "0" and len(groups) > 1:
+            groups[:2] = ["0" + groups[1]]
+    groups = [g.lstrip("+") for g in groups if g.lstrip("+")]
     if len(groups) == 1 and len(groups[0]) > 7:
-        digits = groups[0]
-        head = 4 if len(digits) in (8, 10, 11) else 3
-        groups = [digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)]
+        groups = _grouped(groups[0])
     return ", ".join(" ".join(DIGITS[int(d)] for d in group) for group in groups)
+
+
+_GROUPINGS = {8: (4, 4), 9: (3, 3, 3), 10: (4, 3, 3), 11: (3, 4, 4), 12: (4, 4, 4)}
+
+
+def _grouped(digits: str) -> list[str]:
+    """An unbroken number in the groups it is said in: '0912 345 678', '024 3825 3536'."""
+    sizes = _GROUPINGS.get(len(digits)) or (3,) * (len(digits) // 3)
+    groups, start = [], 0
+    for size in sizes:
+        groups.append(digits[start:start + size])
+        start += size
+    if start < len(digits):
+        groups[-1] += digits[start:]
+    return groups
 
 
 def _integer(text: str) -> str:
@@ -147,7 +174,16 @@ def _decimal(match: re.Match[str]) -> str:
 
 
 def _spell(abbreviation: str) -> str:
-    return " ".join(_LETTERS.get(letter, letter.lower()) for letter in abbreviation)
+    return " ".join(_LETTERS.get(letter, _LETTERS.get(_toneless(letter), letter.lower()))
+                    for letter in abbreviation)
+
+
+def _roman(word: str) -> int | None:
+    if not _ROMAN.match(word):
+        return None
+    values = [_ROMAN_VALUES[c] for c in word]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+               for i, v in enumerate(values))
 
 
 def is_abbreviation(word: str) -> bool:
@@ -163,29 +199,47 @@ def _toneless(word: str) -> str:
     return unicodedata.normalize("NFC", bare)
 
 
-_DATE = re.compile(r"(?:(?P<word>[Nn]gày)\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
-                   r"\s*[/.-]\s*(?P<y>\d{4})")
+_DAYS = re.compile(r"(?P<word>[Nn]gày)\s+(?P<a>\d{1,2})\s*[-–]\s*(?P<d>\d{1,2})\s*/\s*"
+                   r"(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
+_MONTHS = re.compile(r"\b(?P<t>[Tt]háng)\s+(?P<a>\d{1,2})\s*[-–]\s*(?P<m>\d{1,2})\s*/\s*"
+                     r"(?P<y>\d{4})")
+_ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+_DATE = re.compile(r"(?:(?P<word>[Nn]gày)\s+)?(?<![\d/.-])(?<!tháng )(?<!Tháng )\b"
+                   r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})")
 _LONG_DATE = re.compile(r"(?P<word>[Nn]gày)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
                         r"\s+năm\s+(?P<y>\d{4})")
-_MONTH_YEAR = re.compile(r"tháng\s+(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
-_SYMBOL = re.compile(r"(?P<n>\d+)(?:/(?P<y>\d{4}))?/[A-ZĐ][\w-]*\b")
+_MONTH_YEAR = re.compile(r"\b(?P<t>[Tt]háng)\s+(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
+_MONTH = re.compile(r"\b(?P<t>[Tt]háng)\s+(?P<m>\d{1,2})\b(?!\s*[/.-]\s*\d)")
+# A day and month without a year, after the words that introduce one: "từ 01/01", "ngày 15/4".
+_DAY_MONTH = re.compile(r"\b(?P<w>[Nn]gày|từ|đến|Từ|Đến)\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})"
+                        r"\b(?!\s*/)")
+_DAY = re.compile(r"\b(?P<w>[Nn]gày)\s+(?P<d>\d{1,2})\b(?!\s*[/.-]\s*\d)")
+_CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?::|g)(?P<m>\d{2})\b")
+_FRACTION = re.compile(r"\b(?P<a>\d+)\s*/\s*(?P<b>\d+)\b")
+_SYMBOL = re.compile(r"(?P<n>\d+)(?:/(?P<y>\d{4}))?[/-][A-ZĐ][\w-]*(?:/[A-ZĐ][\w-]*)?\b")
 _PHONE = re.compile(r"(?<![\d,.])(?:1[89]00(?:[ .-]?\d){4,6}|(?:\+84|0)(?:[ .-]?\d){8,10})"
                     r"(?!\d)")
-_VERSION = re.compile(r"(?<![\d.,])(?P<a>\d+)\.(?P<b>\d{1,2})(?![\d.,])")
-_TIME = re.compile(r"\b(?P<h>\d{1,2})\s*(?:h|giờ)\s*(?P<m>\d{2})?(?:\s*phút)?\b")
+# "4.0", "mục 1.2.3": each part read, "chấm" between.
+_VERSION = re.compile(r"(?<![\d.,])\d+(?:\.\d{1,2}(?!\d))+(?![\d,])")
+_TIME = re.compile(r"\b(?P<h>\d{1,2})\s*(?:h|giờ)(?:\s*(?P<m>\d{2})(?:\s*phút)?)?\b")
 _PERCENT = re.compile(r"(?P<n>\d[\d.]*(?:,\d+)?)\s?%")
 _NUMBER = re.compile(r"(?P<whole>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<fraction>\d+))?")
 _WEEKDAY = re.compile(r"\b(thứ|Thứ)\s+(?P<n>[2-7])\b")
 # "2021 - 2030", "7h30 - 17h00", "thứ 2 - thứ 6", "ngày … - ngày …": a range, read "đến".
-_RANGE = re.compile(r"(?<=\w)\s*[-–]\s*(?=(?:thứ|Thứ|ngày|\d))")
+_RANGE = re.compile(r"(?:(?<=[\dh])\s*[-–]\s*(?=\d)|(?<=\w)\s+[-–]\s+(?=(?:thứ|Thứ|ngày|\d)))")
 
 
 def _date_match(match: re.Match[str]) -> str:
-    try:
-        said = date_words(dt.date(int(match["y"]), int(match["m"]), int(match["d"])))
-        return "N" + said[1:] if match.groupdict().get("word") == "Ngày" else said
-    except ValueError:  # not a date after all: its numbers are read one by one
-        return " ".join(number_words(int(n)) for n in re.findall(r"\d+", match[0]))
+    """A date as said, even one the calendar lacks (a typing slip is read as typed)."""
+    word = match.groupdict().get("word") or "ngày"
+    return (f"{word} {_day(int(match['d']))} tháng {_month(int(match['m']))} năm "
+            f"{number_words(int(match['y']))}")
+
+
+def _days_match(match: re.Match[str]) -> str:
+    """'ngày 1-2/3/2025': both days, then their month and year."""
+    return (f"{match['word']} {_day(int(match['a']))} đến ngày {_day(int(match['d']))} tháng "
+            f"{_month(int(match['m']))} năm {number_words(int(match['y']))}")
 
 
 def for_reading(text: str, abbreviations: Mapping[str, str] | None = None) -> str:
@@ -193,16 +247,26 @@ def for_reading(text: str, abbreviations: Mapping[str, str] | None = None) -> st
     reader would have to interpret."""
     known = {**ABBREVIATIONS, **(abbreviations or {})}
     text = unicodedata.normalize("NFC", text)
-    for short in sorted((k for k in known if " " in k), key=len, reverse=True):
+    for short in sorted((k for k in known if " " in k or "-" in k), key=len, reverse=True):
         text = text.replace(short, known[short])
-    text = re.sub(r"\bTP\.\s*", "thành phố ", text)
+    text = re.sub(r"\b(?:TP|Tp)\.\s*", "thành phố ", text)
+    text = _DAYS.sub(_days_match, text)
+    text = _MONTHS.sub(lambda m: f"{m['t']} {_month(int(m['a']))} đến tháng "
+                       f"{_month(int(m['m']))} năm {number_words(int(m['y']))}", text)
+    text = _ISO_DATE.sub(_date_match, text)
     text = _LONG_DATE.sub(_date_match, text)
     text = _DATE.sub(_date_match, text)
-    text = _MONTH_YEAR.sub(lambda m: f"tháng {_month(int(m['m']))} năm "
+    text = _MONTH_YEAR.sub(lambda m: f"{m['t']} {_month(int(m['m']))} năm "
                                      f"{number_words(int(m['y']))}", text)
+    text = _DAY_MONTH.sub(lambda m: f"{m['w']} {'' if m['w'].lower() == 'ngày' else 'ngày '}"
+                          f"{_day(int(m['d']))} tháng {_month(int(m['m']))}", text)
     text = _SYMBOL.sub(lambda m: number_words(int(m["n"]))
                        + (f" năm {number_words(int(m['y']))}" if m["y"] else ""), text)
     text = _PHONE.sub(lambda m: phone_words(m[0]), text)
+    text = _MONTH.sub(lambda m: f"{m['t']} {_month(int(m['m']))}", text)
+    text = _DAY.sub(lambda m: f"{m['w']} {_day(int(m['d']))}", text)
+    text = _CLOCK.sub(lambda m: f"{number_words(int(m['h']))} giờ"
+                      + (f" {number_words(int(m['m']))}" if int(m["m"]) else ""), text)
     text = _RANGE.sub(" đến ", text)
     text = _WEEKDAY.sub(lambda m: f"{m[1]} {'tư' if m['n'] == '4' else DIGITS[int(m['n'])]}",
                         text)
@@ -210,20 +274,27 @@ def for_reading(text: str, abbreviations: Mapping[str, str] | None = None) -> st
                      + (f" {number_words(int(m['m']))}" if m["m"] and int(m["m"]) else ""),
                      text)
     text = _PERCENT.sub(r"\g<n> phần trăm", text)
-    text = _VERSION.sub(lambda m: f"{number_words(int(m['a']))} chấm "
-                        f"{number_words(int(m['b']))}", text)
-    text = _NUMBER.sub(_decimal, text)
+    text = _VERSION.sub(lambda m: " chấm ".join(number_words(int(p))
+                                                for p in m[0].split(".")), text)
+    text = _FRACTION.sub(lambda m: f"{number_words(int(m['a']))} phần "
+                         f"{number_words(int(m['b']))}", text)
+    # A number next to a letter ("A4", "5km") is said apart from it.
+    text = _NUMBER.sub(lambda m: f" {_decimal(m)} ", text)
     text = re.sub(r"\w+", lambda m: _word(m[0], known), text)
     text = text.replace("&", " và ")
-    text = re.sub(r"\s*[/]\s*", " hoặc ", text)
+    # "xã/phường": either word; a "/" anywhere else is left to the reader.
+    text = re.sub(r"(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])", " hoặc ", text)
     text = re.sub(r"[\"“”«»*_#<>\[\]{}|]", "", text)
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"\s+([,.;:!?)\]])", r"\1", text)
+    text = re.sub(r"([(\[])\s+", r"\1", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
 def _word(word: str, known: Mapping[str, str]) -> str:
     if word in known:
         return known[word]
+    if (value := _roman(word)) is not None:
+        return number_words(value)
     if is_abbreviation(word):
         return _spell(word)
     return word

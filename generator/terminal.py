@@ -88,10 +88,12 @@ class _Formatter(logging.Formatter):
 def configure(*, quiet: bool, verbose: bool) -> None:
     """One handler on stderr for the whole command: steps at the default level, warnings and
     errors only with ``quiet``, developers' figures with ``verbose``."""
+    root = logging.getLogger()
+    if any(isinstance(h.formatter, _Formatter) for h in root.handlers):
+        return  # configured already (main() called again in one process)
     handler = logging.StreamHandler(sys.stderr)
     handler.addFilter(_Vietnamese())
     handler.setFormatter(_Formatter())
-    root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.WARNING if quiet else logging.INFO)
     if verbose and not quiet:

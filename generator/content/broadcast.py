@@ -3,9 +3,10 @@ stand, and when to read them.
 
 Each read lasts one to three minutes at the pace of a broadcast (``spoken``): what the
 campaign is and why (the office's summary, else the document's own purpose), what citizens are
-asked to do (the document's actions), where to ask, and a slogan to close. Every sentence
-comes from the campaign, framed by the greetings and closings of a commune broadcast;
-abbreviations, numbers, dates and telephone numbers are written as they are said.
+asked to do (the document's actions), where to ask, and a slogan to close. What is said is
+the campaign's own words; only the frame is the generator's (the greeting and thanks of a
+commune broadcast, "… ban hành …", "bà con nhân dân cần làm những việc sau", "Xin nhắc
+lại"). Abbreviations, numbers, dates and telephone numbers are written as they are said.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from generator.campaign.model import Campaign
 from generator.content.markdown import escape, link
 from generator.content.overview import is_derived_summary
 from generator.content.writer import PageWriter
-from generator.spoken import duration_words, for_reading, reading_seconds
+from generator.spoken import (
+    SYLLABLES_PER_MINUTE,
+    duration_words,
+    for_reading,
+    phone_words,
+    reading_seconds,
+)
 from generator.vi import short_date
 
 MIN_SECONDS, MAX_SECONDS = 60, 180
@@ -29,6 +36,8 @@ THANKS = "Xin cảm ơn bà con đã lắng nghe."
 _FIRST_WEEKS = 4
 _WEEKDAYS = (1, 4)  # Tuesday and Friday: two reads a week, apart
 _ORDINALS = ("Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám")
+_LISTED = 12  # broadcasts listed on the page; the schedule (.ics) holds them all
+_WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
 
 @dataclass(frozen=True)
@@ -51,24 +60,31 @@ class Read:
 
 def reads(campaign: Campaign) -> list[Read]:
     """The campaign's reads: what it is and why, then (where the document asks citizens to
-    act) what to do; each within three minutes, a short one followed by a reminder."""
+    act) what to do, in as many reads as three minutes each take; a read under a minute says
+    its main point again before it closes."""
     say = _speaker(campaign)
-    ask = [say(p) for p in _where_to_ask(campaign)]
+    ask = _where_to_ask(campaign, say)
     end = [*map(say, _closing(campaign)), THANKS]
     what = say(_what(campaign))
-    first = _fit([GREETING, what, *map(say, _dates(campaign))],
-                 [say(s) for s in _sentences(_why(campaign))], [*ask, *end])
-    made = [Read(1, "Thông tin chung", tuple(first), what)]
-    actions = campaign.leaflet.actions
-    if actions:
-        todo = [say(f"{_ORDINALS[i] if i < len(_ORDINALS) else i + 1} là, "
-                    f"{_sentence(action[:1].lower() + action[1:])}")
-                for i, action in enumerate(actions)]
-        lead = say(f"Thực hiện {campaign.kind.lower()} của {campaign.issuer_name()}, bà con "
-                   "nhân dân cần làm những việc sau.")
-        made.append(Read(2, "Bà con cần làm gì", (GREETING, lead, *todo, *ask, *end),
-                         " ".join(todo)))
-    return [_at_least_a_minute(read) for read in made]
+    about = [*map(say, _dates(campaign)), *(say(s) for s in _sentences(_why(campaign)))]
+    first = _fit([GREETING, what], about, [*ask, *end])
+    made = [(TITLES[0], first, what)]
+    lead = say(f"Thực hiện {campaign.kind.lower()} của {campaign.issuer_name()}, bà con "
+               "nhân dân cần làm những việc sau.")
+    todo = [say(f"{_ORDINALS[i] if i < len(_ORDINALS) else i + 1} là, "
+                f"{_sentence(action[:1].lower() + action[1:])}")
+            for i, action in enumerate(campaign.leaflet.actions)]
+    while todo:
+        kept = _fit([GREETING, lead], todo, [*ask, *end])
+        told = kept[2:len(kept) - len(ask) - len(end)] or todo[:1]  # one action at the least
+        made.append((TITLES[1] if len(made) == 1 else f"{TITLES[1]} (tiếp)",
+                     [GREETING, lead, *told, *ask, *end], " ".join(told)))
+        todo = todo[len(told):]
+    return [_at_least_a_minute(Read(n, title, tuple(p), main), len(end))
+            for n, (title, p, main) in enumerate(made, start=1)]
+
+
+TITLES = ("Thông tin chung", "Bà con cần làm gì")
 
 
 def _speaker(campaign: Campaign) -> Callable[[str], str]:
@@ -101,36 +117,35 @@ def _why(campaign: Campaign) -> str:
 def _dates(campaign: Campaign) -> list[str]:
     dated = []
     for phase in campaign.phases:
+        title = " ".join(phase.title.split()).rstrip(".:;")
         if phase.start and phase.end and phase.start != phase.end:
-            dated.append(f"{_sentence(phase.title)[:-1]}: từ {phase.start:%d/%m/%Y} đến "
-                         f"{phase.end:%d/%m/%Y}.")
+            dated.append(f"{title}: từ {phase.start:%d/%m/%Y} đến {phase.end:%d/%m/%Y}.")
         elif phase.start or phase.end:
             day = phase.start or phase.end
             assert day is not None
-            dated.append(f"{_sentence(phase.title)[:-1]}: {'từ' if phase.start else 'đến'} "
-                         f"{day:%d/%m/%Y}.")
+            dated.append(f"{title}: {'từ' if phase.start else 'đến'} {day:%d/%m/%Y}.")
     return dated
 
 
-def _where_to_ask(campaign: Campaign) -> list[str]:
+def _where_to_ask(campaign: Campaign, say: Callable[[str], str]) -> list[str]:
+    """Whom to ask, as the campaign names them (nothing where it names no one: no office is
+    put forward that the document did not)."""
     contact = campaign.contact
     if contact is None:
-        return [f"Mọi thắc mắc, xin bà con hỏi {campaign.issuer_name()}, hoặc cán bộ ở xã, "
-                "phường nơi mình ở."]
-    said = [f"Mọi thắc mắc, xin bà con liên hệ {contact.unit}"
-            + (f", địa chỉ {contact.address}" if contact.address else "")
-            + (f", giờ làm việc: {contact.hours}" if contact.hours else "") + "."]
+        return []
+    said = [say(f"Mọi thắc mắc, xin bà con liên hệ {contact.unit}"
+                + (f", địa chỉ {contact.address}" if contact.address else "")
+                + (f", giờ làm việc: {contact.hours}" if contact.hours else "") + ".")]
     if contact.hotline:
-        # A number heard once is rarely written down: it is said twice.
-        said.append(f"Đường dây nóng: {contact.hotline}. Xin nhắc lại, đường dây nóng: "
-                    f"{contact.hotline}.")
+        # A number heard once is rarely written down: it is said twice, digit by digit.
+        number = phone_words(contact.hotline)
+        said.append(f"Đường dây nóng: {number}. Xin nhắc lại, đường dây nóng: {number}.")
     return said
 
 
 def _closing(campaign: Campaign) -> list[str]:
-    slogan = campaign.slogans[0].text if campaign.slogans else \
-        (campaign.theme.text if campaign.theme else "")
-    return [f"{slogan.rstrip('.!')}!"] if slogan else []
+    """The campaign's first slogan, as written."""
+    return [_sentence(campaign.slogans[0].text)] if campaign.slogans else []
 
 
 def _sentence(text: str) -> str:
@@ -139,28 +154,37 @@ def _sentence(text: str) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ])", " ".join(text.split())) if s]
+    """Sentences (and clauses after ';'), a new one only where a capital letter follows."""
+    pieces = re.split(r"(?<=[.!?;])\s+", " ".join(text.split()))
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and not piece[:1].isupper():
+            merged[-1] += " " + piece
+        elif piece:
+            merged.append(piece)
+    return merged
 
 
 def _fit(head: list[str], middle: list[str], tail: list[str]) -> list[str]:
     """``head``, as much of ``middle`` as fits three minutes with ``tail``, then ``tail``:
-    the purpose is cut after a whole sentence, never inside one."""
+    the text is cut after a whole sentence, never inside one."""
     kept: list[str] = []
     for sentence in middle:
         if reading_seconds(" ".join([*head, *kept, sentence, *tail])) > MAX_SECONDS:
             break
         kept.append(sentence)
-    return [*head, *([" ".join(kept)] if kept else []), *tail]
+    return [*head, *kept, *tail]
 
 
-def _at_least_a_minute(read: Read) -> Read:
+def _at_least_a_minute(read: Read, closing: int) -> Read:
     """A read shorter than a minute passes unnoticed on a loudspeaker: its main point is
-    said again before the thanks."""
-    if read.seconds >= MIN_SECONDS:
+    said again before its closing (the slogan and the thanks)."""
+    if read.seconds >= MIN_SECONDS or not read.main:
         return read
     again = f"Xin nhắc lại: {read.main[:1].lower()}{read.main[1:]}"
-    return Read(read.number, read.title, (*read.paragraphs[:-1], again, read.paragraphs[-1]),
-                read.main)
+    at = len(read.paragraphs) - closing
+    return Read(read.number, read.title,
+                (*read.paragraphs[:at], again, *read.paragraphs[at:]), read.main)
 
 
 def broadcast_days(campaign: Campaign, count: int) -> list[tuple[dt.date, int]]:
@@ -182,7 +206,7 @@ def script_file(campaign: Campaign, read: Read) -> str:
     header = [f"BÀI PHÁT THANH SỐ {read.number}: {read.title.upper()}",
               for_reading(campaign.short_title, {a.short: a.full for a in campaign.abbreviations}),
               f"Thời lượng đọc: khoảng {duration_words(read.seconds)} "
-              "(đọc chậm, rõ, khoảng 160 tiếng một phút).", "", "—", ""]
+              f"(đọc chậm, rõ, khoảng {SYLLABLES_PER_MINUTE} tiếng một phút).", "", "—", ""]
     return "\n".join([*header, read.text, ""])
 
 
@@ -192,7 +216,8 @@ def broadcast_page(w: PageWriter, audio: bool) -> str:
     c, page = w.campaign, w.paths.broadcast
     made = reads(c)
     body = [f"Bài đọc cho đài truyền thanh xã, phường về {escape(c.short_title)}: đọc "
-            "nguyên văn, mỗi bài từ 1 đến 3 phút (đọc chậm, rõ, khoảng 160 tiếng một phút). "
+            "nguyên văn, mỗi bài từ 1 đến 3 phút (đọc chậm, rõ, khoảng "
+            f"{SYLLABLES_PER_MINUTE} tiếng một phút). "
             "Chữ viết tắt, con số, ngày tháng và số điện thoại đã được viết như khi đọc.", ""]
     for read in made:
         files = [link("bài đọc (tệp .txt)", w.paths.broadcast_file(f"-{read.number}.txt"),
@@ -207,7 +232,7 @@ def broadcast_page(w: PageWriter, audio: bool) -> str:
     days = broadcast_days(c, len(made))
     if days:
         body += ["## Lịch phát", "",
-                 f"Hai buổi mỗi tuần, {short_date(days[0][0])} đến {short_date(days[-1][0])}"
+                 f"Hai buổi mỗi tuần, từ {short_date(days[0][0])} đến {short_date(days[-1][0])}"
                  f" ({len(days)} buổi), các bài đọc lần lượt: "
                  + link("lịch phát (tệp .ics)", w.paths.broadcast_file(".ics"), page) + ".",
                  "", "| Ngày | Bài |", "|---|---|",
@@ -219,8 +244,6 @@ def broadcast_page(w: PageWriter, audio: bool) -> str:
                   f"Bài đọc trên loa truyền thanh xã, phường: {c.short_title}.", body)
 
 
-_LISTED = 12
-_WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
 
 def _quote(paragraphs: tuple[str, ...]) -> list[str]:

@@ -29,6 +29,7 @@ POST_LIMIT = 1000  # a Zalo message holds 2,000; Facebook shows about this much 
 SMS_LIMIT = 160
 SHORT_URL_LIMIT = 40
 SHORT_FOLDER = "s"
+_ITEM_LIMIT = 200  # one action, the contact or the slogan in a post
 SOCIAL = "mang-xa-hoi"  # the poster format made for social pages, 1200 × 630
 # Where a site has no address yet (no site_url): the page says so above the posts.
 PLACEHOLDER_URL = "https://dia-chi-trang-web.invalid/"
@@ -39,7 +40,8 @@ _GSM = frozenset("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\
 
 @dataclass(frozen=True)
 class Post:
-    """One post: a name for its file, its text, and the picture to attach."""
+    """One post: a name for its file, a title for the page, and its text (which names the
+    picture to attach and the page's address)."""
 
     name: str
     title: str
@@ -119,21 +121,21 @@ def _post(campaign: Campaign, body: list[str], page_url: str, picture_url: str) 
     def room() -> int:  # for the body, between the head and the tail, and a last newline
         return POST_LIMIT - len("\n".join([*head, "", "", *tail])) - 1
 
-    if room() < 200:  # a long list of actions: its first three
-        tail = _tail(campaign, actions[:3], page_url, picture_url)
+    while room() < 200 and actions:  # a long list of actions: its first ones
+        actions = actions[:-1]
+        tail = _tail(campaign, actions, page_url, picture_url)
     return "\n".join([*head, _cut("\n\n".join(body), max(room(), 0)), "", *tail]) + "\n"
 
 
 def _tail(campaign: Campaign, actions: list[str], page_url: str, picture_url: str) -> list[str]:
     contact = campaign.contact
-    lines = ["Người dân nên làm gì:", *(f"- {a}" for a in actions), ""] if actions else []
-    if not contact:
-        lines += [f"Hỏi: {campaign.issuer_name()}.", ""]
-    else:
-        lines += [f"Hỏi: {contact.unit}" + (f", đường dây nóng {contact.hotline}"
+    lines = ["Người dân nên làm gì:", *(f"- {_cut(a, _ITEM_LIMIT)}" for a in actions), ""] \
+        if actions else []
+    if contact:  # no office is put forward that the campaign does not name
+        lines += [f"Hỏi: {_cut(contact.unit, _ITEM_LIMIT)}" + (f", đường dây nóng {contact.hotline}"
                                             if contact.hotline else "") + ".", ""]
     if campaign.slogans:
-        lines += [f"{campaign.slogans[0].text.rstrip('.!')}!", ""]
+        lines += [_cut(campaign.slogans[0].text, _ITEM_LIMIT), ""]
     return [*lines, f"Xem chi tiết: {page_url}", f"Ảnh kèm bài (1200 × 630): {picture_url}"]
 
 
@@ -142,37 +144,43 @@ def _cut(text: str, limit: int, more: str = "…") -> str:
     followed by ``more``."""
     if len(text) <= limit:
         return text
-    room = text[:max(limit - len(more), 0)]
+    room = text[:max(limit - len(more) - 1, 0)]
     sentence = max(room.rfind(". "), room.rfind("; "), room.rfind("\n"))
     if sentence > limit // 2:
-        return room[:sentence + 1].rstrip(";") + " " + more
-    return room.rsplit(" ", 1)[0] + more
+        return room[:sentence + 1].rstrip(";\n") + " " + more
+    words = room.rsplit(" ", 1)[0] if " " in room else room
+    return words.rstrip(" ,.;:") + more
 
 
 def sms(campaign: Campaign, site_url: str) -> str:
-    """At most 160 GSM characters: the campaign, what to do, the hotline, the short address;
-    what does not fit is left out from the end of what to do, never cut mid-word."""
+    """At most 160 GSM characters: the campaign, what to do, the hotline, the short address
+    (always whole); what does not fit is cut from what to do, then from the title, after a
+    whole word."""
     address = short_url(site_url, campaign.id)
     contact = campaign.contact
     call = f" Hoi: {_gsm(contact.hotline)}." if contact and contact.hotline else ""
-    title = _gsm(campaign.short_title)
-    action = _gsm(campaign.leaflet.actions[0]) if campaign.leaflet.actions else ""
-    fixed = f"{title}{{}}{call} {address}"
-    room = SMS_LIMIT - len(fixed.format("."))
-    said = f": {action.rstrip('.')}." if action else "."
-    if len(said) > room:
-        said = ": " + _cut(action, room - 2, "...") if room > 12 else "."
-    text = fixed.format(said)
-    if len(text) > SMS_LIMIT:  # a very long title: shortened too
-        text = f"{_cut(title, SMS_LIMIT - len(call) - len(address) - 2, '...')}.{call} {address}"
-    return text[:SMS_LIMIT]
+    if len(call) + len(address) + 20 > SMS_LIMIT:  # an address too long for a hotline too
+        call = ""
+    budget = SMS_LIMIT - len(call) - len(address) - 1  # the title and what to do
+    title = _gsm(campaign.short_title).rstrip(" :.")
+    if len(title) + 1 > budget:
+        title = _cut(title, budget - 1, "...")
+    action = _gsm(campaign.leaflet.actions[0]).rstrip(" .") if campaign.leaflet.actions \
+        else ""
+    room = budget - len(title) - 3  # ": " and the closing "."
+    said = "" if title.endswith("...") else "."
+    if action and room >= len(action):
+        said = f": {action}."
+    elif action and room > 12:
+        said = f": {_cut(action, room, '...')}"
+    return f"{title}{said}{call} {address}"
 
 
 def _gsm(text: str) -> str:
     """Text without diacritics, in the GSM alphabet ('đ' as 'd'; other signs dropped)."""
-    plain = fold(" ".join(text.split())).replace("…", "...").replace("–", "-")
+    plain = fold(text).replace("…", "...").replace("–", "-").replace("—", "-")
     plain = re.sub(r"[“”«»]", '"', plain)
-    return "".join(c for c in plain if c in _GSM)
+    return " ".join("".join(c if c in _GSM else " " for c in plain).split())
 
 
 def share_picture(campaign_id: str, gallery: Sequence[GalleryItem]) -> str:
@@ -199,6 +207,12 @@ def messages_page(w: PageWriter, site_url: str | None, picture: str) -> str:
                  "ghi địa chỉ thật của trang vào dòng site_url trong mkdocs.yml rồi tạo lại "
                  "trang.", ""]
     site_url = site_url or PLACEHOLDER_URL
+    address = short_url(site_url, c.id)
+    if len(address) > SHORT_URL_LIMIT:
+        body += ['!!! warning "Địa chỉ ngắn còn dài"', "",
+                 f"    Địa chỉ ngắn trong tin nhắn dài {len(address)} ký tự (nên không quá "
+                 f"{SHORT_URL_LIMIT}) vì tên miền của trang dài: nếu có thể, hãy dùng một tên "
+                 "miền ngắn hơn cho trang (dòng site_url trong mkdocs.yml).", ""]
     picture_url = f"{site_url.rstrip('/')}/{picture}"
     for post in posts(c, page_url(site_url, c.id), picture_url):
         body += [f"## {escape(post.title)}", "",

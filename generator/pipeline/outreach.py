@@ -42,7 +42,7 @@ def outreach_files(campaign: Campaign, site_url: str | None, picture: str, folde
             mp3 = paths.broadcast_file(f"-{read.number}.mp3")
             files[mp3] = _recorded(read.text, folder / Path(mp3).name,
                                    f"{campaign.short_title}: bài {read.number}", recorder)
-    broadcast = page_url(url, campaign.id) + "phat-thanh/"
+    broadcast = f"{url.rstrip('/')}/{paths.broadcast.removesuffix('.md')}/"
     files[paths.broadcast_file(".ics")] = write_if_changed(
         folder / Path(paths.broadcast_file(".ics")).name,
         broadcast_calendar(campaign, broadcast_days(campaign, len(made)),

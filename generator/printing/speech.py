@@ -49,6 +49,6 @@ def record(text: str, mp3: Path, title: str) -> None:
         sound = subprocess.run(["lame", "--quiet", "-m", "m", "-b", "48", "--tt", title,
                                 "--tl", title, "-", "-"], input=wav, capture_output=True,
                                timeout=_TIMEOUT_SECONDS, check=True).stdout
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
         raise EnvironmentProblem(mp3, f"không ghi âm được bài phát thanh ({exc})") from None
     write_bytes(mp3, sound)
