@@ -20,10 +20,10 @@ from pathlib import Path
 from generator.campaign.files import campaign_files
 from generator.content.feed import FEED_PATH, read_posts, rss_feed
 from generator.content.navigation import NavItem, site_nav
+from generator.paths import REPORTS_DIR
 from generator.pipeline.generated import CampaignOutput, recall, remember
 from generator.pipeline.inputs import CampaignsKey, campaigns_key
 from generator.pipeline.project import Project, is_staff_page
-from generator.pipeline.reported import progress_content
 
 log = logging.getLogger("mkdocs.plugins.campaign")
 
@@ -87,7 +87,12 @@ def generate(project: Project, *, progress: bool | None = None) -> SiteContent:
         feed = rss_feed(posts, project.site_name, project.site_url)
         assets[FEED_PATH] = write_if_changed(project.cache_dir / "rss.xml", feed)
     nav = site_nav(made.sections, made.owned, project.docs_dir, is_staff_page(project))
-    pages = {**made.pages, **progress_content(project, made.pages)}
+    pages = made.pages
+    if (project.root / REPORTS_DIR).is_dir():
+        # The campaign model loads only for a project with collected reports.
+        from generator.pipeline.reported import progress_content
+
+        pages = {**pages, **progress_content(project, pages)}
     return SiteContent(pages, assets, nav, made.titles)
 
 
