@@ -98,12 +98,40 @@ def test_dates_telephones_times_and_signs_are_written_as_said() -> None:
     assert is_abbreviation("UBND") and is_abbreviation("CCHC")
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    ("Quốc hội khóa XV, quý IV", "Quốc hội khóa mười lăm, quý bốn"),
+    ("tỉnh Đắk Lắk, ĐẮK LẮK", "tỉnh Đắk Lắk, ĐẮK LẮK"),
+    ("từ 7 giờ đến 11 giờ; 7h-11h; 07:30", "từ bảy giờ đến mười một giờ; bảy giờ đến mười một "
+     "giờ; bảy giờ ba mươi"),
+    ("từ 01/01 đến 31/3; 1/3 số hộ; xã/phường", "từ ngày mùng một tháng một đến ngày ba mươi "
+     "mốt tháng ba; một phần ba số hộ; xã hoặc phường"),
+    ("tháng 4; tháng 5-6/2025", "tháng tư; tháng năm đến tháng sáu năm hai nghìn không trăm "
+     "hai mươi lăm"),
+    ("Nghị quyết số 18-NQ/TW; Covid-19", "Nghị quyết số mười tám; Cô-vít mười chín"),
+    ("khổ A4, 5km, mục 1.2.3", "khổ A bốn, năm km, mục một chấm hai chấm ba"),
+    ("ngày 1-2/3/2025", "ngày mùng một đến ngày mùng hai tháng ba năm hai nghìn không trăm "
+     "hai mươi lăm"),
+])
+def test_the_genre_s_writing_is_said_right(text: str, said: str) -> None:
+    assert for_reading(text) == said
+
+
+@pytest.mark.parametrize(("phone", "said"), [
+    ("1022", "một không hai hai"), ("0912345678", "không chín một hai, ba bốn năm, sáu bảy tám"),
+    ("+84 (24) 3825-3536", "không hai bốn, ba tám hai năm, ba năm ba sáu"),
+    ("02438253536", "không hai bốn, ba tám hai năm, ba năm ba sáu")])
+def test_telephone_numbers_are_said_in_their_groups(phone: str, said: str) -> None:
+    assert phone_words(phone) == said
+
+
 def _stumbles(text: str) -> list[str]:
     """What a reader at the microphone would have to interpret: digits, abbreviations,
     signs."""
     return (re.findall(r"\S*\d\S*", text) + [w for w in re.findall(r"\w+", text)
                                              if is_abbreviation(w)]
-            + re.findall(r"[/%&#*_\[\]{}<>|\"“”]", text))
+            + re.findall(r"[/%&#*_\[\]{}<>|\"“”]", text)
+            # letters spelled where a word or a number was meant, words run together
+            + re.findall(r"\b(?:ích-xì|vê|i) (?:ích-xì|vê|i)\b|giờ\w|\w\.\w", text))
 
 
 def test_reads_are_said_as_written_within_three_minutes(campaigns: dict[str, Campaign]) -> None:
@@ -173,6 +201,16 @@ def test_posts_and_sms_fit_their_limits(campaigns: dict[str, Campaign]) -> None:
         assert text.endswith(" " + address) and len(address) <= SHORT_URL_LIMIT
     assert sms(campaigns[SAMPLE], SITE).startswith(
         "Tuyen truyen cai cach hanh chinh Ha Noi 2021: Lam thu tuc hanh chinh qua dich vu cong")
+    # Whatever the campaign's lengths, the limits hold and the short address stays whole.
+    sample = campaigns[SAMPLE]
+    long_words = sample.model_copy(update={
+        "short_title": "Chiến dịch—“Ngày hội” 🎉 " + "rất dài " * 40,
+        "leaflet": sample.leaflet.model_copy(update={"actions": ["làm việc " * 60] * 8})})
+    for site in (SITE, "https://tuyen-truyen.sothongtintruyenthong.quangnam.gov.vn/cd/"):
+        text = sms(long_words, site)
+        assert len(text) <= SMS_LIMIT and set(text) <= GSM and "...." not in text
+        assert text.endswith(" " + short_url(site, SAMPLE))
+    assert all(len(p.text) <= POST_LIMIT for p in posts(long_words, SITE, SITE + "x.png"))
     # A long address loses its scheme to fit; the code stays the same at every build.
     long = "https://tuyen-truyen.ubnd.example.gov.vn/"
     assert short_url(long, SAMPLE) == f"tuyen-truyen.ubnd.example.gov.vn/s/{short_code(SAMPLE)}/"
