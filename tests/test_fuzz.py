@@ -131,6 +131,8 @@ def test_page_generator_keeps_any_text_as_text(title: str, slogan: str, agency: 
 
 SAFE_TAGS = {"p", "ul", "ol", "li", "a", "strong", "em", "h1", "h2", "div", "sup", "hr",
              "abbr", "br", "table", "thead", "tbody", "tr", "th", "td", "span",
+             # the loudspeaker's reads and the posts, quoted
+             "blockquote",
              # the indices page's charts
              "figure", "figcaption", "svg", "title", "desc", "line", "rect", "text"}
 

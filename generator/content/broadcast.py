@@ -228,7 +228,7 @@ def broadcast_page(w: PageWriter, audio: bool) -> str:
         body += [f"## Bài {read.number}: {escape(read.title)}", "",
                  f"Thời lượng: khoảng {duration_words(read.seconds)}. Tải về: "
                  + ", ".join(files) + ".", "",
-                 *_quote(read.paragraphs), ""]
+                 *unsearched(_quote(read.paragraphs)), ""]
     days = broadcast_days(c, len(made))
     if days:
         body += ["## Lịch phát", "",
@@ -244,6 +244,13 @@ def broadcast_page(w: PageWriter, audio: bool) -> str:
                   f"Bài đọc trên loa truyền thanh xã, phường: {c.short_title}.", body)
 
 
+
+
+def unsearched(lines: list[str]) -> list[str]:
+    """Text the site's search leaves out: the reads, posts and SMS say again, in other
+    forms (spelled out, without diacritics), what the campaign's pages say; a citizen's search
+    should land on those pages, not on these copies."""
+    return ['<div data-pagefind-ignore markdown>', "", *lines, "", "</div>"]
 
 
 def _quote(paragraphs: tuple[str, ...]) -> list[str]:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.campaign.model import Campaign, Phase
+from generator.content.broadcast import unsearched
 from generator.content.gallery import GalleryItem
 from generator.content.markdown import escape, link
 from generator.content.overview import is_derived_summary
@@ -219,13 +220,13 @@ def messages_page(w: PageWriter, site_url: str | None, picture: str) -> str:
                  f"{len(post.text)} ký tự. Tải về: "
                  + link("bài đăng (tệp .txt)", w.paths.message_file(post.name), page)
                  + ", " + link("ảnh kèm bài (1200 × 630)", picture, page)
-                 + ".", "", *_block(post.text), ""]
+                 + ".", "", *unsearched(_block(post.text)), ""]
     text = sms(c, site_url)
     body += ["## Tin nhắn SMS", "",
              f"{len(text)} ký tự, không dấu (một tin nhắn chứa tối đa {SMS_LIMIT} ký tự "
              "không dấu). Địa chỉ ngắn dẫn tới trang đầu của chiến dịch. Tải về: "
              + link("tin nhắn (tệp .txt)", w.paths.message_file("tin-nhan-sms"), page) + ".",
-             "", *_block(text), ""]
+             "", *unsearched(_block(text)), ""]
     return w.page(page, "Tin nhắn, bài đăng",
                   f"Bài đăng và tin nhắn về {c.short_title}, để chia sẻ.", body)
 
