@@ -107,7 +107,7 @@ TEXT = st.text(alphabet=NASTY + VIETNAMESE + "ABCXYZ 0123456789/.", min_size=1, 
     .filter(lambda s: s.strip() != "")
 
 
-@fuzz(500)
+@fuzz(300)  # each example writes and renders all 17 pages of a campaign
 @given(title=TEXT, slogan=TEXT, agency=TEXT, point=TEXT)
 def test_page_generator_keeps_any_text_as_text(title: str, slogan: str, agency: str,
                                                point: str) -> None:
