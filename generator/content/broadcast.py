@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from generator.campaign.model import Campaign
 from generator.content.markdown import escape, link
-from generator.content.overview import is_derived_summary
+from generator.content.overview import is_derived_summary, phase_when
 from generator.content.writer import PageWriter
 from generator.spoken import (
     SYLLABLES_PER_MINUTE,
@@ -115,16 +115,8 @@ def _why(campaign: Campaign) -> str:
 
 
 def _dates(campaign: Campaign) -> list[str]:
-    dated = []
-    for phase in campaign.phases:
-        title = " ".join(phase.title.split()).rstrip(".:;")
-        if phase.start and phase.end and phase.start != phase.end:
-            dated.append(f"{title}: từ {phase.start:%d/%m/%Y} đến {phase.end:%d/%m/%Y}.")
-        elif phase.start or phase.end:
-            day = phase.start or phase.end
-            assert day is not None
-            dated.append(f"{title}: {'từ' if phase.start else 'đến'} {day:%d/%m/%Y}.")
-    return dated
+    return [f"{' '.join(phase.title.split()).rstrip('.:;')}: {when}."
+            for phase in campaign.phases if (when := phase_when(phase))]
 
 
 def _where_to_ask(campaign: Campaign, say: Callable[[str], str]) -> list[str]:

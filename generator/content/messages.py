@@ -15,16 +15,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.campaign.model import Campaign, Phase
+from generator.campaign.model import Campaign
 from generator.content.broadcast import unsearched
 from generator.content.gallery import GalleryItem
 from generator.content.markdown import escape, link
-from generator.content.overview import is_derived_summary
+from generator.content.overview import is_derived_summary, phase_when
 from generator.content.sharing import card_path
 from generator.content.writer import PageWriter
 from generator.paths import CampaignPaths
-from generator.posters.plan import is_placeholder
-from generator.vi import fold, short_date
+from generator.posters.plan import campaign_url, is_placeholder
+from generator.vi import fold
 
 POST_LIMIT = 1000  # a Zalo message holds 2,000; Facebook shows about this much before "more"
 SMS_LIMIT = 160
@@ -88,7 +88,7 @@ def posts(campaign: Campaign, page_url: str, picture_url: str) -> list[Post]:
     made = [Post("bai-dang-chien-dich", "Bài đăng giới thiệu chiến dịch",
                  _post(campaign, [_intro(campaign)], page_url, picture_url))]
     for number, phase in enumerate(campaign.phases, start=1):
-        when = _when(phase)
+        when = phase_when(phase)
         if not when:
             continue
         lines = [f"{phase.title.rstrip('.:')} ({when})"]
@@ -97,13 +97,6 @@ def posts(campaign: Campaign, page_url: str, picture_url: str) -> list[Post]:
         made.append(Post(f"bai-dang-dot-{number}", f"Bài đăng: {phase.title.rstrip('.:')}",
                          _post(campaign, lines, page_url, picture_url)))
     return made
-
-
-def _when(phase: Phase) -> str:
-    if phase.start and phase.end and phase.start != phase.end:
-        return f"từ {short_date(phase.start)} đến {short_date(phase.end)}"
-    day = phase.start or phase.end
-    return f"{'từ' if phase.start else 'đến'} {short_date(day)}" if day else ""
 
 
 def _intro(campaign: Campaign) -> str:
@@ -192,10 +185,6 @@ def share_picture(campaign_id: str, gallery: Sequence[GalleryItem]) -> str:
     return paths.poster(f"{social}.png") if social else card_path(paths.overview)
 
 
-def page_url(site_url: str, campaign_id: str) -> str:
-    return f"{site_url.rstrip('/')}/{campaign_id}/"
-
-
 def messages_page(w: PageWriter, site_url: str | None, picture: str) -> str:
     """The message pack on the site: each post to copy or download, and the SMS.
     ``picture`` is the site path of the 1200×630 image posts carry."""
@@ -215,7 +204,7 @@ def messages_page(w: PageWriter, site_url: str | None, picture: str) -> str:
                  f"{SHORT_URL_LIMIT}) vì tên miền của trang dài: nếu có thể, hãy dùng một tên "
                  "miền ngắn hơn cho trang (dòng site_url trong mkdocs.yml).", ""]
     picture_url = f"{site_url.rstrip('/')}/{picture}"
-    for post in posts(c, page_url(site_url, c.id), picture_url):
+    for post in posts(c, campaign_url(site_url, c.id), picture_url):
         body += [f"## {escape(post.title)}", "",
                  f"{len(post.text)} ký tự. Tải về: "
                  + link("bài đăng (tệp .txt)", w.paths.message_file(post.name), page)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from generator.campaign.model import Campaign
+from generator.campaign.model import Campaign, Phase
 from generator.content.citations import full_text_title
 from generator.content.gallery import GalleryItem
 from generator.content.markdown import escape, link, relative
@@ -91,20 +91,22 @@ def actions(w: PageWriter) -> list[str]:
             ""]
 
 
+def phase_when(phase: Phase) -> str:
+    """'từ 01/12/2025 đến 31/12/2025', 'đến 15/6/2026', or '' for a phase without dates;
+    the overview, the loudspeaker's reads and the posts say a phase's time alike."""
+    if phase.start and phase.end and phase.start != phase.end:
+        return f"từ {short_date(phase.start)} đến {short_date(phase.end)}"
+    day = phase.start or phase.end
+    return f"{'từ' if phase.start else 'đến'} {short_date(day)}" if day else ""
+
+
 def dates(w: PageWriter, page: str) -> list[str]:
     """The campaign's phases with their dates."""
     dated = [phase for phase in w.campaign.phases if phase.start or phase.end]
     if not dated:
         return []
-    lines = ["## Các mốc thời gian", ""]
-    for phase in dated:
-        if phase.start and phase.end and phase.start != phase.end:
-            when = f"từ {short_date(phase.start)} đến {short_date(phase.end)}"
-        else:
-            day = phase.start or phase.end
-            assert day is not None
-            when = f"{'từ' if phase.start else 'đến'} {short_date(day)}"
-        lines.append(f"- **{escape(phase.title)}**: {when}")
+    lines = ["## Các mốc thời gian", "",
+             *(f"- **{escape(phase.title)}**: {phase_when(phase)}" for phase in dated)]
     return [*lines, "", f"Các mốc có trong {link(CALENDAR_LABEL, w.paths.calendar, page)}.",
             ""]
 

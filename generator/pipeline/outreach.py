@@ -13,13 +13,13 @@ from generator.content.calendar import broadcast_calendar
 from generator.content.messages import (
     PLACEHOLDER_URL,
     forwarding_page,
-    page_url,
     posts,
     short_path,
     sms,
 )
 from generator.memo import Entry, key
 from generator.paths import CampaignPaths
+from generator.posters.plan import campaign_url
 from generator.printing.speech import record
 
 
@@ -47,7 +47,7 @@ def outreach_files(campaign: Campaign, site_url: str | None, picture: str, folde
         folder / Path(paths.broadcast_file(".ics")).name,
         broadcast_calendar(campaign, broadcast_days(campaign, len(made)),
                            {read.number: read.title for read in made}, site_url, broadcast))
-    for post in posts(campaign, page_url(url, campaign.id), f"{url.rstrip('/')}/{picture}"):
+    for post in posts(campaign, campaign_url(url, campaign.id), f"{url.rstrip('/')}/{picture}"):
         put(paths.message_file(post.name), post.text)
     put(paths.message_file("tin-nhan-sms"), sms(campaign, url) + "\n")
     files[short_path(campaign.id)] = write_if_changed(folder / "chuyen-tiep.html",
