@@ -209,14 +209,15 @@ def hostile(folder: Path, good: Path) -> dict[str, str]:
         for _ in range(200):
             part.write(b"\0" * (1 << 20))
     cases["bom.xlsx"] = "giải nén ra hơn 40 MB"
-    # Entities that expand a billion times (a DTD in a part): refused before expanding.
-    laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 '
-              '"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><sst>&lol2;</sst>')
+    # Entities that expand a billion times (a DTD in the sheet): refused before expanding.
+    laughs = (b'<!DOCTYPE worksheet [<!ENTITY lol "lol"><!ENTITY lol2 '
+              b'"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
     with zipfile.ZipFile(good) as source, \
             zipfile.ZipFile(folder / "dtd.xlsx", "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
-            target.writestr(item, source.read(item))
-        target.writestr("xl/sharedStrings.xml", laughs)
+            data = source.read(item)
+            target.writestr(item, laughs + data if item.filename.endswith("sheet1.xml")
+                            else data)
     cases["dtd.xlsx"] = "không đọc được tệp Excel"
     # A huge sheet: more rows than any report.
     book = Workbook()
@@ -369,3 +370,31 @@ def test_the_benchmark_fills_workbooks_that_collect_reads(loop: Loop) -> None:
     figures = {grid.values[(row, 2)]: grid.values.get((row, 5)) for row, column in grid.values
                if column == 2 and row > 11}
     assert figures["pa-no"] == 5 + 12 and all(isinstance(v, int) for v in figures.values())
+
+
+def test_reading_is_held_to_a_time_and_a_memory_limit(loop: Loop, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers that read returned files are capped: a file that would take them past
+    their processor time or memory is refused in one line, the others are read."""
+    from generator.reports import readers
+
+    good = template(loop.templates, "2021-6t1", "xa-soc-son")
+    files = [shutil.copy(good, tmp_path / f"{n}.xlsx") for n in range(3)]
+    # A first row of 150,000 cells (5 MB of XML, 15 KB zipped): openpyxl makes an object of
+    # each, which takes a second and far more than 2 MB.
+    row = b"".join(b'<c t="inlineStr"><is><t>x</t></is></c>' for _ in range(150_000))
+    with zipfile.ZipFile(good) as source, \
+            zipfile.ZipFile(files[1], "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.endswith("sheet1.xml"):
+                data = data.replace(b'<row r="1"', b'<row r="1">' + row + b'</row><row r="0"', 1)
+            target.writestr(item, data)
+    for limit, value, refusal in (("MAX_READ_SECONDS", 0.1, "đọc tệp quá 0.1 giây"),
+                                  ("MAX_READ_MEMORY", 2 << 20, "đọc tệp cần hơn 2 MB bộ nhớ")):
+        with monkeypatch.context() as patch:
+            patch.setattr(readers, limit, value)
+            reads = [read for _, read in readers.read_all(files)]
+        assert isinstance(reads[0], tuple) and isinstance(reads[2], tuple)
+        assert str(reads[1]) == (f"{files[1]}: {refusal}, không phải biểu mẫu báo cáo; hãy mở "
+                                 "bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gửi")

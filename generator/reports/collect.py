@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import re
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,19 +15,10 @@ from generator.campaign.model import Campaign
 from generator.errors import UserError
 from generator.reports.indicators import TEMPLATE_VERSION, Indicator, indicators
 from generator.reports.periods import Period, period
+from generator.reports.readers import read_all, returned_files
 from generator.reports.reporters import Reporter, reporters
-from generator.reports.returned import (
-    SUFFIXES,
-    Cell,
-    CellProblem,
-    Grid,
-    Refused,
-    at,
-    read_grid,
-    text,
-    whole_file,
-)
-from generator.reports.store import Submission, file_digest, record
+from generator.reports.returned import Cell, CellProblem, Grid, at, text, whole_file
+from generator.reports.store import Submission, record
 from generator.reports.workbook import (
     DIFFICULTIES,
     FIGURE_COLUMN,
@@ -63,19 +52,6 @@ class Accepted:
     period: Period
     context: Context
     recorded: Path | None  # None: this very file was recorded before
-
-
-def returned_files(paths: Iterable[Path]) -> list[Path]:
-    """The files named, and the workbooks and CSV files inside the folders named (lock files
-    a spreadsheet leaves beside an open file excluded)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES
-                                and not p.name.startswith((".", "~$")) and p.is_file()))
-        else:
-            found.append(path)
-    return found
 
 
 def _label(value: object) -> str:
@@ -228,7 +204,7 @@ def collect(paths: Iterable[Path], store: Path, lookup: Callable[[str], Campaign
 
     accepted: list[Accepted] = []
     problems: list[CellProblem] = []
-    for path, read in _read_all(returned_files(paths)):
+    for path, read in read_all(returned_files(paths)):
         if isinstance(read, CellProblem):
             problems.append(read)
             continue
@@ -244,30 +220,6 @@ def collect(paths: Iterable[Path], store: Path, lookup: Callable[[str], Campaign
         accepted.append(Accepted(path, sub, found, context, record(store, sub)))
     return accepted, problems
 
-
-Read = tuple[Grid, str, float] | CellProblem
-# Reading a workbook takes about 10 ms, most of it openpyxl parsing XML: a country's
-# thousands of units are read by a process per core.
-_POOL_FROM = 100
-
-
-def _read_one(path: Path) -> Read:
-    try:
-        grid, content = read_grid(path)
-        return grid, file_digest(content), path.stat().st_mtime
-    except Refused as exc:
-        return exc.problem
-    except OSError as exc:
-        return whole_file(path, f"không đọc được tệp ({exc.strerror or exc})")
-
-
-def _read_all(files: list[Path]) -> Iterator[tuple[Path, Read]]:
-    if len(files) < _POOL_FROM or (os.cpu_count() or 1) < 2:
-        for path in files:
-            yield path, _read_one(path)
-        return
-    with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-        yield from zip(files, pool.map(_read_one, files, chunksize=32), strict=True)
 
 
 def receipt(item: Accepted) -> str:

@@ -1,23 +1,17 @@
 """Reading a returned workbook (.xlsx, or its report sheet saved as .csv) into a grid of cell
 values: hostile input, read within bounds checked before and while reading.
 
-The workbook's parts are read here with the standard library's zip reader and defusedxml's
-streaming parser rather than openpyxl's loader, which reads the whole workbook (styles,
-theme, every sheet) into objects: 10 ms a file, where this reads the report sheet's first
-rows in about 1 ms, so a country's thousands of reports are collected within a minute; and
-every part it touches is bounded here (no DTD, reading stops past the rows a report has).
-
 A returned file comes from anyone: it is refused in one line when it is larger than a report
 can be, when its zip parts unpack to more than a report holds (a zip bomb), when its sheet
-is larger than the template's, or when it cannot be read at all; never a traceback.
+is larger than the template's, or when it cannot be read at all; never a traceback. Only
+then does openpyxl read it, lazily: the report sheet's first rows and the hidden sheet, not
+the rest. ``readers.py`` runs this in worker processes whose memory and time are capped.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
-import re
 import unicodedata
 import zipfile
 from collections.abc import Iterator
@@ -33,6 +27,8 @@ MAX_XLSX_BYTES = 5 * MIB
 MAX_CSV_BYTES = 512 * KIB
 MAX_ZIP_PARTS = 200
 MAX_UNPACKED_BYTES = 40 * MIB
+# A report's XML parts are tens of KB each; a larger one (millions of strings) is not a report.
+MAX_XML_PART_BYTES = 8 * MIB
 # A report's sheet has about 30 rows and 6 columns; a sheet declaring far more is not one.
 MAX_ROWS, MAX_COLUMNS = 1000, 60
 READ_ROWS, READ_COLUMNS = 200, 8
@@ -132,175 +128,79 @@ def _check_zip(path: Path, content: bytes) -> None:
         raise Refused(whole_file(path, (
             f"tệp giải nén ra hơn {MAX_UNPACKED_BYTES // MIB} MB (tệp nén bất thường), không "
             "phải biểu mẫu báo cáo; không đọc")))
+    if any(p.file_size > MAX_XML_PART_BYTES for p in parts if p.filename.endswith(".xml")):
+        raise Refused(whole_file(path, (
+            f"tệp có phần dữ liệu hơn {MAX_XML_PART_BYTES // MIB} MB, không phải biểu mẫu báo "
+            "cáo; hãy dùng đúng tệp đã nhận")))
 
 
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_CELL_REF = re.compile(r"^([A-Z]{1,3})(\d{1,7})$")
-# Number formats that show a date or a time (ECMA-376, 18.8.30), and a format code that does.
-_DATE_FORMAT_IDS = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)])
-_DATE_CODE = re.compile(r"[dmyhs]", re.IGNORECASE)
-_QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
-MAX_STRINGS = 100_000
-_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+# A formula cell holds its formula and, once a spreadsheet computed it, the value it saved.
+_FORMULA = "f"
 
 
-def _column(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number
+def _load(content: bytes, *, saved_values: bool) -> Any:
+    """The workbook, read lazily (rows are parsed as they are asked for). openpyxl parses
+    its parts with defusedxml (a dependency of the ``report`` extra): no DTD, no entity
+    expansion."""
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(content), read_only=True, data_only=saved_values,
+                         keep_links=False)
 
 
-def _parse(archive: zipfile.ZipFile, part: str) -> Iterator[tuple[str, Any]]:
-    """(event, element) of one XML part; a DTD (entities that expand) is refused."""
-    from defusedxml.ElementTree import iterparse
-
-    with archive.open(part) as stream:
-        yield from iterparse(stream, events=("start", "end"), forbid_dtd=True)
-
-
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Each sheet's name and the zip part holding it, in the workbook's order."""
-    targets = {}
-    for _, element in _parse(archive, "xl/_rels/workbook.xml.rels"):
-        if element.tag == _RELS:
-            target = element.get("Target", "")
-            targets[element.get("Id")] = target.lstrip("/") if target.startswith("/") \
-                else f"xl/{target}"
-    return {element.get("name", ""): targets[element.get(_RID)]
-            for event, element in _parse(archive, "xl/workbook.xml")
-            if event == "end" and element.tag == f"{_MAIN}sheet"}
+def _cells(sheet: Any, rows: int, columns: int) -> Iterator[tuple[Cell, object, bool]]:
+    """(cell, value, whether it is a formula) of the cells holding something in the sheet's
+    first ``rows`` rows and ``columns`` columns; the rest of the sheet is never parsed."""
+    for row in sheet.iter_rows(min_row=1, max_row=rows, max_col=columns):
+        for cell in row:
+            if cell.value is not None:
+                yield (cell.row, cell.column), cell.value, cell.data_type == _FORMULA
 
 
-def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
-    if "xl/sharedStrings.xml" not in archive.namelist():
-        return []
-    strings: list[str] = []
-    for event, element in _parse(archive, "xl/sharedStrings.xml"):
-        if event == "end" and element.tag == f"{_MAIN}si":
-            strings.append(_rich_text(element))
-            element.clear()
-            if len(strings) > MAX_STRINGS:
-                raise ValueError("too many strings")
-    return strings
-
-
-def _rich_text(element: Any) -> str:
-    """A string item's text and runs, not the phonetic guide (rPh) some editors add."""
-    parts = []
-    for child in element:
-        if child.tag == f"{_MAIN}t":
-            parts.append(child.text or "")
-        elif child.tag == f"{_MAIN}r":
-            parts += [t.text or "" for t in child.iter(f"{_MAIN}t")]
-    return "".join(parts)
-
-
-def _date_styles(archive: zipfile.ZipFile) -> set[int]:
-    """The cell styles whose number format shows a date or a time."""
-    if "xl/styles.xml" not in archive.namelist():
-        return set()
-    codes: dict[int, str] = {}
-    dated: set[int] = set()
-    index, inside = 0, False
-    for event, element in _parse(archive, "xl/styles.xml"):
-        if element.tag == f"{_MAIN}numFmt" and event == "end":
-            codes[int(element.get("numFmtId", "0"))] = element.get("formatCode", "")
-        elif element.tag == f"{_MAIN}cellXfs":
-            inside = event == "start"
-        elif inside and event == "end" and element.tag == f"{_MAIN}xf":
-            number = int(element.get("numFmtId", "0"))
-            code = _QUOTED.sub("", codes.get(number, ""))
-            if number in _DATE_FORMAT_IDS or (number in codes and _DATE_CODE.search(code)
-                                              and "general" not in code.lower()):
-                dated.add(index)
-            index += 1
-    return dated
-
-
-def _value(element: Any, strings: list[str], dated: set[int]) -> tuple[object, bool]:
-    """A cell's saved value, and whether it holds a formula."""
-    kind = element.get("t", "n")
-    formula = element.find(f"{_MAIN}f") is not None
-    saved = element.find(f"{_MAIN}v")
-    text = saved.text if saved is not None else None
-    if kind == "inlineStr":
-        inline = element.find(f"{_MAIN}is")
-        return (_rich_text(inline) if inline is not None else None), formula
-    if text is None:
-        return None, formula
-    if kind == "s":
-        return strings[int(text)], formula
-    if kind in ("str", "e"):
-        return text, formula
-    if kind == "b":
-        return text.strip() == "1", formula
-    if kind == "d":
-        return dt.datetime.fromisoformat(text), formula
-    number = float(text)
-    if int(element.get("s", "0")) in dated and 0 <= number < 2_958_466:
-        return _EXCEL_EPOCH + dt.timedelta(days=number), formula
-    return (int(number) if number.is_integer() and abs(number) < 1e15 else number), formula
-
-
-def _read_sheet(path: Path, archive: zipfile.ZipFile, part: str, strings: list[str],
-                dated: set[int], grid: Grid | None) -> dict[Cell, object]:
-    """The values of a sheet's first rows; the formulas without a saved value go to
-    ``grid.unsaved``. Reading stops past ``READ_ROWS``, whatever the sheet holds."""
-    values: dict[Cell, object] = {}
-    row = column = 0
-    for event, element in _parse(archive, part):
-        tag = element.tag
-        if event == "start":
-            if tag == f"{_MAIN}row":
-                row = int(element.get("r") or row + 1)
-                column = 0
-                if row > READ_ROWS:
-                    break
-            continue
-        if tag == f"{_MAIN}dimension":
-            last = element.get("ref", "A1").split(":")[-1]
-            match = _CELL_REF.match(last)
-            if match and (int(match[2]) > MAX_ROWS or _column(match[1]) > MAX_COLUMNS):
-                raise Refused(whole_file(path, (
-                    f"trang tính có {match[2]} dòng, {_column(match[1])} cột, lớn hơn biểu "
-                    "mẫu báo cáo; hãy gửi lại đúng tệp đã nhận, không chép thêm dữ liệu vào")))
-        elif tag == f"{_MAIN}c":
-            match = _CELL_REF.match(element.get("r", ""))
-            column = _column(match[1]) if match else column + 1
-            if column <= READ_COLUMNS:
-                value, formula = _value(element, strings, dated)
-                if value is not None:
-                    values[(row, column)] = value
-                elif formula and grid is not None:
-                    grid.unsaved.add((row, column))
-            element.clear()
-        elif tag == f"{_MAIN}row":
-            element.clear()
-    return values
+def _report_sheet(path: Path, book: Any) -> Any:
+    sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
+    # The size the sheet declares (its <dimension>), read before any row.
+    rows, columns = sheet.max_row or 0, sheet.max_column or 0
+    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+        raise Refused(whole_file(path, (
+            f"trang tính có {rows} dòng, {columns} cột, lớn hơn biểu mẫu báo cáo; hãy gửi "
+            "lại đúng tệp đã nhận, không chép thêm dữ liệu vào")))
+    return sheet
 
 
 def _xlsx(path: Path, content: bytes) -> Grid:
     _check_zip(path, content)
     grid = Grid()
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            parts = _sheet_parts(archive)
-            if not parts:
-                raise ValueError("no sheet")
-            strings = _shared_strings(archive)
-            dated = _date_styles(archive)
-            part = parts.get(SHEET) or next(iter(parts.values()))
-            grid.values = _read_sheet(path, archive, part, strings, dated, grid)
-            if META_SHEET in parts:
-                meta = _read_sheet(path, archive, parts[META_SHEET], strings, dated, None)
+        book = _load(content, saved_values=False)
+        try:
+            formulas: set[Cell] = set()
+            for cell, value, formula in _cells(_report_sheet(path, book), READ_ROWS,
+                                               READ_COLUMNS):
+                if formula:
+                    formulas.add(cell)
+                else:
+                    grid.values[cell] = value
+            if META_SHEET in book.sheetnames:
+                meta = {cell: value for cell, value, _ in _cells(book[META_SHEET], 20, 2)}
                 grid.meta = {str(meta[(r, 1)]): str(meta[(r, 2)]) for r in range(1, 21)
                              if (r, 1) in meta and (r, 2) in meta}
+        finally:
+            book.close()
+        if formulas:  # rare: read again for the values a spreadsheet saved beside them
+            book = _load(content, saved_values=True)
+            try:
+                saved = {cell: value for cell, value, _ in _cells(
+                    _report_sheet(path, book), READ_ROWS, READ_COLUMNS) if cell in formulas}
+            finally:
+                book.close()
+            grid.values.update(saved)
+            grid.unsaved = formulas - saved.keys()
     except Refused:
         raise
-    # zipfile, zlib and the XML parser raise many kinds on a damaged or crafted file.
+    except MemoryError:
+        raise  # said by the caller once what was read is freed: nothing can be made here
+    # zipfile, zlib, the XML parser and openpyxl raise many kinds on a damaged or crafted file.
     except Exception:  # noqa: BLE001
         raise Refused(whole_file(path, (
             "không đọc được tệp Excel (tệp hỏng hoặc không đúng định dạng .xlsx); hãy mở "

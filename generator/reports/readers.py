@@ -1,0 +1,132 @@
+"""Many returned files read at once, each by a worker process held to a memory and a time
+limit.
+
+A returned workbook comes from anyone. Its size and its zip are checked before it is parsed
+(``returned.py``), but the parsers under openpyxl may still meet a file nobody foresaw: in a
+worker whose address space the system caps, and whose reading of one file a timer stops,
+the worst such a file can do is be refused in one line. The workers also share the parsing
+out over the machine's cores, which a country's thousands of reports need (openpyxl takes
+about 8 ms a workbook).
+
+The workers are forks of the command (it has started no thread by then), so they start in
+milliseconds with the readers already imported.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import signal
+import sys
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from types import FrameType
+
+from generator.reports.returned import (
+    MIB,
+    SUFFIXES,
+    CellProblem,
+    Grid,
+    Refused,
+    read_grid,
+    whole_file,
+)
+from generator.reports.store import file_digest
+
+# What one file may take of a worker's processor time (a report is read in milliseconds),
+# and what reading it may add to the worker's address space (a report needs a few MB).
+MAX_READ_SECONDS = 20
+MAX_READ_MEMORY = 512 * MIB
+# Files handed to a worker at a time: few enough that both cores stay busy to the end.
+_CHUNK = 16
+
+Read = tuple[Grid, str, float] | CellProblem
+
+
+def returned_files(paths: Iterable[Path]) -> list[Path]:
+    """The files named, and the workbooks and CSV files inside the folders named (lock files
+    a spreadsheet leaves beside an open file excluded)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES
+                                and not p.name.startswith((".", "~$")) and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def read_all(files: list[Path]) -> Iterator[tuple[Path, Read]]:
+    """Each file with its grid, digest and time of change, or the one line refusing it; in
+    the order given."""
+    if not files:
+        return
+    workers = max(1, min(os.cpu_count() or 1, -(-len(files) // _CHUNK)))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_capped) as pool:
+        done = 0
+        try:
+            for read in pool.map(_read_one, files, chunksize=_CHUNK):
+                yield files[done], read
+                done += 1
+        except BrokenProcessPool:
+            # A worker ended (a parser's crash): the files it had not given back are named.
+            for path in files[done:]:
+                yield path, whole_file(path, (
+                    "chưa đọc được: bộ đọc dừng bất thường khi đọc tệp này hoặc một tệp cùng "
+                    "lượt; hãy chạy lại lệnh (báo cáo đã ghi không bị ghi lại hai lần)"))
+
+
+class _TooSlow(BaseException):  # not an Exception: passes the readers' own handlers
+    pass
+
+
+_reading = False  # the timer stops only a reading: a signal late by a tick is let go
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    if _reading:
+        raise _TooSlow
+
+
+def _capped() -> None:
+    """A worker's limits: the address space it may add to what the fork already maps, and a
+    timer on the processor time spent on each file. A worker that dies all the same is said
+    in one line by :func:`read_all`, not by a traceback of its own."""
+    sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 (for its life)
+    signal.signal(signal.SIGVTALRM, _stop)
+    try:
+        statm = Path("/proc/self/statm").read_text(encoding="ascii")
+        mapped = int(statm.split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return  # not Linux: the zip checks alone bound what a file unpacks to
+    limit = mapped + MAX_READ_MEMORY
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _read_one(path: Path) -> Read:
+    global _reading
+    try:
+        _reading = True
+        signal.setitimer(signal.ITIMER_VIRTUAL, MAX_READ_SECONDS)
+        grid, content = read_grid(path)
+        return grid, file_digest(content), path.stat().st_mtime
+    except Refused as exc:
+        return exc.problem
+    except _TooSlow:
+        return whole_file(path, (
+            f"đọc tệp quá {MAX_READ_SECONDS} giây, không phải biểu mẫu báo cáo; hãy mở bằng "
+            "Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gửi"))
+    except MemoryError:
+        pass  # the line is made below, once the handler has let go of what was read
+    except OSError as exc:
+        return whole_file(path, f"không đọc được tệp ({exc.strerror or exc})")
+    finally:
+        _reading = False
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+    return whole_file(path, (
+        f"đọc tệp cần hơn {MAX_READ_MEMORY // MIB} MB bộ nhớ, không phải biểu mẫu báo cáo; "
+        "hãy mở bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gửi"))
