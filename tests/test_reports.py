@@ -21,6 +21,7 @@ from openpyxl import Workbook, load_workbook
 
 from generator.campaign.load import load_campaign
 from generator.reports.periods import periods
+from generator.reports.returned import Grid
 from generator.reports.store import Submission, history, latest, record
 
 UNITS = REPO / "tests" / "data" / "units" / "ha-noi.yml"
@@ -394,7 +395,7 @@ def test_reading_is_held_to_a_time_and_a_memory_limit(loop: Loop, tmp_path: Path
                                   ("MAX_READ_MEMORY", 2 << 20, "đọc tệp cần hơn 2 MB bộ nhớ")):
         with monkeypatch.context() as patch:
             patch.setattr(readers, limit, value)
-            reads = [read for _, read in readers.read_all(files)]
-        assert isinstance(reads[0], tuple) and isinstance(reads[2], tuple)
+            reads = [read for _, read in readers.read_all(files, lambda *read: read[1])]
+        assert isinstance(reads[0], Grid) and isinstance(reads[2], Grid)
         assert str(reads[1]) == (f"{files[1]}: {refusal}, không phải biểu mẫu báo cáo; hãy mở "
                                  "bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gửi")

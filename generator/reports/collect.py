@@ -58,10 +58,13 @@ def _label(value: object) -> str:
     return " ".join(fold(str(value)).lower().split()).rstrip(":")
 
 
-def _find_label(grid: Grid, label: str) -> int | None:
-    wanted = _label(label)
-    return next((row for (row, column), value in sorted(grid.values.items())
-                 if column == 1 and _label(value) == wanted), None)
+def _labels(grid: Grid) -> dict[str, int]:
+    """The row of each label in column A, the first where one is written twice."""
+    rows: dict[str, int] = {}
+    for (row, column), value in sorted(grid.values.items()):
+        if column == 1:
+            rows.setdefault(_label(value), row)
+    return rows
 
 
 def figure(value: object) -> int | str:
@@ -97,7 +100,8 @@ def interpret(path: Path, grid: Grid, digest: str, context_of: Callable[[str], C
               *, only_campaign: str | None, only_period: str | None,
               received_at: dt.datetime) -> tuple[Submission, Period, Context]:
     """The submission a grid holds; raises UserError with every problem found."""
-    key_row = _find_label(grid, KEY_LABEL)
+    labels = _labels(grid)
+    key_row = labels.get(_label(KEY_LABEL))
     if key_row is None:
         raise UserError([whole_file(path, (
             f"không thấy dòng '{KEY_LABEL}': tệp không phải biểu mẫu báo cáo do chiến dịch "
@@ -172,7 +176,7 @@ def interpret(path: Path, grid: Grid, digest: str, context_of: Callable[[str], C
         raise UserError(problems)
 
     def answer(label: str) -> str:
-        row = _find_label(grid, label)
+        row = labels.get(_label(label))
         return text(grid.values.get((row, TEXT_COLUMN))) if row is not None else ""
 
     submission = Submission(
@@ -192,7 +196,9 @@ def interpret(path: Path, grid: Grid, digest: str, context_of: Callable[[str], C
 def collect(paths: Iterable[Path], store: Path, lookup: Callable[[str], Campaign | None], *,
             only_campaign: str | None = None, only_period: str | None = None,
             ) -> tuple[list[Accepted], list[CellProblem]]:
-    """Every returned file read, checked and, when accepted, recorded in ``store``."""
+    """Every returned file read, checked and, when accepted, recorded in ``store``: read and
+    checked by the reading workers, recorded here one after another (a file sent twice is
+    recorded once)."""
 
     @cache
     def context_of(campaign_id: str) -> Context | None:
@@ -202,24 +208,30 @@ def collect(paths: Iterable[Path], store: Path, lookup: Callable[[str], Campaign
         return Context(campaign, {r.id: r for r in reporters(campaign)},
                        {i.id: i for i in indicators(campaign)})
 
-    accepted: list[Accepted] = []
-    problems: list[CellProblem] = []
-    for path, read in read_all(returned_files(paths)):
-        if isinstance(read, CellProblem):
-            problems.append(read)
-            continue
-        grid, digest, mtime = read
+    def check(path: Path, grid: Grid, digest: str, mtime: float
+              ) -> tuple[Submission, Period] | list[CellProblem]:
         try:
             received = dt.datetime.fromtimestamp(int(mtime), tz=dt.UTC)
-            sub, found, context = interpret(
-                path, grid, digest, context_of, only_campaign=only_campaign,
-                only_period=only_period, received_at=received)
+            sub, found, _ = interpret(path, grid, digest, context_of,
+                                      only_campaign=only_campaign, only_period=only_period,
+                                      received_at=received)
         except UserError as exc:
-            problems.extend(p for p in exc.problems if isinstance(p, CellProblem))
-            continue
-        accepted.append(Accepted(path, sub, found, context, record(store, sub)))
-    return accepted, problems
+            return [p for p in exc.problems if isinstance(p, CellProblem)]
+        return sub, found
 
+    accepted: list[Accepted] = []
+    problems: list[CellProblem] = []
+    for path, checked in read_all(returned_files(paths), check):
+        if isinstance(checked, CellProblem):
+            problems.append(checked)
+        elif isinstance(checked, list):
+            problems.extend(checked)
+        else:
+            sub, found = checked
+            context = context_of(sub.campaign)
+            assert context is not None  # the worker found it
+            accepted.append(Accepted(path, sub, found, context, record(store, sub)))
+    return accepted, problems
 
 
 def receipt(item: Accepted) -> str:

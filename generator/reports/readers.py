@@ -19,11 +19,12 @@ import os
 import resource
 import signal
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from types import FrameType
+from typing import Any, TypeVar
 
 from generator.reports.returned import (
     MIB,
@@ -43,7 +44,9 @@ MAX_READ_MEMORY = 512 * MIB
 # Files handed to a worker at a time: few enough that both cores stay busy to the end.
 _CHUNK = 16
 
-Read = tuple[Grid, str, float] | CellProblem
+T = TypeVar("T")
+# What a worker does with a file it has read: its path, grid, digest and time of change.
+Check = Callable[[Path, Grid, str, float], T]
 
 
 def returned_files(paths: Iterable[Path]) -> list[Path]:
@@ -59,14 +62,15 @@ def returned_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def read_all(files: list[Path]) -> Iterator[tuple[Path, Read]]:
-    """Each file with its grid, digest and time of change, or the one line refusing it; in
-    the order given."""
+def read_all(files: list[Path], check: Check[T]) -> Iterator[tuple[Path, T | CellProblem]]:
+    """Each file with what ``check`` made of it, or the one line refusing it, in the order
+    given. ``check`` runs in the workers too (they are forks: it is not pickled), so the
+    checking is shared out with the reading; what it returns comes back pickled."""
     if not files:
         return
     workers = max(1, min(os.cpu_count() or 1, -(-len(files) // _CHUNK)))
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_capped) as pool:
+                             initializer=_capped, initargs=(check,)) as pool:
         done = 0
         try:
             for read in pool.map(_read_one, files, chunksize=_CHUNK):
@@ -85,6 +89,7 @@ class _TooSlow(BaseException):  # not an Exception: passes the readers' own hand
 
 
 _reading = False  # the timer stops only a reading: a signal late by a tick is let go
+_check: Check[Any] | None = None  # the worker's
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:
@@ -92,10 +97,12 @@ def _stop(signum: int, frame: FrameType | None) -> None:
         raise _TooSlow
 
 
-def _capped() -> None:
+def _capped(check: Check[Any]) -> None:
     """A worker's limits: the address space it may add to what the fork already maps, and a
     timer on the processor time spent on each file. A worker that dies all the same is said
     in one line by :func:`read_all`, not by a traceback of its own."""
+    global _check
+    _check = check
     sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 (for its life)
     signal.signal(signal.SIGVTALRM, _stop)
     try:
@@ -107,13 +114,14 @@ def _capped() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _read_one(path: Path) -> Read:
+def _read_one(path: Path) -> Any:
     global _reading
+    assert _check is not None  # set by _capped
     try:
         _reading = True
         signal.setitimer(signal.ITIMER_VIRTUAL, MAX_READ_SECONDS)
         grid, content = read_grid(path)
-        return grid, file_digest(content), path.stat().st_mtime
+        return _check(path, grid, file_digest(content), path.stat().st_mtime)
     except Refused as exc:
         return exc.problem
     except _TooSlow:
