@@ -8,6 +8,18 @@ import datetime as dt
 import re
 import unicodedata
 
+# Vietnam's clock: UTC+7 all year, no summer time. A deadline's whole day counts in it.
+VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))
+
+
+def in_vietnam(moment: dt.datetime) -> dt.datetime:
+    """An aware moment as a Vietnamese clock shows it."""
+    return moment.astimezone(VIETNAM_TIME)
+
+
+def today_in_vietnam() -> dt.date:
+    return dt.datetime.now(VIETNAM_TIME).date()
+
 
 def _day_month(day: dt.date) -> tuple[str, str]:
     """Day and month as Decree 30/2020/NĐ-CP writes them: a leading zero for days below 10

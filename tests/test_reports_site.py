@@ -8,6 +8,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import REPO, SAMPLE, Project, copy_project, page_text
 
 from generator.campaign.load import load_campaign
@@ -100,3 +101,18 @@ def test_pages_stay_light_at_the_national_scale() -> None:
     assert len(lists) == -(-3321 // PAGE_SIZE)
     assert max(len(big[p]) for p in lists) < 40_000
     assert "Có 1.661/3.321 đơn vị đã gửi báo cáo" in big[page]
+
+
+def test_a_new_day_is_a_change_once_reports_are_collected(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Who is late depends on the day: a build the next day is not skipped as unchanged
+    once the project holds reports, and is before."""
+    from generator.pipeline import inputs
+
+    project = copy_project(tmp_path / "project")
+    config = read_project(project.root / "mkdocs.yml")
+    days = iter([dt.date(2021, 7, 1), dt.date(2021, 7, 2)] * 2)
+    monkeypatch.setattr(inputs, "today_in_vietnam", lambda: next(days))
+    assert inputs.inputs_digest(config) == inputs.inputs_digest(config)  # no reports yet
+    received(project, AGENCY, dt.datetime(2021, 6, 20, tzinfo=dt.UTC), {"hoi-nghi": 7})
+    assert inputs.inputs_digest(config) != inputs.inputs_digest(config)

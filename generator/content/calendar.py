@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from generator.campaign.model import Campaign
 from generator.reports.periods import reporting_dates
+from generator.vi import VIETNAM_TIME
 
 
 def campaign_calendar(campaign: Campaign, site_url: str | None, agency_url: str) -> bytes:
@@ -52,8 +53,8 @@ def campaign_calendar(campaign: Campaign, site_url: str | None, agency_url: str)
     return bytes(cal.to_ical())
 
 
-# Commune stations read in the morning news, 6:30 (UTC+7, Vietnam keeps no summer time).
-_ON_AIR = dt.time(6, 30, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+# Commune stations read in the morning news, 6:30.
+_ON_AIR = dt.time(6, 30, tzinfo=VIETNAM_TIME)
 _READ_MINUTES = 5
 
 

@@ -303,7 +303,6 @@ def report_draft(config_file: Path, campaign_id: str, period_id: str, out: Path)
     """The draft report of one period (.docx), its consolidated workbook (.xlsx) and the
     reminders for the units past the deadline (.txt), into ``out``; a file already there
     (perhaps a draft someone has edited) is kept, the new one takes the next free name."""
-    import datetime as dt
 
     from generator.atomic import write_new_bytes
     from generator.campaign.load import load_campaign
@@ -314,13 +313,14 @@ def report_draft(config_file: Path, campaign_id: str, period_id: str, out: Path)
     from generator.reports.progress import progress
     from generator.reports.reporters import reporters
     from generator.reports.store import latest
+    from generator.vi import today_in_vietnam
 
     _report_extra()
     project = read_project(config_file)
     [source] = _campaign_sources(project, campaign_id).values()
     campaign = load_campaign(source, project.root, project.cache_dir)
     chosen = period(campaign, period_id, Problem(source, 1, 1, ""))
-    today = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=7)).date()  # Vietnam's date
+    today = today_in_vietnam()
     standing = progress(chosen, reporters(campaign), indicators(campaign),
                         latest(project.root / REPORTS_DIR, campaign.id, chosen.id), today)
     stem = f"{campaign.id}-{chosen.id}"

@@ -16,6 +16,7 @@ from generator.campaign.remembered import read_from
 from generator.memo import code_fingerprint, file_digest
 from generator.paths import REPORTS_DIR
 from generator.pipeline.project import Project
+from generator.vi import today_in_vietnam
 
 # In the output folder: the hash of the inputs of the build that made it.
 INPUTS_STAMP = ".campaign-inputs"
@@ -34,6 +35,9 @@ def inputs_digest(project: Project, *extra: str) -> str:
             _add_folder(digest, folder)
     digest.update(project.config_file.read_bytes())
     _add_dependencies(digest, project.cache_dir)
+    if (project.root / REPORTS_DIR).is_dir():
+        # The progress pages say who is late on the day they are built: a new day, a new site.
+        digest.update(today_in_vietnam().isoformat().encode())
     return digest.hexdigest()
 
 

@@ -5,8 +5,6 @@ public is the office's choice."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from generator.campaign.files import campaign_files
 from generator.campaign.load import load_campaign
 from generator.content.progress import progress_pages, unit_section
@@ -18,6 +16,7 @@ from generator.reports.periods import period, periods
 from generator.reports.progress import Progress, progress
 from generator.reports.reporters import reporters
 from generator.reports.store import latest, stored_periods
+from generator.vi import today_in_vietnam
 
 
 def progress_content(project: Project, pages: dict[str, str]) -> dict[str, str]:
@@ -26,7 +25,7 @@ def progress_content(project: Project, pages: dict[str, str]) -> dict[str, str]:
     store = project.root / REPORTS_DIR
     if not store.is_dir():
         return {}
-    today = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=7)).date()
+    today = today_in_vietnam()
     sources = {path.stem: path for path in campaign_files(project.campaigns_dir)}
     added: dict[str, str] = {}
     for campaign_id in sorted(p.name for p in store.iterdir() if p.is_dir()):

@@ -31,7 +31,7 @@ from generator.reports.workbook import (
     PROPOSALS,
     TEXT_COLUMN,
 )
-from generator.vi import amount, fold, short_date
+from generator.vi import amount, fold, in_vietnam, short_date
 
 _GROUPED = re.compile(r"^\d{1,3}([.,  ]\d{3})+$")
 
@@ -238,7 +238,7 @@ def receipt(item: Accepted) -> str:
     """One paragraph to send back to the unit: what was received and the figures read."""
     sub, context = item.submission, item.context
     unit = context.reporters[sub.unit].name
-    local = sub.received_at + dt.timedelta(hours=7)
+    local = in_vietnam(sub.received_at)
     counted = [context.indicators[k].phrase.format(n=amount(v)) for k, v in sub.figures.items()
                if v and k in context.indicators]
     lines = [f"{unit}: đã nhận báo cáo {item.period.name} ({context.campaign.short_title}), "

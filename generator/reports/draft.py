@@ -25,7 +25,7 @@ from generator.reports.summary import (
     said,
     standing,
 )
-from generator.vi import amount
+from generator.vi import amount, in_vietnam
 
 FONT = "Times New Roman"
 # The appendix shows the common counted items; the consolidated workbook shows them all.
@@ -246,7 +246,7 @@ def consolidated_xlsx(campaign: Campaign, progress: Progress) -> bytes:
     for number, row in enumerate(progress.rows, start=1):
         sub = row.submission
         figures = sub.figures if sub else {}
-        received = (sub.received_at + dt.timedelta(hours=7)).strftime("%d/%m/%Y %H:%M") \
+        received = in_vietnam(sub.received_at).strftime("%d/%m/%Y %H:%M") \
             if sub else ""
         sheet.append([number, row.reporter.id, row.reporter.name,
                       groups.get(row.reporter.group or "", ""), row.status.value, received,

@@ -12,6 +12,7 @@ from generator.reports.indicators import Indicator
 from generator.reports.periods import Period
 from generator.reports.reporters import Reporter
 from generator.reports.store import Submission
+from generator.vi import in_vietnam
 
 
 class Status(Enum):
@@ -50,8 +51,7 @@ class Progress:
 
 def _status(sub: Submission | None, deadline: dt.date, today: dt.date) -> Status:
     if sub is not None:
-        # The deadline's whole day counts, in Vietnam's time (UTC+7).
-        received = (sub.received_at + dt.timedelta(hours=7)).date()
+        received = in_vietnam(sub.received_at).date()  # the deadline's whole day counts
         return Status.ON_TIME if received <= deadline else Status.LATE
     return Status.MISSING if today > deadline else Status.WAITING
 
