@@ -326,3 +326,35 @@ def test_uploads_within_the_import_limits_only(project: Project) -> None:
         wrong = studio.request("POST", "/nhap", body=body, headers={
             "Content-Type": f"multipart/form-data; boundary={boundary}"})
         assert wrong.status == 400 and "Không nhận tệp .exe" in wrong.body
+
+
+def test_the_units_reports_are_shown_in_the_studio_only(project: Project) -> None:
+    """The progress pages are staff pages: the studio shows them from the reports collected,
+    their links kept inside the studio, who filled a workbook never shown."""
+    import datetime as dt
+
+    from generator.reports.store import Submission, record
+
+    agency = "thuong-truc-cap-uy-ban-tuyen-giao-cac-quan-huyen"
+    record(project.root / "reports", Submission(
+        "cchc-ha-noi-2021", "2021-6t1", agency, dt.datetime(2021, 6, 20, tzinfo=dt.UTC),
+        "bc.xlsx", "a", {"hoi-nghi": 7}, filled_by="Nguyễn Văn A", phone="0912 345 678"))
+    with running_studio(project.root) as studio:
+        studio.login()
+        periods = studio.request("GET", "/c/cchc-ha-noi-2021/bao-cao")
+        assert periods.status == 200, periods.body
+        assert "Trang nội bộ: không có trên trang web công khai" in periods.body
+        assert 'href="/c/cchc-ha-noi-2021/bao-cao/2021-6t1"' in periods.body
+        assert 'aria-current="page">Báo cáo của đơn vị' in periods.body
+        one = studio.request("GET", "/c/cchc-ha-noi-2021/bao-cao/2021-6t1")
+        assert one.status == 200 and "Có 1/" in one.body and "tổ chức 7 hội nghị" in one.body
+        assert 'href="/c/cchc-ha-noi-2021/bao-cao/2021-6t1-don-vi-1"' in one.body
+        listed = studio.request("GET", "/c/cchc-ha-noi-2021/bao-cao/2021-6t1-don-vi-1")
+        assert listed.status == 200 and 'href="/c/cchc-ha-noi-2021/bao-cao/2021-6t1"' in \
+            listed.body
+        for answer in (periods, one, listed):
+            assert "Nguyễn Văn A" not in answer.body and "0912" not in answer.body
+            assert ".md\"" not in answer.body
+        assert studio.request("GET", "/c/cchc-ha-noi-2021/bao-cao/2099-q1").status == 404
+        assert studio.request("GET", "/c/cchc-ha-noi-2021/bao-cao/..%2findex").status == 404
+        assert "/c/cchc-ha-noi-2021/bao-cao" in studio.request("GET", "/c/cchc-ha-noi-2021").body

@@ -244,7 +244,8 @@ def test_every_screen_passes_axe_on_a_tablet(
     page = _open(browser, client, viewport={"width": 768, "height": 1024}, has_touch=True)
     for path in ("/", "/c/cchc-ha-noi-2021", "/c/cchc-ha-noi-2021/tep",
                  "/c/cchc-ha-noi-2021/lich-su", "/c/cchc-ha-noi-2021/xuat-ban",
-                 "/huong-dan", "/c/khong-co"):
+                 "/c/cchc-ha-noi-2021/bao-cao", "/c/cchc-ha-noi-2021/bao-cao/2021-6t1",
+                 "/c/cchc-ha-noi-2021/bao-cao/2021-6t1-don-vi-1", "/huong-dan", "/c/khong-co"):
         page.goto(client.base + path)
         _no_violations(page)
         width = page.evaluate("document.documentElement.scrollWidth")

@@ -216,6 +216,8 @@ def create_app(project: Project, token: str, port: int) -> Any:
         Route("/c/{id}/xay-dung", partial(_build, studio), methods=["POST"]),
         Route("/c/{id}/xuat-ban", partial(_publish, studio), methods=["GET", "POST"]),
         Route("/c/{id}/tai/{name:path}", partial(_download, studio)),
+        Route("/c/{id}/bao-cao", partial(_reports, studio)),
+        Route("/c/{id}/bao-cao/{name}", partial(_reports, studio)),
         Mount("/tinh", app=StaticFiles(directory=_HERE / "static"), name="static"),
         Mount("/xem", app=_Preview(studio.site), name="preview"),
     ]
@@ -643,6 +645,26 @@ async def _restore(studio: Studio, request: Request) -> Response:
     edit = Edit(lambda _t: old, lambda t: t, f"khôi phục bản {name}")
     result = await run_in_threadpool(studio.change, file, str(form.get("ban", "")), edit)
     return _saved(studio, file.stem, result)
+
+
+async def _reports(studio: Studio, request: Request) -> Response:
+    """What the units reported, period by period: who reported, who is late, the totals."""
+    from generator.studio.reports import progress_html
+
+    file = studio.file_of(request.path_params["id"])
+    name = request.path_params.get("name", "")
+    if name and not re.fullmatch(SLUG_PATTERN, name):
+        raise HTTPException(404)
+    loaded = await run_in_threadpool(studio.load, file)
+    campaign = loaded.campaign
+    if campaign is None:
+        return _refused(studio, "Tệp chiến dịch còn lỗi: sửa xong mới xem được báo cáo của các "
+                                "đơn vị.", 409)
+    html = await run_in_threadpool(progress_html, studio.project, campaign, file, name)
+    if html is None:
+        raise HTTPException(404)
+    return studio.page("reports.html", title=f"Báo cáo của đơn vị: {campaign.short_title}",
+                       loaded=loaded, html=html, public=campaign.reports.public)
 
 
 # -- building and publishing ----------------------------------------------------------------

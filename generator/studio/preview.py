@@ -42,7 +42,11 @@ class PosterPreview:
 
 def page_html(campaign: Campaign) -> str:
     """The campaign's public overview page as the site would show its text."""
-    page = campaign_pages(campaign)[CampaignPaths(campaign.id).overview]
+    return markdown_html(campaign_pages(campaign)[CampaignPaths(campaign.id).overview])
+
+
+def markdown_html(page: str) -> str:
+    """A generated page's text as HTML, its front matter left out."""
     if page.startswith("---\n"):
         page = page.split("\n---\n", 1)[1]
     return markdown.markdown(page, extensions=EXTENSIONS, output_format="html")
