@@ -1,7 +1,7 @@
 """The reporting progress pages, from the submissions collected under ``reports/``: made at
 every build (the store changes without the campaigns changing), shown by ``campaign serve``
-and the studio, and published only for a campaign that says ``reports: public: true``; naming late units in
-public is the office's choice."""
+and the studio, and published only for a campaign that says ``reports: public: true``;
+naming late units in public is the office's choice."""
 
 from __future__ import annotations
 
