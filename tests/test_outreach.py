@@ -20,17 +20,20 @@ from generator.campaign.load import load_campaign
 from generator.campaign.model import Campaign
 from generator.content.broadcast import MAX_SECONDS, broadcast_days, reads
 from generator.content.messages import (
+    CODE_LENGTH,
     POST_LIMIT,
     SHORT_URL_LIMIT,
     SMS_LIMIT,
     posts,
     short_code,
+    short_codes,
     short_url,
     sms,
 )
 from generator.importer.limits import Budget
 from generator.importer.shape import shape
 from generator.importer.sources import text_paragraphs
+from generator.pipeline.outreach import shared_code_pages
 from generator.spoken import (
     date_words,
     for_reading,
@@ -195,11 +198,12 @@ def test_posts_and_sms_fit_their_limits(campaigns: dict[str, Campaign]) -> None:
             assert len(post.text) <= POST_LIMIT, (name, post.name)
             assert f"Xem chi tiết: {page}" in post.text
             assert "Ảnh kèm bài (1200 × 630)" in post.text
-        text = sms(campaign, SITE)
-        address = short_url(SITE, campaign.id)
+        text = sms(campaign, SITE, short_code(campaign.id))
+        address = short_url(SITE, short_code(campaign.id))
         assert len(text) <= SMS_LIMIT and set(text) <= GSM, (name, text)
         assert text.endswith(" " + address) and len(address) <= SHORT_URL_LIMIT
-    assert sms(campaigns[SAMPLE], SITE).startswith(
+    code = short_code(SAMPLE)
+    assert sms(campaigns[SAMPLE], SITE, code).startswith(
         "Tuyen truyen cai cach hanh chinh Ha Noi 2021: Lam thu tuc hanh chinh qua dich vu cong")
     # Whatever the campaign's lengths, the limits hold and the short address stays whole.
     sample = campaigns[SAMPLE]
@@ -207,13 +211,49 @@ def test_posts_and_sms_fit_their_limits(campaigns: dict[str, Campaign]) -> None:
         "short_title": "Chiến dịch—“Ngày hội” 🎉 " + "rất dài " * 40,
         "leaflet": sample.leaflet.model_copy(update={"actions": ["làm việc " * 60] * 8})})
     for site in (SITE, "https://tuyen-truyen.sothongtintruyenthong.quangnam.gov.vn/cd/"):
-        text = sms(long_words, site)
+        text = sms(long_words, site, code)
         assert len(text) <= SMS_LIMIT and set(text) <= GSM and "...." not in text
-        assert text.endswith(" " + short_url(site, SAMPLE))
+        assert text.endswith(" " + short_url(site, code))
     assert all(len(p.text) <= POST_LIMIT for p in posts(long_words, SITE, SITE + "x.png"))
     # A long address loses its scheme to fit; the code stays the same at every build.
     long = "https://tuyen-truyen.ubnd.example.gov.vn/"
-    assert short_url(long, SAMPLE) == f"tuyen-truyen.ubnd.example.gov.vn/s/{short_code(SAMPLE)}/"
+    assert short_url(long, code) == f"tuyen-truyen.ubnd.example.gov.vn/s/{code}/"
+
+
+def test_campaigns_that_share_a_code_each_get_their_own() -> None:
+    """Four characters give about a million codes: among many campaigns two may share them.
+    Each then gets one character more, and the shared code lists both, so an SMS sent with
+    it before the second campaign came still leads to the first."""
+    ids = [f"chien-dich-{n}" for n in range(3000)]
+    codes = short_codes(ids)
+    assert len(set(codes.of.values())) == len(ids)  # every campaign its own address
+    assert codes.shared  # 3,000 campaigns: some share four characters
+    for shared, members in codes.shared.items():
+        assert len(shared) >= CODE_LENGTH and len(members) >= 2
+        for cid in members:
+            assert codes.of[cid].startswith(shared) and len(codes.of[cid]) > len(shared)
+        assert shared not in codes.of.values()
+    alone = [cid for cid in ids if cid not in {m for ms in codes.shared.values() for m in ms}]
+    assert all(codes.of[cid] == short_code(cid) for cid in alone)
+    # Another campaign coming changes no code but those it comes to share.
+    more = short_codes([*ids, "chien-dich-moi"])
+    changed = {cid for cid in ids if more.of[cid] != codes.of[cid]}
+    assert changed <= set(more.shared.get(more.of["chien-dich-moi"][:-1], ()))
+
+
+
+def test_a_shared_code_is_a_page_listing_its_campaigns(campaigns: dict[str, Campaign],
+                                                       tmp_path: Path) -> None:
+    ids = [f"chien-dich-{n}" for n in range(3000)]
+    shared, pair = next(iter(short_codes(ids).shared.items()))
+    two = [campaigns[SAMPLE].model_copy(update={"id": cid, "short_title": f"Chiến dịch {cid}"})
+           for cid in pair]
+    codes = short_codes(pair)
+    files = shared_code_pages(two, codes, tmp_path)
+    assert list(files) == [f"s/{shared}/index.html"]
+    page = files[f"s/{shared}/index.html"].read_text(encoding="utf-8")
+    assert all(f'<a href="../../{cid}/">Chiến dịch {cid}</a>' in page for cid in pair)
+    assert '<meta name="robots" content="noindex">' in page and "refresh" not in page
 
 
 def _tool(name: str) -> None:

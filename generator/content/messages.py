@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.campaign.model import Campaign
@@ -30,6 +30,8 @@ POST_LIMIT = 1000  # a Zalo message holds 2,000; Facebook shows about this much 
 SMS_LIMIT = 160
 SHORT_URL_LIMIT = 40
 SHORT_FOLDER = "s"
+CODE_LENGTH = 4  # 32⁴, about a million codes
+_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"  # no l/1, o/0 to misread
 _ITEM_LIMIT = 200  # one action, the contact or the slogan in a post
 SOCIAL = "mang-xa-hoi"  # the poster format made for social pages, 1200 × 630
 # Where a site has no address yet (no site_url): the page says so above the posts.
@@ -50,21 +52,59 @@ class Post:
 
 
 def short_code(campaign_id: str) -> str:
-    """Four letters and digits, the same for a campaign at every build."""
+    """A campaign's code on a site without another campaign sharing its first characters."""
+    return _stream(campaign_id)[:CODE_LENGTH]
+
+
+def _stream(campaign_id: str) -> str:
+    """The characters a campaign's codes are taken from, the same at every build; the id at
+    the end keeps two campaigns' streams apart even if their hashes were equal."""
     digest = hashlib.sha256(campaign_id.encode()).digest()
-    alphabet = "abcdefghijkmnpqrstuvwxyz23456789"  # no l/1, o/0 to misread
-    return "".join(alphabet[b % len(alphabet)] for b in digest[:4])
+    return "".join(_ALPHABET[b % len(_ALPHABET)] for b in digest) + "-" + campaign_id
 
 
-def short_path(campaign_id: str) -> str:
+@dataclass(frozen=True)
+class ShortCodes:
+    """Each campaign's code on one site (``of``), and the codes several of its campaigns
+    share (``shared``), where a page lists them: an SMS sent with a code before another
+    campaign came to share it still leads to its campaign, one tap further."""
+
+    of: dict[str, str]
+    shared: dict[str, tuple[str, ...]]
+
+
+def short_codes(campaign_ids: Iterable[str]) -> ShortCodes:
+    """Four characters for each campaign, one more at a time where campaigns share them: a
+    campaign's code changes only when another campaign comes to share it."""
+    streams = {cid: _stream(cid) for cid in sorted(set(campaign_ids))}
+    of: dict[str, str] = {}
+    shared: dict[str, tuple[str, ...]] = {}
+    groups, length = [list(streams)], CODE_LENGTH
+    while groups:
+        sharing = []
+        for group in groups:
+            by_code: dict[str, list[str]] = {}
+            for cid in group:
+                by_code.setdefault(streams[cid][:length], []).append(cid)
+            for code, members in by_code.items():
+                if len(members) == 1:
+                    of[members[0]] = code
+                else:
+                    shared[code] = tuple(members)
+                    sharing.append(members)
+        groups, length = sharing, length + 1
+    return ShortCodes(of, shared)
+
+
+def short_path(code: str) -> str:
     """The short address's path in the site: ``s/<code>/index.html``."""
-    return f"{SHORT_FOLDER}/{short_code(campaign_id)}/index.html"
+    return f"{SHORT_FOLDER}/{code}/index.html"
 
 
-def short_url(site_url: str, campaign_id: str) -> str:
+def short_url(site_url: str, code: str) -> str:
     """The short address as an SMS carries it: without 'https://' where that makes it fit
     :data:`SHORT_URL_LIMIT` (phones link a bare domain)."""
-    full = f"{site_url.rstrip('/')}/{SHORT_FOLDER}/{short_code(campaign_id)}/"
+    full = f"{site_url.rstrip('/')}/{SHORT_FOLDER}/{code}/"
     bare = full.split("://", 1)[-1]
     return full if len(full) <= SHORT_URL_LIMIT else bare
 
@@ -74,13 +114,25 @@ def forwarding_page(campaign: Campaign) -> str:
     says where it leads for a browser that does not follow."""
     target = f"../../{campaign.id}/"
     title = html.escape(campaign.short_title)
+    return _short_page(title, f'<p>Mời xem trang <a href="{target}">{title}</a>.</p>\n',
+                       f'<meta http-equiv="refresh" content="0; url={target}">\n')
+
+
+def choosing_page(campaigns: Sequence[Campaign]) -> str:
+    """The page at a code several campaigns share: each of them, one tap away."""
+    items = "".join(f'<li><a href="../../{c.id}/">{html.escape(c.short_title)}</a></li>\n'
+                    for c in campaigns)
+    return _short_page("Chọn chiến dịch", "<p>Địa chỉ này dẫn tới các chiến dịch sau, mời "
+                                          f"chọn:</p>\n<ul>\n{items}</ul>\n", "")
+
+
+def _short_page(title: str, body: str, head: str) -> str:
     return (f'<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f'<meta name="robots" content="noindex">\n'
-            f'<meta http-equiv="refresh" content="0; url={target}">\n'
+            f'<meta name="robots" content="noindex">\n{head}'
             f"<title>{title}</title>\n</head>\n"
-            f'<body data-pagefind-ignore="all">\n<main>\n<h1>{title}</h1>\n'
-            f'<p>Mời xem trang <a href="{target}">{title}</a>.</p>\n</main>\n</body>\n</html>\n')
+            f'<body data-pagefind-ignore="all">\n<main>\n<h1>{title}</h1>\n{body}</main>\n'
+            "</body>\n</html>\n")
 
 
 def posts(campaign: Campaign, page_url: str, picture_url: str) -> list[Post]:
@@ -146,11 +198,11 @@ def _cut(text: str, limit: int, more: str = "…") -> str:
     return words.rstrip(" ,.;:") + more
 
 
-def sms(campaign: Campaign, site_url: str) -> str:
+def sms(campaign: Campaign, site_url: str, code: str) -> str:
     """At most 160 GSM characters: the campaign, what to do, the hotline, the short address
-    (always whole); what does not fit is cut from what to do, then from the title, after a
-    whole word."""
-    address = short_url(site_url, campaign.id)
+    of ``code`` (always whole); what does not fit is cut from what to do, then from the
+    title, after a whole word."""
+    address = short_url(site_url, code)
     contact = campaign.contact
     call = f" Hoi: {_gsm(contact.hotline)}." if contact and contact.hotline else ""
     if len(call) + len(address) + 20 > SMS_LIMIT:  # an address too long for a hotline too
@@ -185,9 +237,10 @@ def share_picture(campaign_id: str, gallery: Sequence[GalleryItem]) -> str:
     return paths.poster(f"{social}.png") if social else card_path(paths.overview)
 
 
-def messages_page(w: PageWriter, site_url: str | None, picture: str) -> str:
+def messages_page(w: PageWriter, site_url: str | None, picture: str, code: str) -> str:
     """The message pack on the site: each post to copy or download, and the SMS.
-    ``picture`` is the site path of the 1200×630 image posts carry."""
+    ``picture`` is the site path of the 1200×630 image posts carry, ``code`` the campaign's
+    short address."""
     c, page = w.campaign, w.paths.messages
     body = ["Bài đăng cho nhóm trò chuyện (Zalo), trang mạng xã hội của cơ quan, đơn vị, và "
             "tin nhắn SMS: chép nguyên văn, hoặc tải tệp về.", ""]
@@ -197,7 +250,7 @@ def messages_page(w: PageWriter, site_url: str | None, picture: str) -> str:
                  "ghi địa chỉ thật của trang vào dòng site_url trong mkdocs.yml rồi tạo lại "
                  "trang.", ""]
     site_url = site_url or PLACEHOLDER_URL
-    address = short_url(site_url, c.id)
+    address = short_url(site_url, code)
     if len(address) > SHORT_URL_LIMIT:
         body += ['!!! warning "Địa chỉ ngắn còn dài"', "",
                  f"    Địa chỉ ngắn trong tin nhắn dài {len(address)} ký tự (nên không quá "
@@ -210,7 +263,7 @@ def messages_page(w: PageWriter, site_url: str | None, picture: str) -> str:
                  + link("bài đăng (tệp .txt)", w.paths.message_file(post.name), page)
                  + ", " + link("ảnh kèm bài (1200 × 630)", picture, page)
                  + ".", "", *unsearched(_block(post.text)), ""]
-    text = sms(c, site_url)
+    text = sms(c, site_url, code)
     body += ["## Tin nhắn SMS", "",
              f"{len(text)} ký tự, không dấu (một tin nhắn chứa tối đa {SMS_LIMIT} ký tự "
              "không dấu). Địa chỉ ngắn dẫn tới trang đầu của chiến dịch. Tải về: "

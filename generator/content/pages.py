@@ -22,7 +22,7 @@ from generator.content.fulltext import full_text
 from generator.content.gallery import GalleryItem, PrintedItem, ReportForm, slogans, unit, units
 from generator.content.gallery import gallery as gallery_page
 from generator.content.markdown import escape, front_matter, link
-from generator.content.messages import messages_page, share_picture
+from generator.content.messages import messages_page, share_picture, short_code, short_codes
 from generator.content.overview import overview
 from generator.content.topics import forms, topics
 from generator.content.writer import CoverSize, PageWriter
@@ -43,13 +43,14 @@ def generate_site(campaigns: Sequence[Campaign],
     """All generated pages of the site, keyed by docs-relative path; ``audio`` when the
     loudspeaker reads were recorded."""
     pages = {HOME: home_page(campaigns)}
+    codes = short_codes(c.id for c in campaigns)
     for campaign in campaigns:
         pages.update(campaign_pages(campaign, (galleries or {}).get(campaign.id, ()),
                                     (covers or {}).get(campaign.id),
                                     (printed or {}).get(campaign.id, ()),
                                     (unit_galleries or {}).get(campaign.id, {}),
                                     (unit_reports or {}).get(campaign.id, {}),
-                                    site_url, audio))
+                                    site_url, audio, codes.of[campaign.id]))
     return pages
 
 
@@ -85,8 +86,10 @@ def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
                    printed: Sequence[PrintedItem] = (),
                    unit_galleries: Mapping[str, Sequence[GalleryItem]] | None = None,
                    unit_reports: Mapping[str, Sequence[ReportForm]] | None = None,
-                   site_url: str | None = None, audio: bool = False) -> dict[str, str]:
-    """The pages of one campaign, each a function of the campaign and its citation index."""
+                   site_url: str | None = None, audio: bool = False,
+                   code: str | None = None) -> dict[str, str]:
+    """The pages of one campaign, each a function of the campaign and its citation index;
+    ``code`` is its short address on the site (:func:`short_codes`)."""
     w = PageWriter(campaign, index_citations(campaign), cover)
     pages = {
         w.paths.overview: overview(w, gallery),
@@ -104,7 +107,8 @@ def campaign_pages(campaign: Campaign, gallery: Sequence[GalleryItem] = (),
         pages[w.paths.indices] = indices(w)
     pages[w.paths.documents] = documents(w)
     pages[w.paths.broadcast] = broadcast_page(w, audio)
-    pages[w.paths.messages] = messages_page(w, site_url, share_picture(campaign.id, gallery))
+    pages[w.paths.messages] = messages_page(w, site_url, share_picture(campaign.id, gallery),
+                                            code or short_code(campaign.id))
     if campaign.units:
         pages[w.paths.units] = units(w)
         for one in campaign.units.units:

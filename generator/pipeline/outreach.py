@@ -4,6 +4,7 @@ page at the short address; each written again only when its content changed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from generator.atomic import write_if_changed
@@ -12,6 +13,8 @@ from generator.content.broadcast import broadcast_days, reads, script_file
 from generator.content.calendar import broadcast_calendar
 from generator.content.messages import (
     PLACEHOLDER_URL,
+    ShortCodes,
+    choosing_page,
     forwarding_page,
     posts,
     short_path,
@@ -23,10 +26,10 @@ from generator.posters.plan import campaign_url
 from generator.printing.speech import record
 
 
-def outreach_files(campaign: Campaign, site_url: str | None, picture: str, folder: Path,
-                   recorder: str | None) -> dict[str, Path]:
-    """The packs' files by their site path; ``recorder`` names the speech tools that record
-    the reads (None: text only)."""
+def outreach_files(campaign: Campaign, site_url: str | None, picture: str, code: str,
+                   folder: Path, recorder: str | None) -> dict[str, Path]:
+    """The packs' files by their site path; ``code`` is the campaign's short address,
+    ``recorder`` names the speech tools that record the reads (None: text only)."""
     paths = CampaignPaths(campaign.id)
     url = site_url or PLACEHOLDER_URL
     files: dict[str, Path] = {}
@@ -49,10 +52,20 @@ def outreach_files(campaign: Campaign, site_url: str | None, picture: str, folde
                            {read.number: read.title for read in made}, site_url, broadcast))
     for post in posts(campaign, campaign_url(url, campaign.id), f"{url.rstrip('/')}/{picture}"):
         put(paths.message_file(post.name), post.text)
-    put(paths.message_file("tin-nhan-sms"), sms(campaign, url) + "\n")
-    files[short_path(campaign.id)] = write_if_changed(folder / "chuyen-tiep.html",
-                                                      forwarding_page(campaign).encode("utf-8"))
+    put(paths.message_file("tin-nhan-sms"), sms(campaign, url, code) + "\n")
+    files[short_path(code)] = write_if_changed(folder / "chuyen-tiep.html",
+                                               forwarding_page(campaign).encode("utf-8"))
     return files
+
+
+def shared_code_pages(campaigns: Sequence[Campaign], codes: ShortCodes, folder: Path
+                      ) -> dict[str, Path]:
+    """A page at each code several campaigns share, listing them."""
+    by_id = {c.id: c for c in campaigns}
+    return {short_path(code): write_if_changed(
+                folder / f"ma-chung-{code}.html",
+                choosing_page([by_id[cid] for cid in ids]).encode("utf-8"))
+            for code, ids in codes.shared.items()}
 
 
 def _recorded(text: str, mp3: Path, title: str, recorder: str) -> Path:

@@ -13,14 +13,14 @@ from generator.atomic import write_if_changed
 from generator.campaign.model import Campaign
 from generator.content.calendar import campaign_calendar
 from generator.content.gallery import GalleryItem, PrintedItem, ReportForm
-from generator.content.messages import share_picture
+from generator.content.messages import share_picture, short_codes
 from generator.content.navigation import campaign_nav
 from generator.content.pages import generate_site
 from generator.content.writer import CoverSize
 from generator.memo import Entry, key
 from generator.paths import CampaignPaths, unit_posters
 from generator.pipeline.generated import CampaignOutput
-from generator.pipeline.outreach import outreach_files
+from generator.pipeline.outreach import outreach_files, shared_code_pages
 from generator.pipeline.project import Project
 from generator.posters.formats import PRINTED_FORMATS, thumbnail_size
 from generator.posters.plan import (
@@ -60,6 +60,7 @@ def produce(campaigns: Sequence[Campaign], project: Project,
     typesetting = {} if project.preview else {
         c.id: typeset_later(c, project.site_url, project.cache_dir / "posters" / c.id)
         for c in campaigns}
+    codes = short_codes(c.id for c in campaigns)
     for campaign in campaigns:
         jobs = plan_posters(campaign, project.campaigns_dir, project.site_url)
         units = plan_unit_posters(campaign, project.campaigns_dir, project.site_url)
@@ -91,7 +92,9 @@ def produce(campaigns: Sequence[Campaign], project: Project,
                                                project.cache_dir / "calendars")
         assets.update(outreach_files(campaign, project.site_url,
                                      share_picture(campaign.id, galleries[campaign.id]),
+                                     codes.of[campaign.id],
                                      project.cache_dir / "outreach" / campaign.id, recorder))
+    assets.update(shared_code_pages(campaigns, codes, project.cache_dir / "outreach"))
     sections, owned = campaign_nav(campaigns)
     pages = generate_site(campaigns, galleries, covers, documents, unit_galleries, unit_reports,
                           project.site_url, audio=recorder is not None)
