@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -399,3 +400,71 @@ def test_reading_is_held_to_a_time_and_a_memory_limit(loop: Loop, tmp_path: Path
         assert isinstance(reads[0], Grid) and isinstance(reads[2], Grid)
         assert str(reads[1]) == (f"{files[1]}: {refusal}, không phải biểu mẫu báo cáo; hãy mở "
                                  "bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gửi")
+
+
+def in_excels_form(source: Path, target: Path) -> Path:
+    """The workbook written the way Excel saves one (no Excel here to save it): strings
+    moved into a shared table (one in formatted runs), rows carrying Excel's own attributes
+    in the namespaces it declares ignorable, relative part names, a computed formula with its
+    value saved beside it and the chain of calculation."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    strings: list[str] = []
+
+    def shared(match: re.Match[str]) -> str:
+        strings.append(match[2])
+        return f'{match[1]} t="s"><v>{len(strings) - 1}</v></c>'
+
+    with zipfile.ZipFile(source) as book, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in book.infolist():
+            data = book.read(item).decode("utf-8")
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(r'(<c r="[A-Z]+\d+"(?: s="\d+")?) t="inlineStr"><is><t>(.*?)</t>'
+                              r"</is></c>", shared, data)
+                data = data.replace(f'<worksheet xmlns="{main}">', (
+                    f'<worksheet xmlns="{main}" xmlns:mc="http://schemas.openxmlformats.org/'
+                    'markup-compatibility/2006" xmlns:x14ac="http://schemas.microsoft.com/'
+                    'office/spreadsheetml/2009/9/ac" mc:Ignorable="x14ac">'))
+                data = re.sub(r'<row r="(\d+)"', r'<row r="\1" x14ac:dyDescent="0.25"', data)
+                data = data.replace('<c r="E13" s="6" t="n"><v>30</v></c>',
+                                    '<c r="E13" s="6"><f>10+20</f><v>30</v></c>')
+            elif item.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace('Target="/xl/', 'Target="').replace("</Relationships>", (
+                    '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/'
+                    'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"'
+                    '/><Relationship Id="rId10" Type="http://schemas.openxmlformats.org/'
+                    'officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/>'
+                    "</Relationships>"))
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace("</Types>", (
+                    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+                    'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override '
+                    'PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-'
+                    'officedocument.spreadsheetml.calcChain+xml"/></Types>'))
+            out.writestr(item, data)
+        items = [f'<si><r><rPr><b/></rPr><t xml:space="preserve">{text.split(" ")[0]} </t></r>'
+                 f'<r><t>{text.split(" ", 1)[1]}</t></r></si>' if text.startswith("Thi")
+                 else f"<si><t>{text}</t></si>" for text in strings]
+        out.writestr("xl/sharedStrings.xml", (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{main}" '
+            f'count="{len(items)}" uniqueCount="{len(items)}">{"".join(items)}</sst>'))
+        out.writestr("xl/calcChain.xml", f'<calcChain xmlns="{main}"><c r="E13" i="1"/>'
+                                         "</calcChain>")
+    return target
+
+
+def test_a_workbook_in_excels_own_form_collects(loop: Loop, tmp_path: Path) -> None:
+    folder = loop.project.root / "excel"
+    folder.mkdir()
+    in_excels_form(loop.project.root / "tra-ve" / "ba-dinh.xlsx", folder / "ba-dinh.xlsx")
+    assert load_workbook(folder / "ba-dinh.xlsx")["BaoCao"]["C27"].data_type == "s"
+    store = loop.project.root / "reports" / ID / "2021-6t1" / "phuong-ba-dinh"
+    before = set(store.glob("*.yml"))
+    result = loop.project.run("report", "collect", "excel")
+    assert result.code == 0, result.err
+    [new] = set(store.glob("*.yml")) - before
+    recorded = yaml.safe_load(new.read_text(encoding="utf-8"))
+    assert recorded["figures"] == {"pa-no": 12, "bang-ron": 30, "to-roi-phat": 1500,
+                                   "hoi-nghi": 4, "nguoi-tham-du": 1234}
+    assert recorded["difficulties"] == "Thiếu kinh phí in pa nô."
+    assert recorded["filled_by"] == "Nguyễn Văn A"
