@@ -56,7 +56,6 @@ def write_if_changed(path: Path, content: bytes) -> Path:
     return write_bytes(path, content)
 
 
-
 def write_new(path: Path, text: str) -> Path:
     """Write ``path`` whole only if no file has that name: a file a person wrote is never
     replaced, even by one that appears while this one is written. Raises FileExistsError."""

@@ -241,7 +241,6 @@ def test_campaigns_that_share_a_code_each_get_their_own() -> None:
     assert changed <= set(more.shared.get(more.of["chien-dich-moi"][:-1], ()))
 
 
-
 def test_a_shared_code_is_a_page_listing_its_campaigns(campaigns: dict[str, Campaign],
                                                        tmp_path: Path) -> None:
     ids = [f"chien-dich-{n}" for n in range(3000)]

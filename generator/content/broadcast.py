@@ -236,8 +236,6 @@ def broadcast_page(w: PageWriter, audio: bool) -> str:
                   f"Bài đọc trên loa truyền thanh xã, phường: {c.short_title}.", body)
 
 
-
-
 def unsearched(lines: list[str]) -> list[str]:
     """Text the site's search leaves out: the reads, posts and SMS say again, in other
     forms (spelled out, without diacritics), what the campaign's pages say; a citizen's search

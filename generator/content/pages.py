@@ -32,7 +32,6 @@ from generator.paths import HOME, CampaignPaths
 CAMPAIGNS_ANCHOR = "cac-chien-dich"
 
 
-
 def generate_site(campaigns: Sequence[Campaign],
                   galleries: Mapping[str, Sequence[GalleryItem]] | None = None,
                   covers: Mapping[str, CoverSize] | None = None,

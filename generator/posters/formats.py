@@ -111,8 +111,6 @@ def catalogue(large_format_dpi: int = LARGE_FORMAT_DPI) -> dict[str, PosterForma
     return {f.name: f for f in formats}
 
 
-
-
 # The leaflet and the handbook: print documents of the campaign, folded or bound.
 @dataclass(frozen=True)
 class PrintedFormat:

@@ -101,8 +101,6 @@ def _from_yaml(data: Any) -> Submission | None:
         return None
 
 
-
-
 def _read_folder(place: Path) -> Iterator[Submission]:
     """A unit's submissions in one period, oldest first (names are times); a file that is
     not a submission is passed over, never changed."""
