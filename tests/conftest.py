@@ -98,12 +98,13 @@ def _draw_posters(folder: Path) -> None:
     assert result.code == 0, result.err
     # The loudspeaker reads' recordings too: every build of the sample would speak them anew.
     from generator.campaign.load import load_campaign
+    from generator.content.messages import short_code
     from generator.pipeline.outreach import outreach_files
     from generator.printing.speech import recorder
 
     campaign = load_campaign(seed.root / "campaigns" / "cchc-ha-noi-2021.md", seed.root)
-    outreach_files(campaign, None, "x.png", seed.root / ".cache" / "outreach" / campaign.id,
-                   recorder())
+    outreach_files(campaign, None, "x.png", short_code(campaign.id),
+                   seed.root / ".cache" / "outreach" / campaign.id, recorder())
 
 
 @pytest.fixture(scope="session")
