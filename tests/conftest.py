@@ -137,6 +137,21 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, poster_cache: Path) -> 
     return shared(tmp_path_factory, "site", build) / "project" / "site"
 
 
+@pytest.fixture(scope="session")
+def many_campaigns(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """Eight synthetic campaigns beside the sample (bench/synthetic.py), built once by
+    ``campaign build``: the menu tests of the site and of the export read the same project
+    (a test that changes it works on a copy)."""
+    def build(folder: Path) -> None:
+        from bench.synthetic import write_project
+
+        proj = Project(write_project(folder / "project", 8))
+        result = proj.run("build")
+        assert result.code == 0, result.err
+
+    return Project(shared(tmp_path_factory, "many-campaigns", build) / "project")
+
+
 class _Text(HTMLParser):
     """Visible text of an HTML page's article, whitespace folded."""
 
