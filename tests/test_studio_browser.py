@@ -35,11 +35,13 @@ BUILD_SECONDS = 600_000  # ms: a first build draws and typesets everything
 
 
 @pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project, Client, Path]]:
+def workspace(tmp_path_factory: pytest.TempPathFactory,
+              poster_cache: Path) -> Iterator[tuple[Project, Client, Path]]:
     """One project for the module's flows (the second build reuses the first's drawings), its
-    studio, and the document as an office receives it."""
+    studio, and the document as an office receives it; the sample's posters come drawn, as
+    in a communicator's checkout after its first build."""
     folder = tmp_path_factory.mktemp("studio")
-    project = copy_project(folder / "project")
+    project = copy_project(folder / "project", poster_cache)
     document = folder / "KH-0124-UBND-Dak-Lak.docx"
     write_docx(load_corpus(CORPUS / f"{DOCUMENT}.txt"), document)
     with running_studio(project.root) as client:
