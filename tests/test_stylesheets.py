@@ -136,20 +136,24 @@ def test_the_cut_stylesheets_draw_every_page_as_material_s_own(
     """Pixel for pixel, before the reader's first gesture and after a scroll (Material's
     scripts then add their classes: the header's title, the contents' marker, the top
     button)."""
-    shots = []
-    served: list[str] = []
-    for whole in (False, True):
-        page = browser.new_page(viewport=VIEWPORTS[viewport])  # type: ignore[arg-type]
-        if whole:
-            served = _with_material_s_own_stylesheets(page)
+    # The two pages (the cuts, Material's own) side by side, each step taken on both before
+    # the next: they wait for their scripts and their scrolling together, not in turn.
+    pages = [browser.new_page(viewport=VIEWPORTS[viewport])  # type: ignore[arg-type]
+             for _ in range(2)]
+    served = _with_material_s_own_stylesheets(pages[1])
+    for page in pages:
         page.goto(site_url + PAGES[kind])
-        first = _screenshot(page)
+    firsts = [_screenshot(page) for page in pages]
+    for page in pages:
         page.mouse.wheel(0, 700)
+    for page in pages:
         page.wait_for_function("window.component$ !== undefined")
-        page.wait_for_timeout(300)
+    pages[0].wait_for_timeout(300)
+    for page in pages:
         page.mouse.wheel(0, -200)
-        page.wait_for_timeout(500)
-        shots.append((first, _screenshot(page)))
+    pages[0].wait_for_timeout(500)
+    shots = [(first, _screenshot(page)) for first, page in zip(firsts, pages, strict=True)]
+    for page in pages:
         page.close()
     assert sorted(served) == ["main", "palette"]
     for cut, whole in zip(*shots, strict=True):
