@@ -4,12 +4,13 @@ limit.
 A returned workbook comes from anyone. Its size and its zip are checked before it is parsed
 (``returned.py``), but the parsers under openpyxl may still meet a file nobody foresaw: in a
 worker whose address space the system caps, and whose reading of one file a timer stops,
-the worst such a file can do is be refused in one line. The workers also share the parsing
-out over the machine's cores, which a country's thousands of reports need (openpyxl takes
-about 8 ms a workbook).
+the worst such a file can do is be refused in one line (after a second reading by a worker
+of its own, for memory: what earlier files left is not held against it). The workers also
+share the parsing out over the machine's cores, which a country's thousands of reports need
+(openpyxl takes about 8 ms a workbook).
 
 The workers are forks of the command (it has started no thread by then), so they start in
-milliseconds with the readers already imported.
+milliseconds with the readers already imported (the timer counts reading, not importing).
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from generator.reports.returned import (
     MIB,
@@ -32,6 +34,7 @@ from generator.reports.returned import (
     CellProblem,
     Grid,
     Refused,
+    import_readers,
     read_grid,
     whole_file,
 )
@@ -68,13 +71,14 @@ def read_all(files: list[Path], check: Check[T]) -> Iterator[tuple[Path, T | Cel
     checking is shared out with the reading; what it returns comes back pickled."""
     if not files:
         return
+    import_readers()
     workers = max(1, min(os.cpu_count() or 1, -(-len(files) // _CHUNK)))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_capped, initargs=(check,)) as pool:
+    with _pool(workers, check) as pool:
         done = 0
         try:
             for read in pool.map(_read_one, files, chunksize=_CHUNK):
-                yield files[done], read
+                path = files[done]
+                yield path, _read_alone(path, check) if isinstance(read, _OutOfMemory) else read
                 done += 1
         except BrokenProcessPool:
             # A worker ended (a parser's crash): the files it had not given back are named.
@@ -82,6 +86,34 @@ def read_all(files: list[Path], check: Check[T]) -> Iterator[tuple[Path, T | Cel
                 yield path, whole_file(path, (
                     "chưa đọc được: bộ đọc dừng bất thường khi đọc tệp này hoặc một tệp cùng "
                     "lượt; hãy chạy lại lệnh (báo cáo đã ghi không bị ghi lại hai lần)"))
+
+
+def _pool(workers: int, check: Check[Any]) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_capped, initargs=(check,))
+
+
+@dataclass(frozen=True)
+class _OutOfMemory:
+    """A file whose reading went past the memory allowed."""
+
+
+_OUT_OF_MEMORY = _OutOfMemory()  # made beforehand: nothing is made when memory runs out
+
+
+def _read_alone(path: Path, check: Check[T]) -> T | CellProblem:
+    """A file a worker could not read within its memory, read again by a worker of its own:
+    what earlier files left in the first worker's memory is not held against it."""
+    try:
+        with _pool(1, check) as pool:
+            read = pool.submit(_read_one, path).result()
+    except (BrokenProcessPool, MemoryError):
+        read = _OUT_OF_MEMORY
+    if isinstance(read, _OutOfMemory):
+        return whole_file(path, (
+            f"đọc tệp cần hơn {MAX_READ_MEMORY // MIB} MB bộ nhớ, không phải biểu mẫu báo "
+            "cáo; hãy mở bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gửi"))
+    return cast("T | CellProblem", read)
 
 
 class _TooSlow(BaseException):  # not an Exception: passes the readers' own handlers
@@ -98,28 +130,44 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 
 
 def _capped(check: Check[Any]) -> None:
-    """A worker's limits: the address space it may add to what the fork already maps, and a
-    timer on the processor time spent on each file. A worker that dies all the same is said
-    in one line by :func:`read_all`, not by a traceback of its own."""
+    """A worker's set-up: the check it runs, the timer's handler. A worker that dies all the
+    same is said in one line by :func:`read_all`, not by a traceback of its own."""
     global _check
     _check = check
     sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 (for its life)
     signal.signal(signal.SIGVTALRM, _stop)
+
+
+def _cap_memory() -> None:
+    """Let the reading of the next file add at most ``MAX_READ_MEMORY`` to the address space
+    the worker maps now (the soft limit, set for each file)."""
     try:
         statm = Path("/proc/self/statm").read_text(encoding="ascii")
         mapped = int(statm.split()[0]) * resource.getpagesize()
     except (OSError, ValueError, IndexError):
         return  # not Linux: the zip checks alone bound what a file unpacks to
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
     limit = mapped + MAX_READ_MEMORY
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _uncap_memory() -> None:
+    """The limit lifted between files: sending an answer back is not reading."""
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
 
 
 def _read_one(path: Path) -> Any:
     global _reading
     assert _check is not None  # set by _capped
     try:
+        _cap_memory()
         _reading = True
-        signal.setitimer(signal.ITIMER_VIRTUAL, MAX_READ_SECONDS)
+        # Again and again once expired: the stop may land where Python lets it go unheard
+        # (a finalizer run by the garbage collector), the next one is heard.
+        signal.setitimer(signal.ITIMER_VIRTUAL, MAX_READ_SECONDS, MAX_READ_SECONDS / 10)
         grid, content = read_grid(path)
         return _check(path, grid, file_digest(content), path.stat().st_mtime)
     except Refused as exc:
@@ -129,12 +177,10 @@ def _read_one(path: Path) -> Any:
             f"đọc tệp quá {MAX_READ_SECONDS} giây, không phải biểu mẫu báo cáo; hãy mở bằng "
             "Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gửi"))
     except MemoryError:
-        pass  # the line is made below, once the handler has let go of what was read
+        return _OUT_OF_MEMORY  # said by the command, once read again alone
     except OSError as exc:
         return whole_file(path, f"không đọc được tệp ({exc.strerror or exc})")
     finally:
         _reading = False
         signal.setitimer(signal.ITIMER_VIRTUAL, 0)
-    return whole_file(path, (
-        f"đọc tệp cần hơn {MAX_READ_MEMORY // MIB} MB bộ nhớ, không phải biểu mẫu báo cáo; "
-        "hãy mở bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gửi"))
+        _uncap_memory()

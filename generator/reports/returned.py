@@ -138,6 +138,12 @@ def _check_zip(path: Path, content: bytes) -> None:
 _FORMULA = "f"
 
 
+def import_readers() -> None:
+    """Import openpyxl (0.4 s, numpy with it): done by the command once, before its reading
+    workers fork, so that they start with it and no file's reading time counts it."""
+    import openpyxl  # noqa: F401
+
+
 def _load(content: bytes, *, saved_values: bool) -> Any:
     """The workbook, read lazily (rows are parsed as they are asked for). openpyxl parses
     its parts with defusedxml (a dependency of the ``report`` extra): no DTD, no entity
