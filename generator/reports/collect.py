@@ -98,7 +98,7 @@ def figure(value: object) -> int | str:
 
 def interpret(path: Path, grid: Grid, digest: str, context_of: Callable[[str], Context | None],
               *, only_campaign: str | None, only_period: str | None,
-              received_at: dt.datetime) -> tuple[Submission, Period, Context]:
+              received_at: dt.datetime) -> tuple[Submission, Period]:
     """The submission a grid holds; raises UserError with every problem found."""
     labels = _labels(grid)
     key_row = labels.get(_label(KEY_LABEL))
@@ -190,7 +190,7 @@ def interpret(path: Path, grid: Grid, digest: str, context_of: Callable[[str], C
         raise UserError([at(path, (first, FIGURE_COLUMN), (
             "biểu mẫu chưa điền số liệu nào; hãy ghi số vào các ô màu vàng (không có thì ghi "
             "0), lưu rồi gửi lại"))])
-    return submission, found_period, context
+    return submission, found_period
 
 
 def collect(paths: Iterable[Path], store: Path, lookup: Callable[[str], Campaign | None], *,
@@ -212,12 +212,10 @@ def collect(paths: Iterable[Path], store: Path, lookup: Callable[[str], Campaign
               ) -> tuple[Submission, Period] | list[CellProblem]:
         try:
             received = dt.datetime.fromtimestamp(int(mtime), tz=dt.UTC)
-            sub, found, _ = interpret(path, grid, digest, context_of,
-                                      only_campaign=only_campaign, only_period=only_period,
-                                      received_at=received)
+            return interpret(path, grid, digest, context_of, only_campaign=only_campaign,
+                             only_period=only_period, received_at=received)
         except UserError as exc:
             return [p for p in exc.problems if isinstance(p, CellProblem)]
-        return sub, found
 
     accepted: list[Accepted] = []
     problems: list[CellProblem] = []
